@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 #: Fact fields as SPEC section 1 names them, in output order.
@@ -32,7 +32,7 @@ FACT_FIELDS: tuple[str, ...] = (
 )
 
 
-class MatchKind(str, Enum):
+class MatchKind(StrEnum):
     """How a fact's attributes were found."""
 
     EXACT = "exact"  # the words stand in the sentence
@@ -40,12 +40,12 @@ class MatchKind(str, Enum):
     INFERRED = "inferred"  # computed (a derived base, a year inferred from text)
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     AGGREGATE = "aggregate"
     INCIDENT = "incident"
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     CONSISTENT = "consistent"
     INCONSISTENT = "inconsistent"
     UNVERIFIABLE = "unverifiable"

@@ -134,7 +134,7 @@ def _read_jsonl(text: str, origin: str, settings: Settings) -> Iterator[Item]:
         where = f"{origin}:{lineno}"
         try:
             record = json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             yield InputProblem(where, f"not JSON ({exc.msg})")
             continue
         try:

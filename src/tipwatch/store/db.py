@@ -89,7 +89,9 @@ class Store:
             result = conn.execute(insert(runs).values(
                 extractor_version=extractor_version, rules_fingerprint=rules_fingerprint,
                 started_at=dt.datetime.now(dt.UTC), command=command, documents=0, problems=0))
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None
+            return int(key[0])
 
     def finish_run(self, run_id: int, documents_done: int, problems_seen: int) -> None:
         with self.engine.begin() as conn:

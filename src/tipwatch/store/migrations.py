@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Index, MetaData, Table, inspect, text
+from sqlalchemy import Column, Connection, Engine, ForeignKey, Index, MetaData, Table, inspect, text
 
 from tipwatch.store import schema
 
@@ -21,9 +22,14 @@ def _m001_initial(conn: Connection) -> None:
     md = MetaData()
     for table in (schema.runs, schema.facts, schema.claims, schema.problems):
         table.to_metadata(md)
-    Table("documents", md, *[c.copy() for c in schema.documents.columns if c.name != "fingerprint"])
+    Table("documents", md, *[_column_as_of_v1(c) for c in schema.documents.columns if c.name != "fingerprint"])
     Index("ix_documents_doc", md.tables["documents"].c.doc)
     md.create_all(conn, checkfirst=True)
+
+
+def _column_as_of_v1(col: Column[Any]) -> Column[Any]:
+    fks = [ForeignKey(fk.target_fullname) for fk in col.foreign_keys]
+    return Column(col.name, col.type, *fks, primary_key=col.primary_key, nullable=col.nullable)
 
 
 def _m002_document_fingerprint(conn: Connection) -> None:

@@ -169,3 +169,17 @@ def get_document(store: Store, key: str) -> dict[str, Any]:
     doc["facts"] = list_facts(store, FactFilter(doc=doc["id"]), sort="doc")
     doc["claims"] = list_claims(store, doc=doc["id"])
     return doc
+
+
+def summary_counts(store: Store) -> dict[str, Any]:
+    """Documents, facts by indicator and claims by verdict: what `make run` prints last."""
+    with store.connect() as conn:
+        by_indicator: dict[str, int] = dict(conn.execute(
+            select(facts.c.indicator, func.count()).group_by(facts.c.indicator).order_by(facts.c.indicator)
+        ).all())
+        by_verdict: dict[str, int] = dict(conn.execute(
+            select(claims.c.verdict, func.count()).group_by(claims.c.verdict).order_by(claims.c.verdict)
+        ).all())
+    return {"documents": count_documents(store), "facts": sum(by_indicator.values()),
+            "facts_by_indicator": by_indicator, "claims": sum(by_verdict.values()),
+            "claims_by_verdict": by_verdict}

@@ -13,7 +13,13 @@ from rich.text import Text
 from tipwatch.errors import TipwatchError
 from tipwatch.present.cli.common import db_option, open_store
 from tipwatch.present.cli.main import cli
-from tipwatch.present.renderers import FACT_COLUMNS, TABLE_COLUMNS, format_value, write_csv, write_jsonl
+from tipwatch.present.renderers import (
+    FACT_COLUMNS,
+    TABLE_COLUMNS,
+    format_value,
+    write_csv,
+    write_jsonl,
+)
 from tipwatch.store import queries
 from tipwatch.store.queries import FactFilter
 
@@ -119,7 +125,7 @@ def highlighted_text(text: str, facts: list[dict[str, Any]]) -> Text:
     out = Text()
     pos = 0
     spans = sorted({(f["span"][0], f["span"][1]) for f in facts if not f.get("derived")})
-    numbers = {}
+    numbers: dict[tuple[int, int], int] = {}
     for i, fact in enumerate(facts, start=1):
         numbers.setdefault((fact["span"][0], fact["span"][1]), i)
     for start, end in spans:
@@ -131,3 +137,21 @@ def highlighted_text(text: str, facts: list[dict[str, Any]]) -> Text:
         pos = end
     out.append(text[pos:])
     return out
+
+
+@cli.command("summary", epilog="\b\nExample:\n  tipwatch summary --format jsonl")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+def summary_command(db: str | None, fmt: str) -> None:
+    """Count documents, facts by indicator and checked claims by verdict."""
+    with open_store(db) as store:
+        counts = queries.summary_counts(store)
+    if fmt == "jsonl":
+        write_jsonl([counts], sys.stdout)
+        return
+    click.echo(f"{counts['documents']} documents, {counts['facts']} facts, {counts['claims']} checked claims")
+    for name, n in counts["facts_by_indicator"].items():
+        click.echo(f"  {name:<22} {n:>6} facts")
+    verdicts = counts["claims_by_verdict"]
+    if verdicts:
+        click.echo("  checks: " + ", ".join(f"{n} {v}" for v, n in verdicts.items()))

@@ -1,0 +1,3 @@
+from tipwatch.present.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The evidence base: schema, migrations, writing and the read-side queries."""

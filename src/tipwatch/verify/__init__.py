@@ -1,0 +1,1 @@
+"""Verification over the evidence base: reconciliation, series, reports, evaluation."""
