@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from tipwatch.errors import StoreError
 from tipwatch.model import Extraction, InputProblem
@@ -42,11 +42,18 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StoreError(f"{url}: not a database URL") from exc
-    if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except NoSuchModuleError:
+        raise StoreError(f"{url}: unknown database kind {parsed.drivername!r} "
+                         "(use sqlite:///FILE or postgresql+psycopg://...)") from None
+    except ImportError as exc:
+        raise StoreError(f"{parsed.drivername}: driver not installed ({exc.name}); "
+                         "for PostgreSQL install tipwatch[postgres]") from None
 
 
 @dataclass(frozen=True)
@@ -71,8 +78,9 @@ class Store:
             if migrate:
                 migrations.upgrade(engine)
         except OperationalError as exc:
+            reason = " ".join(str(exc.orig).split())
             raise StoreError(f"{engine.url.render_as_string(hide_password=True)}: cannot open: "
-                             f"{exc.orig}") from exc
+                             f"{reason}") from exc
         return cls(engine)
 
     def close(self) -> None:
