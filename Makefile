@@ -26,7 +26,7 @@ run: $(VENV)/.installed
 
 ## test: set up .venv with test extras and run the whole suite (lint and layering included)
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 -q
