@@ -180,3 +180,38 @@ def test_extract_streams_jsonl_and_exits_1_on_a_bad_input(tmp_path: Path) -> Non
     records = [json.loads(x) for x in done.stdout.splitlines()]
     assert records and all(r["type"] in ("fact", "claim") for r in records)
     assert all(r["doc"] == "good.txt" for r in records)
+
+
+def _warc_bytes(pages: dict[str, tuple[str, bytes]], gzip: bool) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzip)
+    for uri, (ctype, body) in pages.items():
+        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                                      http_headers=headers))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("suffix,gzip", [(".warc", False), (".warc.gz", True)])
+def test_web_archive_responses_become_documents(tmp_path: Path, suffix: str, gzip: bool) -> None:
+    f = tmp_path / f"crawl{suffix}"
+    f.write_bytes(_warc_bytes({
+        "https://news.example.org/rescues": ("text/html; charset=utf-8", HTML_PAGE.encode()),
+        "https://news.example.org/logo.png": ("image/png", b"\x89PNG\r\n\x1a\n"),
+        "https://news.example.org/plain": ("text/plain", ARTICLE.encode()),
+    }, gzip))
+    docs = _read(str(tmp_path))
+    assert [d.doc for d in docs] == ["https://news.example.org/rescues", "https://news.example.org/plain"]
+    page = docs[0]
+    assert isinstance(page, RawDocument) and page.media_type == "html"
+    assert page.published == "2024-02-14" and "rescued 41 victims" in page.text
+
+
+def test_corrupt_web_archive_is_one_problem(tmp_path: Path) -> None:
+    f = tmp_path / "broken.warc.gz"
+    f.write_bytes(b"\x1f\x8b\x08\x00garbage that is not a gzip stream" * 3)
+    [problem] = _read(str(f))
+    assert isinstance(problem, InputProblem) and problem.origin == str(f)

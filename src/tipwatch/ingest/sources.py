@@ -13,12 +13,13 @@ from tipwatch.config import Settings
 from tipwatch.errors import IngestError
 from tipwatch.ingest.decode import decode_bytes
 from tipwatch.ingest.html import extract_html, looks_like_html
+from tipwatch.ingest.warc import WARC_SUFFIXES, is_warc, warc_responses
 from tipwatch.model import InputProblem, RawDocument
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 #: A folder may carry publication dates for its plain-text files: {"file.txt": "2023-05-01"}.
 PUBLISHED_INDEX = "published.json"
@@ -50,7 +51,7 @@ def read_inputs(paths: Iterable[str], settings: Settings, stdin: BinaryIO | None
 
 
 def _read_folder(folder: Path, settings: Settings) -> Iterator[Item]:
-    files = sorted(f for f in folder.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+    files = sorted(f for f in folder.rglob("*") if f.is_file() and f.name.lower().endswith(SUPPORTED_SUFFIXES))
     indexes: dict[Path, dict[str, str]] = {}
     for f in files:
         if f.parent not in indexes:
@@ -89,6 +90,9 @@ def _read_file(path: Path, settings: Settings, published_index: dict[str, str]) 
         data = _read_bytes(path, settings)
         if not data.strip():
             raise IngestError("empty file")
+        if is_warc(path.name):
+            yield from _read_warc(data, origin, settings)
+            return
         text = decode_bytes(data)
     except IngestError as exc:
         yield InputProblem(origin, str(exc))
@@ -102,6 +106,18 @@ def _read_file(path: Path, settings: Settings, published_index: dict[str, str]) 
                         html=path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text))
     except IngestError as exc:
         yield InputProblem(origin, str(exc))
+
+
+def _read_warc(data: bytes, origin: str, settings: Settings) -> Iterator[Item]:
+    for found in warc_responses(data, settings.max_bytes):
+        if isinstance(found, IngestError):
+            yield InputProblem(origin, str(found))
+            continue
+        uri, body, is_html = found
+        try:
+            yield _document(uri, body, f"{origin}#{uri}", published=settings.published, html=is_html, url=uri)
+        except IngestError as exc:
+            yield InputProblem(f"{origin}#{uri}", str(exc))
 
 
 def _read_stdin(stream: BinaryIO, settings: Settings) -> Iterator[Item]:
