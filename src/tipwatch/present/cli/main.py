@@ -122,7 +122,10 @@ def _progress() -> Progress:
 
 
 # Commands defined in sibling modules register themselves on import.
-from tipwatch.present.cli import browse  # noqa: E402,F401
+from tipwatch.present.cli import browse, serve  # noqa: E402,F401
+from tipwatch.present.cli.evaluate import eval_command  # noqa: E402
+
+cli.add_command(eval_command)
 
 
 def main() -> None:

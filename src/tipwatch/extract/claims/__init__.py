@@ -1,0 +1,34 @@
+"""Claims: the relations a document asserts between its figures (SPEC section 6).
+
+``find_claims(doc, facts, rules)`` returns the `change` and `sum` claims of a document and
+the facts derived from them (the implied base of a change stated without one, with
+``derived: True``). ``Claim.facts`` index into ``facts + derived``. Verdicts are left to
+:func:`tipwatch.resolve.judge_claims`; here a claim records what is stated:
+
+* ``stated`` of a change: "+29", "+72.82%", "-18 (about), -19%", "+25% (by a quarter)",
+  or "up from"/"down from" when only the direction is given;
+* ``stated`` of a sum: how the list was introduced, "including"/"included" (may be
+  partial), "breakdown" (complete) or "shares" (percentages that should make 100).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tipwatch.extract.claims.changes import find_changes
+from tipwatch.extract.claims.scan import build_context
+from tipwatch.extract.claims.sums import find_sums
+from tipwatch.model import Claim, CleanDocument, Fact
+
+__all__ = ["find_claims"]
+
+
+def find_claims(doc: CleanDocument, facts: list[Fact], rules: Any) -> tuple[list[Claim], list[Fact]]:
+    """The document's change and sum claims, and the facts derived from them."""
+    if not doc.text:
+        return [], []
+    ctx = build_context(doc, facts, rules)
+    changes, derived = find_changes(ctx)
+    sums = find_sums(ctx)
+    claims = sorted(changes + sums, key=lambda c: c.span[0] if c.span else 0)
+    return claims, derived

@@ -1,0 +1,458 @@
+"""`change` claims: a stated rise or fall, checked against the figures it compares.
+
+Three things are found in a sentence and then put together:
+
+* *cues*, the stated change: "an increase of 29", "up 30 percent", "an 18 percent rise",
+  "decreased by about 18 cases – representing a 19 percent drop", "by a quarter",
+  "an increase of 25 and 148 per cent respectively";
+* *pairs*, a newer figure and its base: "159 ... on the 92 cases", "345 – up from 298",
+  "compared with 1,714", "from 70 to 58";
+* when a cue has no pair, its *subject* (the figure before it, or the figure the previous
+  sentence gave) and a base looked up by period ("compared to the same period in 2018").
+
+A cue whose base cannot be found is `unverifiable`; its implied base becomes a derived fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from tipwatch.extract.claims.scan import Context, Num, anchor_family
+from tipwatch.model import Claim, Fact, MatchKind
+
+_UP = (r"increase[sd]?|increasing|rise|rises|rose|risen|rising|gr[eo]w|grown|growth|jump(?:ed|s)?|climb(?:ed|s)?|"
+       r"surged?|(?<!made\s)(?<!make\s)(?<!makes\s)up")
+_DOWN = (r"decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:ped|s)?|falls?|fell|fallen|falling|down|"
+         r"dip(?:ped)?|reduction|reduced|cut|slump(?:ed)?")
+_Q = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+)?"
+_NOUN_OF = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\s+of\s+{_Q}[$€£]?$", re.I)
+_VERB_BY = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q}[$€£]?$", re.I)
+_PUT_AT = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?at\s+$", re.I)
+_OR = re.compile(rf",?\s+or\s+{_Q}$", re.I)
+_PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?P<w>increase|rise|jump|growth|higher|more|up|"
+                             r"decrease|drop|fall|decline|lower|fewer|less|down|dip|reduction)\b", re.I)
+_COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)\s+than\b", re.I)
+_ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+[$€£]?$", re.I)
+_FRACTION = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\s+by\s+(?:a|one)\s+(?P<f>quarter|third|half|fifth)\b", re.I)
+_FRACTIONS = {"quarter": 25.0, "third": 33.0, "half": 50.0, "fifth": 20.0}
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_STRONG_BASE = re.compile(rf"\b(?P<w>{_UP}|{_DOWN}|compared\s+(?:to|with)|versus|vs\.?)"
+                          rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_Q}[$€£]?$", re.I)
+_WEAK_BASE = re.compile(r"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
+_FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+)?to\s+[$€£]?$", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
+                        r"time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
+_BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?)?(?:last\s+year|"
+                            r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
+                            r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
+_ANAPHOR = re.compile(r"^\W*(?:The\s+(?:total|figure|number|tally|count|(?:19|20)\d\d\s+figure)\b(?!\s+of)|This\b|"
+                     r"That\b|It\b|The\s+\S+\s+(?:cases|victims|figure)\s+were\b)", re.I)
+_NUMBER_OF = re.compile(r"\bthe\s+number\s+of\b|^\W*[A-Z][a-z]+\s+(?:for|of)\b|^\W*(?:Convictions|Arrests|Cases|"
+                        r"Victims|Rescues|Complaints|Referrals)\b", re.I)
+_INDICATOR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("suspects_convicted", re.compile(r"\bconvictions?\b|\bconvicted\b", re.I)),
+    ("suspects_arrested", re.compile(r"\barrests?\b|\barrested\b", re.I)),
+    ("victims_referred", re.compile(r"\breferrals?\b", re.I)),
+    ("complaints", re.compile(r"\bcomplaints?\b|\breports\b", re.I)),
+    ("cases", re.compile(r"\bcases?\b|\boffen[cs]es\b|\bcrimes\b|\binvestigations\b", re.I)),
+    ("victims", re.compile(r"\bvictims?\b|\brescues\b|\brescued\b", re.I)),
+)
+
+
+@dataclass
+class Cue:
+    sent: int
+    start: int
+    end: int
+    direction: int  # +1 up, -1 down
+    pct: float | None = None
+    pct_text: str | None = None
+    absolute: Num | None = None
+    about: bool = False
+    words: str = ""  # "by a quarter"
+    target: int | None = None  # position in a "respectively" list
+    used: bool = False
+
+
+@dataclass
+class Pair:
+    newer: Num
+    base: Num
+    direction: int  # from "up from"/"down from"; 0 for "compared with"
+    start: int
+    cue: Cue | None = None
+
+
+def _direction(word: str) -> int:
+    return -1 if re.fullmatch(_DOWN + r"|lower|fewer|less", word, re.I) else 1
+
+
+def find_changes(ctx: Context) -> tuple[list[Claim], list[Fact]]:
+    claims: list[Claim] = []
+    derived: list[Fact] = []
+    pending: list[Pair] = []  # pairs without a stated change: the next sentence may state it
+    with_facts = any(n.fact is not None for n in ctx.nums)
+    for s in range(len(ctx.sentences)):
+        cues = _cues(ctx, s)
+        pairs = _pairs(ctx, s, cues)
+        _attach(cues, pairs, pending)
+        done = pending + [p for p in pairs if p.cue is not None]
+        pending = [p for p in pairs if p.cue is None]
+        claims.extend(_pair_claim(ctx, p) for p in done if _worth(p, with_facts))
+        for cue in cues:
+            if not cue.used:
+                _lone_cue(ctx, cue, claims, derived, with_facts)
+    claims.extend(_pair_claim(ctx, p) for p in pending if _worth(p, with_facts))
+    return claims, derived
+
+
+def _worth(pair: Pair, with_facts: bool) -> bool:
+    """A comparison is a claim when it states a change or a direction, about a stated fact."""
+    if pair.cue is None and not pair.direction:
+        return False
+    return not with_facts or pair.newer.fact is not None or pair.base.fact is not None
+
+
+# -- cues ---------------------------------------------------------------------------------
+def _cues(ctx: Context, s: int) -> list[Cue]:
+    sent = ctx.sentences[s]
+    cues: list[Cue] = []
+    for n in ctx.in_sentence(s):
+        if n.skip:
+            continue
+        cue = _cue_at(ctx, n)
+        if cue is None:
+            continue
+        if cues and _merges(ctx, cues[-1], cue):
+            _merge(cues[-1], cue)
+        elif cue.direction == 0:
+            continue  # "or 41%" after no change: a share
+        else:
+            cues.append(cue)
+        n.roles.add("amount")
+    for m in _FRACTION.finditer(sent.text):
+        f = m.group("f").lower()
+        cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w")),
+                        pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=f"by a {f}"))
+    _respectively(ctx, s, cues)
+    return sorted(cues, key=lambda c: c.start)
+
+
+def _cue_at(ctx: Context, n: Num) -> Cue | None:
+    text = ctx.text
+    before = text[max(ctx.sentences[n.sent].start, n.start - 60):n.start]
+    after = text[n.end:n.end + 40]
+    m = _NOUN_OF.search(before) or _VERB_BY.search(before) or _PUT_AT.search(before)
+    word = m.group("w") if m else None
+    if word is None:
+        m2 = (_PCT_WORD_AFTER.match(after) if n.unit == "percent" else _COUNT_WORD_AFTER.match(after))
+        word = m2.group("w") if m2 else None
+    if word is None and n.unit == "percent" and _OR.search(before):
+        word = "+"  # "up 20 cases, or 25 percent": joins the cue before it
+    if word is None:
+        return None
+    cue = Cue(n.sent, n.start, n.end, 0 if word == "+" else _direction(word), about=bool(_ABOUT.search(before)))
+    if n.unit == "percent":
+        cue.pct, cue.pct_text = n.value, _plain(n.surface)
+    else:
+        cue.absolute = n
+    return cue
+
+
+def _merges(ctx: Context, a: Cue, b: Cue) -> bool:
+    """'decreased by about 18 cases – representing a 19 percent drop' is one cue."""
+    if (a.pct is None) == (b.pct is None) or b.start - a.end > 80:
+        return False
+    between = ctx.text[a.end:b.start]
+    return not re.search(rf"\b(?:{_UP}|{_DOWN})\b", between, re.I) or b.direction == 0
+
+
+def _merge(a: Cue, b: Cue) -> None:
+    a.end = b.end
+    a.direction = a.direction or b.direction
+    a.about = a.about or b.about
+    if b.pct is not None:
+        a.pct, a.pct_text = b.pct, b.pct_text
+    if b.absolute is not None:
+        a.absolute = b.absolute
+
+
+def _respectively(ctx: Context, s: int, cues: list[Cue]) -> None:
+    """'an increase of 25 and 148 per cent respectively': one cue per listed figure."""
+    sent = ctx.sentences[s]
+    if not _RESPECTIVELY.search(sent.text):
+        return
+    for cue in list(cues):
+        amount = cue.absolute
+        if amount is None:
+            continue
+        tail = ctx.text[amount.end:sent.end]
+        m = re.match(r"^((?:\s*,\s*|\s+and\s+)[\d.]+)+\s*(?:%|per\s?cent|percent)\s+respectively", tail, re.I)
+        if m is None:
+            continue
+        listed = [n for n in ctx.in_sentence(s) if amount.start <= n.start < amount.end + m.end()]
+        cues.remove(cue)
+        for k, n in enumerate(listed):
+            n.roles.add("amount")
+            cues.append(Cue(s, n.start, n.end, cue.direction, pct=n.value, pct_text=_plain(n.surface),
+                            about=cue.about, target=k))
+
+
+def _plain(surface: str) -> str:
+    return re.sub(r"[^\d.,]", "", surface).replace(",", "")
+
+
+# -- pairs --------------------------------------------------------------------------------
+def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
+    text = ctx.text
+    sent = ctx.sentences[s]
+    pairs: list[Pair] = []
+    nums = [n for n in ctx.in_sentence(s) if n.free]
+    for k, n in enumerate(nums):
+        before = text[max(sent.start, n.start - 50):n.start]
+        strong = _STRONG_BASE.search(before)
+        weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues)
+        if not strong and not weak:
+            continue
+        direction = _direction(strong.group("w")) if strong and not re.match(
+            r"compared|versus|vs", strong.group("w"), re.I) else 0
+        newer = _newer_after(ctx, n, nums[k + 1:]) if "from" in before[-12:] else None
+        if newer is None:
+            newer = _newer_before(ctx, n, nums[:k], cues)
+        if newer is None:
+            continue
+        n.roles.add("base")
+        newer.roles.add("newer")
+        pairs.append(Pair(newer, n, direction, n.start))
+    return pairs
+
+
+def _newer_after(ctx: Context, base: Num, later: list[Num]) -> Num | None:
+    """'from 70 to 58': the newer figure follows the base."""
+    if later and _FROM_TO.match(ctx.text[base.end:later[0].start]) and later[0].unit == base.unit:
+        return later[0]
+    return None
+
+
+def _newer_before(ctx: Context, base: Num, earlier: list[Num], cues: list[Cue]) -> Num | None:
+    fam = ctx.family_of(base)
+    cands = [n for n in earlier if n.unit == base.unit and "base" not in n.roles]
+    same = [n for n in cands if fam is None or ctx.family_of(n) in (None, fam)]
+    stated = [n for n in same if n.fact is not None and (fam is None or ctx.family_of(n) == fam)]
+    if stated or same or cands:
+        return (stated or same or cands)[-1]
+    if not _ANAPHOR.match(ctx.text[ctx.sentences[base.sent].start:base.start]):
+        return None
+    return _subject_before(ctx, base.sent, base.start, base.unit, fam)
+
+
+def _subject_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None) -> Num | None:
+    """The figure a sentence starting 'This is', 'The 2020 figure was' or 'That is' speaks of."""
+    subject = ctx.text[ctx.sentences[s].start:pos]
+    year = _YEAR.search(subject)
+    everything = [n for n in ctx.in_sentence(s - 1) if n.free and n.unit == unit]
+    if fam is not None:
+        everything = [n for n in everything if ctx.family_of(n) in (None, fam)] or everything
+    if year:
+        dated = [n for n in everything if _dated(ctx, n, year.group(1))]
+        if dated:
+            return dated[0]
+    cands = [n for n in everything if "base" not in n.roles]
+    return cands[0] if cands else None
+
+
+def _dated(ctx: Context, n: Num, year: str) -> bool:
+    fact = ctx.fact(n)
+    if fact is not None and fact.period and fact.period.startswith(year):
+        return True
+    return year in ctx.text[n.end:n.end + 20]
+
+
+def _attach(cues: list[Cue], pairs: list[Pair], pending: list[Pair]) -> None:
+    """Give each cue the nearest comparison of its sentence, else the previous sentence's."""
+    for cue in cues:
+        if cue.target is not None:
+            continue
+        near = [p for p in pairs if p.cue is None]
+        if near:
+            pair = min(near, key=lambda p: abs(p.start - cue.start))
+            pair.cue, cue.used = cue, True
+        elif pending and not _has_subject(cue, pairs):
+            pending[-1].cue, cue.used = cue, True
+
+
+def _has_subject(cue: Cue, pairs: list[Pair]) -> bool:
+    return any(p.newer.sent == cue.sent for p in pairs)
+
+
+# -- claims -------------------------------------------------------------------------------
+def _stated(cue: Cue | None, direction: int) -> str:
+    if cue is None:
+        return "up from" if direction > 0 else "down from"
+    sign = "-" if cue.direction < 0 else "+"
+    items = []
+    if cue.absolute is not None:
+        items.append(sign + _amount_text(cue.absolute) + (" (about)" if cue.about else ""))
+    if cue.pct_text is not None:
+        items.append(f"{sign}{cue.pct_text}%" + (f" ({cue.words})" if cue.words else "")
+                     + (" (about)" if cue.about and cue.absolute is None else ""))
+    return ", ".join(items)
+
+
+def _amount_text(n: Num) -> str:
+    """The amount as the judge reads it: '29', '64 billion', '2.5 million'."""
+    digits = re.sub(r"^[^\w]+", "", n.surface)
+    if re.fullmatch(r"[\d,.]+", digits):
+        return _plain(digits)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if n.value >= scale and re.search(r"[a-z]", digits, re.I):
+            return f"{n.value / scale:g} {word}"
+    return str(int(n.value)) if n.value.is_integer() else f"{n.value:g}"
+
+
+def _claim(ctx: Context, newer: Num | None, indicator: str, cue_span: tuple[int, int], s: int) -> Claim:
+    fact = ctx.fact(newer) if newer is not None else None
+    sentence = ctx.sentences[s].text
+    year = _YEAR.search(sentence)
+    return Claim(doc=ctx.doc.doc, kind="change", indicator=indicator,
+                 unit=newer.unit if newer is not None else "count",
+                 period=fact.period if fact is not None else (year.group(1) if year else None),
+                 crime=fact.crime if fact is not None else None, span=cue_span, sentence=sentence)
+
+
+def _pair_claim(ctx: Context, pair: Pair) -> Claim:
+    indicator = ctx.indicator_of(pair.newer) or ctx.indicator_of(pair.base) or "cases"
+    cue = pair.cue
+    span = (cue.start, cue.end) if cue else (pair.base.start, pair.base.end)
+    claim = _claim(ctx, pair.newer, indicator, span, cue.sent if cue else pair.base.sent)
+    claim.values = [pair.newer.value, pair.base.value]
+    claim.stated = _stated(cue, pair.direction)
+    claim.facts = [i for i in (pair.newer.fact, pair.base.fact) if i is not None]
+    return claim
+
+
+def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], with_facts: bool) -> None:
+    """A cue without a base in its sentence: find its subject, then a base by period."""
+    newer = _targeted(ctx, cue) if cue.target is not None else _subject(ctx, cue)
+    if newer is not None and newer.fact is None and with_facts:
+        return  # the change of a figure the extractor did not take (drug arrests, staff...)
+    indicator = (ctx.indicator_of(newer) if newer else None) or _indicator_words(ctx, cue) or "cases"
+    claim = _claim(ctx, newer, indicator, (cue.start, cue.end), cue.sent)
+    claim.stated = _stated(cue, cue.direction)
+    claims.append(claim)
+    if newer is None or newer.fact is None:
+        return
+    claim.facts = [newer.fact]
+    base = _base_by_period(ctx, cue, newer.fact)
+    if base is not None:
+        claim.values = [newer.value, ctx.facts[base].value]
+        claim.facts.append(base)
+        return
+    implied = _implied_base(cue, newer.value)
+    if implied is None:
+        return
+    fact = _derived_fact(ctx, cue, newer.fact, implied)
+    derived.append(fact)
+    claim.facts.append(len(ctx.facts) + len(derived) - 1)
+    if cue.absolute is not None and cue.pct is not None:
+        claim.values = [newer.value, implied]  # both changes stated: the base is derived, the % checked
+
+
+def _targeted(ctx: Context, cue: Cue) -> Num | None:
+    """The k-th figure of the sentence before a 'respectively' list."""
+    own = [n for n in ctx.in_sentence(cue.sent) if n.free and n.fact is not None and n.end <= cue.start]
+    figures = own or [n for n in ctx.in_sentence(cue.sent - 1) if n.free and n.fact is not None]
+    assert cue.target is not None
+    return figures[cue.target] if cue.target < len(figures) else None
+
+
+def _subject(ctx: Context, cue: Cue) -> Num | None:
+    unit = cue.absolute.unit if cue.absolute is not None else None
+    own = [n for n in ctx.in_sentence(cue.sent) if n.free and n.end <= cue.start and n.unit != "percent"
+           and (unit is None or n.unit == unit) and "base" not in n.roles]
+    if own:
+        return own[-1]
+    subject = ctx.text[ctx.sentences[cue.sent].start:cue.start]
+    if _ANAPHOR.match(subject):
+        return _subject_before(ctx, cue.sent, cue.start, unit or "count", None)
+    wanted = _indicator_words(ctx, cue, subject_only=True)
+    if wanted is None or not _NUMBER_OF.search(subject):
+        return None
+    lo = max(0, cue.sent - 8)
+    cands = [n for s in range(lo, cue.sent) for n in ctx.in_sentence(s)
+             if n.free and n.fact is not None and ctx.facts[n.fact].indicator == wanted
+             and not _breakdown(ctx.facts[n.fact]) and "base" not in n.roles]
+    return max(cands, key=lambda n: n.value) if cands else None
+
+
+def _breakdown(fact: Fact) -> bool:
+    return any((fact.age, fact.sex, fact.nationality, fact.location))
+
+
+def _indicator_words(ctx: Context, cue: Cue, subject_only: bool = False) -> str | None:
+    sent = ctx.sentences[cue.sent]
+    subject = ctx.text[sent.start:cue.start]
+    tail = "" if subject_only else ctx.text[cue.start:min(sent.end, cue.end + 30)]
+    for words in (subject, tail):
+        for indicator, pattern in _INDICATOR_WORDS:
+            if pattern.search(words):
+                return indicator
+    fam = anchor_family(subject)
+    return fam if fam in ("cases", "victims") else None
+
+
+def _base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None, str | None]:
+    """(the base's period, the words that name it) from the text after the cue."""
+    sent = ctx.sentences[cue.sent]
+    tail = ctx.text[cue.start:sent.end]
+    m = _BASE_YEAR.search(tail)
+    if m and period and period.startswith(m.group(1)):
+        m = None  # "rose by 5.9 per cent in 2021": the newer figure's own year
+    if m:
+        year = m.group(1)
+        return (year + period[4:] if period and period[:4].isdigit() and "/" not in period else year), year
+    m2 = _BASE_PREVIOUS.search(tail)
+    if m2 and period and period[:4].isdigit():
+        return _shift(period, -1), m2.group(0)
+    return None, (m2.group(0) if m2 else None)
+
+
+def _shift(period: str, years: int) -> str:
+    return re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group(0)) + years), period)
+
+
+def _base_by_period(ctx: Context, cue: Cue, newer: int) -> int | None:
+    fact = ctx.facts[newer]
+    period, words = _base_period(ctx, cue, fact.period)
+    if period is None and words is None:
+        return None
+    cands = [i for i, f in enumerate(ctx.facts) if i != newer and not f.derived and f.indicator == fact.indicator
+             and f.unit == fact.unit and (f.age, f.sex, f.nationality, f.location)
+             == (fact.age, fact.sex, fact.nationality, fact.location)]
+    exact = [i for i in cands if period is not None and ctx.facts[i].period == period]
+    if not exact and words is not None:
+        exact = [i for i in cands if words.lower() in ctx.facts[i].sentence.lower()
+                 and ctx.facts[i].sentence != fact.sentence
+                 and (ctx.facts[i].period != fact.period or fact.period is None)]
+    return min(exact, key=lambda i: abs(ctx.facts[i].span[0] - cue.start)) if exact else None
+
+
+def _implied_base(cue: Cue, newer: float) -> float | None:
+    if cue.absolute is not None:
+        return newer - cue.direction * cue.absolute.value
+    if cue.pct is not None and cue.pct != 0 and (1 + cue.direction * cue.pct / 100) > 0:
+        return float(round(newer / (1 + cue.direction * cue.pct / 100)))
+    return None
+
+
+def _derived_fact(ctx: Context, cue: Cue, newer: int, value: float) -> Fact:
+    fact = ctx.facts[newer]
+    period, words = _base_period(ctx, cue, fact.period)
+    exact = cue.absolute is not None and not cue.about
+    value_out: float | int = int(value) if float(value).is_integer() else value
+    return replace(fact, value=value_out, period=period, period_text=words, derived=True,
+                   qualifier="exact" if exact else "approx", span=(cue.start, cue.end),
+                   surface=ctx.text[cue.start:cue.end], match=MatchKind.INFERRED.value,
+                   sentence=ctx.sentences[cue.sent].text, rules=("claims.derived_base",))

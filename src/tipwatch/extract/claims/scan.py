@@ -1,0 +1,249 @@
+"""The numbers of a document as the claim finders see them.
+
+Every number the number parser finds becomes a :class:`Num` with its sentence, its unit
+(``count``, ``percent`` or a currency), the fact that stands on it (if the extractor made
+one) and a ``skip`` flag for numbers that are no figures at all: years, age bounds ("under
+15", "aged between 15 and 17"), pieces of ranges and phone numbers. The claim finders then
+give numbers roles (a change's amount, a comparison's base, a breakdown's part) so that a
+number plays one role only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tipwatch.extract.lexicon import load_rules
+from tipwatch.extract.numbers import NumberMention
+from tipwatch.extract.sentences import Sentence, split_sentences
+from tipwatch.model import CleanDocument, Fact
+
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
+_BOUND_BEFORE = re.compile(r"(?:younger|older)\s+than\s+$|(?:aged|ages?|between)\s+$", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+_TIME_AFTER = re.compile(r"\s+(?:months?|weeks?|days?|hours?|minutes?|years?|quarters?|decades?)\b", re.I)
+_UNDER_OVER = re.compile(r"(?:under|over|below|above)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*$")
+_YEARS_OLD = re.compile(r"^(?:\s|-)?years?[\s-]+old|^-year-old|^\s*years?\b", re.I)
+_COUNT_NOUN = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:victims?|cases?|people|persons?|suspects?|arrests?|women|men|"
+                         r"girls|boys|children|minors|adults|foreigners|nationals|workers)\b", re.I)
+
+#: Words after a number that say what it counts, by indicator family (used when no fact does).
+_FAMILY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("suspects", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:arrests?|suspects?|traffickers?|defendants?|"
+                            r"offenders|convictions?|recruiters|accused|people\s+arrested)\b", re.I)),
+    ("cases", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:cases?|offen[cs]es|crimes|investigations|"
+                         r"complaints|reports|tips|referrals)\b", re.I)),
+    ("victims", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:victims?|survivors|rescues|persons|people|women|"
+                           r"girls|boys|children|minors|adults|men|foreigners|nationals|"
+                           r"Cambodians|Filipinos|Kenyans)\b", re.I)),
+)
+#: Nouns that name the family whatever the fact says ("122 people arrested").
+_SPECIFIC_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("suspects", re.compile(r"^\W*(?:[\w-]+\s+){0,1}?(?:arrests?|suspects?|traffickers|defendants|"
+                            r"people\s+arrested|convictions)\b", re.I)),
+    ("cases", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:cases?|offen[cs]es|investigations)\b", re.I)),
+    ("victims", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:victims?|survivors|rescues)\b", re.I)),
+)
+#: Verbs before a number with a generic noun ("arrested 187 people").
+_VERBS_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("suspects", re.compile(r"\b(?:arrest\w*|detained|apprehended|convicted|charged)(?:\s+of)?\s+$", re.I)),
+    ("victims", re.compile(r"\b(?:rescued|saved|freed|identified|repatriated)\s+$", re.I)),
+)
+#: Nouns of an anchor phrase ("of the rescued victims") by family.
+_ANCHOR_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("suspects", re.compile(r"\b(?:arrest\w*|suspects?|traffickers|defendants|convictions|offenders)\b", re.I)),
+    ("cases", re.compile(r"\b(?:cases?|offen[cs]es|crimes|investigations)\b", re.I)),
+    ("victims", re.compile(r"\b(?:victims?|survivors|rescued|persons|people|referrals)\b", re.I)),
+)
+
+
+def family(indicator: str | None) -> str | None:
+    """Indicators that can break one another down: victims*, suspects*, cases*."""
+    if not indicator:
+        return None
+    if indicator.startswith(("victims", "estimated_victims")):
+        return "victims"
+    if indicator.startswith("suspects"):
+        return "suspects"
+    if indicator.startswith("cases"):
+        return "cases"
+    return indicator
+
+
+def anchor_family(words: str) -> str | None:
+    """The family an anchor phrase names ("Of the rescued victims" -> victims)."""
+    for fam, pattern in _ANCHOR_NOUNS:
+        if pattern.search(words):
+            return fam
+    return None
+
+
+@dataclass
+class Num:
+    """One number in the document and the role the claim finders gave it."""
+
+    i: int
+    start: int
+    end: int
+    value: float
+    surface: str
+    unit: str
+    sent: int
+    fact: int | None = None
+    skip: bool = False
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def free(self) -> bool:
+        """Neither skipped nor used as a change amount."""
+        return not self.skip and "amount" not in self.roles
+
+
+@dataclass
+class Context:
+    doc: CleanDocument
+    text: str
+    facts: list[Fact]
+    sentences: list[Sentence]
+    nums: list[Num]
+    by_sentence: list[list[Num]]
+    starts: list[int]
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def fact(self, num: Num) -> Fact | None:
+        return self.facts[num.fact] if num.fact is not None else None
+
+    def family_of(self, num: Num) -> str | None:
+        """What a number counts: its own noun when specific ('65 arrests'), else its fact's."""
+        after = self.text[num.end:num.end + 60]
+        for fam, pattern in _SPECIFIC_WORDS:
+            if pattern.match(after):
+                return fam
+        fact = self.fact(num)
+        if fact is not None:
+            return family(fact.indicator)
+        before = self.text[max(0, num.start - 30):num.start]
+        for fam, pattern in _VERBS_BEFORE:
+            if pattern.search(before):
+                return fam
+        for fam, pattern in _FAMILY_WORDS:
+            if pattern.match(after):
+                return fam
+        return None
+
+    def indicator_of(self, num: Num) -> str | None:
+        fact = self.fact(num)
+        if fact is not None:
+            return fact.indicator
+        fam = self.family_of(num)
+        return fam if fam in ("victims", "cases", "suspects") else None
+
+    def in_sentence(self, s: int) -> list[Num]:
+        return self.by_sentence[s] if 0 <= s < len(self.by_sentence) else []
+
+    def between(self, start: int, end: int) -> list[Num]:
+        return [n for n in self.nums if start <= n.start < end]
+
+
+def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
+    text = doc.text
+    parser = getattr(rules, "numbers", None) or load_rules().numbers
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    fact_at = _facts_by_offset(facts)
+    nums: list[Num] = []
+    covered: set[int] = set()
+    for m in parser.finditer(text):
+        nums.append(_num(len(nums), m, text, facts, fact_at, starts))
+        covered.update(range(m.start, m.end))
+    nums.extend(_fact_only(facts, covered, starts))  # "a Japanese" = 1: the extractor's own numbers
+    nums.sort(key=lambda n: n.start)
+    for i, n in enumerate(nums):
+        n.i = i
+    _mark_skips(nums, text, facts)
+    by_sentence: list[list[Num]] = [[] for _ in sentences]
+    for n in nums:
+        if by_sentence:
+            by_sentence[n.sent].append(n)
+    return Context(doc, text, facts, sentences, nums, by_sentence, starts)
+
+
+def _facts_by_offset(facts: Iterable[Fact]) -> dict[int, int]:
+    """The first non-derived fact standing on each character offset of a number."""
+    out: dict[int, int] = {}
+    for i, f in enumerate(facts):
+        if f.derived:
+            continue
+        for pos in range(f.span[0], max(f.span[1], f.span[0] + 1)):
+            out.setdefault(pos, i)
+    return out
+
+
+def _num(i: int, m: NumberMention, text: str, facts: list[Fact], fact_at: dict[int, int],
+         starts: list[int]) -> Num:
+    fact = next((fact_at[p] for p in range(m.start, m.end) if p in fact_at), None)
+    unit = "count"
+    if m.currency:
+        unit = m.currency
+    elif _PERCENT_AFTER.match(text, m.end):
+        unit = "percent"
+    if fact is not None and facts[fact].unit != "count":
+        unit = facts[fact].unit
+    sent = max(0, bisect.bisect_right(starts, m.start) - 1)
+    num = Num(i, m.start, m.end, float(m.value), m.surface, unit, sent, fact)
+    num.skip = fact is None and m.is_year_like
+    return num
+
+
+def _fact_only(facts: list[Fact], covered: set[int], starts: list[int]) -> list[Num]:
+    out: list[Num] = []
+    for i, f in enumerate(facts):
+        if f.derived or f.span[0] in covered or f.span[1] <= f.span[0]:
+            continue
+        covered.update(range(f.span[0], f.span[1]))
+        sent = max(0, bisect.bisect_right(starts, f.span[0]) - 1)
+        out.append(Num(0, f.span[0], f.span[1], float(f.value), f.surface, f.unit, sent, i))
+    return out
+
+
+def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
+    """Mark age bounds, range pieces and codes: they are never parts, totals or bases."""
+    prev: Num | None = None
+    for n in nums:
+        if not n.skip:
+            n.skip = _is_bound(n, prev, text) if n.fact is not None else \
+                (_is_bound(n, prev, text) or _is_under_over(n, text) or _is_code(n, text))
+        prev = n
+
+
+def _is_bound(n: Num, prev: Num | None, text: str) -> bool:
+    """Ages that bound a group ('aged between 15 and 17', 'younger than 15', '16-year-old')."""
+    before = text[max(0, n.start - 20):n.start]
+    after = text[n.end:n.end + 20]
+    if _BOUND_BEFORE.search(before) and n.value <= 120 and not _COUNT_NOUN.match(after):
+        return True
+    if prev is not None and prev.skip and _RANGE_JOIN.match(text[prev.end:n.start]) and n.value <= 120:
+        return True
+    return bool(_YEARS_OLD.match(after)) and n.value <= 120
+
+
+def _is_under_over(n: Num, text: str) -> bool:
+    """'under 15', 'over 18' (ages); 'June 12' (dates); 'six months' (durations)."""
+    before = text[max(0, n.start - 20):n.start]
+    after = text[n.end:n.end + 20]
+    if _UNDER_OVER.search(before) and n.value <= 21 and not _COUNT_NOUN.match(after):
+        return True
+    return bool(_MONTH_BEFORE.search(before) and n.value <= 31) or bool(_TIME_AFTER.match(after))
+
+
+def _is_code(n: Num, text: str) -> bool:
+    """Pieces of '2021-22', '2022/23', phone numbers and times."""
+    before = text[max(0, n.start - 2):n.start]
+    after = text[n.end:n.end + 2]
+    return bool(re.fullmatch(r"\d[-/–]", before) or re.fullmatch(r"[-/:]\d", after))

@@ -1,0 +1,174 @@
+"""Names of bodies, countries, subdivisions and nationalities, found in one pass.
+
+The scanner reads runs of capitalised words (with the small words that join them:
+"Ministry of Foreign Affairs and International Cooperation") and looks every
+sub-run up in one dictionary, longest first. That is one regex pass plus dictionary
+look-ups, so it scales with the text and not with the size of the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import pycountry
+
+_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "del", "la", "in", "to", "against", "&"})
+_TOKEN = r"(?:[A-Z][\w'’.&-]*|of|for|on|and|the|de|del|la|in|to|against|&)"
+_RUN = re.compile(rf"[A-Z][\w'’.&-]*(?:[ \t]+{_TOKEN})*")
+_COUNTRY_STOP = frozenset({"jordan", "chad", "georgia", "jersey", "guinea", "niger", "turkey", "man",
+                           "china", "cuba", "peru", "mali", "iran", "oman", "togo", "samoa", "tonga",
+                           "fiji", "nauru", "palau", "dominica", "grenada", "sudan", "malta", "chile"})
+# Names above are added back explicitly when they are unambiguous as capitalised words.
+_COUNTRY_KEEP = frozenset({"china", "cuba", "peru", "mali", "iran", "oman", "togo", "samoa", "tonga",
+                           "fiji", "nauru", "palau", "sudan", "malta", "chile", "turkey", "guinea"})
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str  # body | country | subdivision | demonym | foreign
+    key: str  # canonical body name, or ISO code
+    rule: str
+    country: str | None = None  # ISO alpha-2 the entity belongs to (None: the document's)
+    place: str | None = None  # ISO 3166-2 of a local body
+    body_kind: str | None = None
+    doc_country_only: bool = False
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    entities: tuple[Entity, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.entities[0].kind
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and dots removed, hyphens and apostrophes normalised, no possessive."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace(".", "")
+    text = re.sub(r"'s?$", "", text.strip())
+    text = re.sub(r"[\s-]+", " ", text)
+    return text.lower().strip()
+
+
+class Gazetteer:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.folded: dict[str, list[Entity]] = {}
+        self.exact: dict[str, list[Entity]] = {}
+        self.max_tokens = 1
+        self._load_bodies(data.get("bodies", []))
+        self._load_countries(data)
+        self._load_subdivisions(data)
+        self._load_demonyms(data)
+
+    # -- building --------------------------------------------------------------------------
+    def _add(self, name: str, entity: Entity, *, exact: bool = False) -> None:
+        key = name.strip() if exact else fold(name)
+        if not key:
+            return
+        table = self.exact if exact else self.folded
+        bucket = table.setdefault(key, [])
+        if entity not in bucket:
+            bucket.append(entity)
+        self.max_tokens = max(self.max_tokens, len(key.split()))
+
+    def _load_bodies(self, bodies: list[dict[str, Any]]) -> None:
+        for rec in bodies:
+            ent = Entity("body", rec["name"], rec["id"], rec.get("country"), rec.get("place"),
+                         rec.get("kind"), bool(rec.get("doc_country_only")))
+            for name in [rec["name"], *rec.get("aliases", [])]:
+                self._add(name, ent)
+            for abbr in rec.get("abbr", []):
+                self._add(abbr, ent, exact=True)
+
+    def _load_countries(self, data: dict[str, Any]) -> None:
+        for c in pycountry.countries:
+            ent = Entity("country", c.alpha_2, f"country.{c.alpha_2}", c.alpha_2)
+            for attr in ("name", "common_name", "official_name"):
+                name = getattr(c, attr, None)
+                if name and (fold(name) not in _COUNTRY_STOP or fold(name) in _COUNTRY_KEEP):
+                    self._add(name, ent)
+        for code, names in data.get("countries", {}).items():
+            ent = Entity("country", code, f"country.{code}", code)
+            for name in names:
+                if name.isupper() and len(name) <= 4:
+                    self._add(name, ent, exact=True)
+                else:
+                    self._add(name, ent)
+
+    def _load_subdivisions(self, data: dict[str, Any]) -> None:
+        stop = {fold(s) for s in data.get("stop", [])}
+        countries = set(self.folded)
+        for cc in data.get("covered", []):
+            for sub in pycountry.subdivisions.get(country_code=cc) or []:
+                name = fold(re.sub(r"\s*\(.*?\)", "", sub.name))
+                if len(name) < 4 or name in stop or name in countries:
+                    continue
+                self._add(name, Entity("subdivision", sub.code, f"subdivision.{sub.code}", cc))
+        for rec in data.get("places", []):
+            cc = rec["code"].split("-")[0]
+            ent = Entity("subdivision", rec["code"], rec["id"], cc)
+            for name in rec["names"]:
+                if name.isupper() and len(name) <= 4:
+                    self._add(name, ent, exact=True)
+                else:
+                    self._add(name, ent)
+
+    def _load_demonyms(self, data: dict[str, Any]) -> None:
+        for code, words in data.get("demonyms", {}).items():
+            ent = Entity("demonym", code, f"demonym.{code}", code)
+            for word in words:
+                self._add(word, ent)
+        for word in data.get("foreign", []):
+            self._add(word, Entity("foreign", "foreign", "demonym.foreign"))
+
+    # -- scanning --------------------------------------------------------------------------
+    def lookup(self, words: str) -> tuple[Entity, ...]:
+        found = self.exact.get(words.strip().rstrip("’'s").strip()) or self.exact.get(words.strip())
+        if found:
+            return tuple(found)
+        return tuple(self.folded.get(fold(words), ()))
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
+        """Every gazetteer name in ``text[start:end]``, longest match first, left to right."""
+        end = len(text) if end is None else end
+        out: list[EntityMention] = []
+        for run in _RUN.finditer(text, start, end):
+            toks = [(m.start() + run.start(), m.end() + run.start())
+                    for m in re.finditer(r"\S+", run.group(0))]
+            i = 0
+            while i < len(toks):
+                hit = self._longest(text, toks, i)
+                if hit is None:
+                    i += 1
+                    continue
+                j, mention = hit
+                out.append(mention)
+                i = j
+        return out
+
+    def _longest(self, text: str, toks: list[tuple[int, int]], i: int) -> tuple[int, EntityMention] | None:
+        first = text[toks[i][0]:toks[i][1]]
+        if first.lower() in _CONNECTORS and first != "The":
+            return None
+        for j in range(min(len(toks), i + self.max_tokens), i, -1):
+            s, e = toks[i][0], toks[j - 1][1]
+            words = text[s:e].rstrip(",.;:")
+            e = s + len(words)
+            last = words.split()[-1].lower() if words.split() else ""
+            if last in _CONNECTORS:
+                continue
+            found = self.lookup(words)
+            if not found and words.startswith("The "):
+                continue
+            if found:
+                return j, EntityMention(s, e, words, found)
+        return None

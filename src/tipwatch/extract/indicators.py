@@ -1,0 +1,179 @@
+"""What a number counts: its noun (after a few modifiers) and the action around it.
+
+A counted noun has a *role* (case, arrest, suspect, victim, person...). The role and the
+nearest, strongest action in the figure's clause ("arrested", "sent to court",
+"returned home") give the indicator, as ``indicators.yaml`` declares. A number followed by
+no noun ("while 273 were returned home") is *elliptical*: it borrows its noun from the
+figure it follows. A number followed by a word that is neither a modifier nor a counted
+noun counts something else and is not a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_TOKEN = re.compile(r"\s*(%|[\w'’]+(?:-[\w'’]+)*|[^\w\s])")
+_FUNCTION_WORDS = frozenset(
+    ["were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "to", "from", "in", "and", "or", "of", "at", "by", "for", "on", "with", "as", "during", "last", "this", "compared", "against", "while", "whereas", "but", "since", "between", "after", "before", "over", "under", "who", "which", "that", ",", ".", ";", ":", ")", "(", "–", "—", "-", "”", '"', "’", "'", "aged", "age", "ages", "were", "including", "respectively", "each", "apiece", "so", "far", "alone"]
+)
+_JOINERS = frozenset({"and", "of", "in", "the", "-", "–", "their", "its"})
+_COPULA = frozenset({"were", "was", "are", "is", "being"})
+_OF_DET = frozenset({"the", "them", "these", "those", "whom", "which", "all", "its", "their"})
+ABROAD = re.compile(r"\b(?:abroad|overseas|outside\s+(?:the\s+)?(?:Kingdom|country|nation)|from\s+(?:abroad|overseas)|in\s+(?:other|foreign|neighbou?ring)\s+countries)\b", re.IGNORECASE)
+CHANGE_BEFORE = re.compile(
+    r"\b(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|jump|reduction|growth|surge|spike|dip|hike|gain|"
+    r"increased|decreased|rose|fell|dropped|declined|jumped|climbed|grew|surged|reduced|went up|went down|"
+    r"grown|risen|fallen|gone up|gone down|increasing|decreasing|growing|rising|falling|"
+    r"(?<!made )(?<!make )(?<!makes )(?<!ended )(?<!end )up|down|higher|lower|more|fewer)\s+(?:of\s+|by\s+)?(?:about|around|nearly|some|approximately|"
+    r"more than|over|almost|roughly|just|only|a further|an additional)?\s*$",
+    re.IGNORECASE,
+)
+CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,3}?than\b|^\s*(?:more|fewer)\b(?!\s+than)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Noun:
+    """The counted noun found after a number."""
+
+    kind: str  # noun | elliptical | noncount | unknown
+    role: str | None = None
+    word: str | None = None
+    rule: str | None = None
+    end: int = 0  # document offset after the noun (or the number)
+    nationality: str | None = None  # from a demonym noun or adjective
+    modifiers: tuple[str, ...] = ()
+    category: bool = False  # noun after "were" ("22 were women"): a breakdown, not the role
+
+
+@dataclass(frozen=True)
+class Action:
+    action: str
+    rule: str
+    start: int
+    end: int
+    priority: int
+
+
+class IndicatorRules:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.names = tuple(rec["name"] for rec in data["indicators"])
+        self.nouns: dict[tuple[str, ...], tuple[str, str]] = {}
+        for rec in data["nouns"]:
+            for word in rec["words"]:
+                self.nouns[tuple(word.lower().split())] = (rec["role"], rec["id"])
+        self.max_noun = max(len(k) for k in self.nouns)
+        self.modifiers = frozenset(w.lower() for w in data.get("modifiers", []))
+        self.noncount = frozenset(w.lower() for w in data.get("noncount", []))
+        self.roles: dict[str, dict[str, Any]] = data["roles"]
+        self.demonyms: dict[str, str] = {}
+        for code, words in data.get("demonyms", {}).items():
+            for word in words:
+                self.demonyms[word.lower()] = code
+        for word in data.get("foreign", []):
+            self.demonyms[word.lower()] = "foreign"
+        self.actions = [
+            (rec["action"], rec["id"], rec.get("priority", 2),
+             re.compile("|".join(f"(?:{p})" for p in rec["patterns"]), re.IGNORECASE))
+            for rec in data["actions"]
+        ]
+        self.money_cues = re.compile("|".join(f"(?:{p})" for p in data["money_cues"]), re.IGNORECASE)
+
+    # -- nouns -----------------------------------------------------------------------------
+    def noun_after(self, text: str, pos: int, limit: int) -> Noun:
+        """The noun a number at ``text[..pos]`` counts, looking at most 8 words ahead."""
+        toks: list[tuple[str, int, int]] = []
+        for m in _TOKEN.finditer(text, pos, min(limit, pos + 160)):
+            toks.append((m.group(1), m.start(1), m.end(1)))
+            if len(toks) >= 9:
+                break
+        if not toks:
+            return Noun("elliptical", end=pos)
+        first = toks[0][0].lower()
+        if first in _COPULA:
+            found = self._scan(toks[1:], category=True)
+            if found.kind == "noun":
+                return found
+            return Noun("elliptical", end=pos)
+        found = self._scan(toks, category=False)
+        if found.kind != "none":
+            return found
+        if first in _FUNCTION_WORDS or not first[0].isalnum() or (first.endswith("ed") and first not in self.modifiers):
+            return Noun("elliptical", end=pos)
+        return Noun("unknown", end=pos)
+
+    def _scan(self, toks: list[tuple[str, int, int]], *, category: bool) -> Noun:
+        nationality: str | None = None
+        mods: list[str] = []
+        i = 0
+        while i < len(toks):
+            word, _, _ = toks[i]
+            low = word.lower()
+            hit = self._noun_at(toks, i)
+            if hit is not None:
+                n, role, rid = hit
+                last = toks[i + n - 1]
+                nat = nationality
+                demonym = self.demonyms.get(" ".join(t[0].lower() for t in toks[i:i + n]))
+                if demonym:
+                    nat = demonym
+                return Noun("noun", role, " ".join(t[0] for t in toks[i:i + n]), rid, last[2], nat,
+                            tuple(mods), category)
+            if low in self.noncount or (low == "per" and i + 1 < len(toks) and toks[i + 1][0].lower() == "cent"):
+                return Noun("noncount", end=toks[i][2])
+            if low in self.demonyms and (word[0].isupper() or low.startswith("foreign")):
+                nationality = self.demonyms[low]
+                nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
+                if self._noun_at(toks, i + 1) is None and (nxt not in self.modifiers or nxt in _JOINERS):
+                    return Noun("noun", "person", word, f"demonym.{nationality}", toks[i][2], nationality,
+                                tuple(mods), category)
+                i += 1
+                continue
+            if low == "of" and i + 1 < len(toks) and toks[i + 1][0].lower() in _OF_DET and not mods:
+                if toks[i + 1][0].lower() in ("them", "whom", "which"):
+                    return Noun("elliptical", end=toks[i + 1][2])
+                i += 2
+                if i < len(toks) and toks[i][0][0].isdigit():
+                    i += 1  # "97 of the 180 cases"
+                continue
+            if low in self.modifiers and i < 7:
+                mods.append(low)
+                i += 1
+                continue
+            break
+        return Noun("none")
+
+    def _noun_at(self, toks: list[tuple[str, int, int]], i: int) -> tuple[int, str, str] | None:
+        for n in range(min(self.max_noun, len(toks) - i), 0, -1):
+            key = tuple(t[0].lower() for t in toks[i:i + n])
+            if key in self.nouns:
+                role, rid = self.nouns[key]
+                return n, role, rid
+        return None
+
+    # -- actions ---------------------------------------------------------------------------
+    def actions_in(self, text: str, start: int, end: int) -> list[Action]:
+        out = []
+        for action, rid, prio, rx in self.actions:
+            for m in rx.finditer(text, start, end):
+                out.append(Action(action, rid, m.start(), m.end(), prio))
+        return out
+
+    def indicator(self, role: str, actions: list[Action], at: int, after: int | None = None
+                  ) -> tuple[str | None, Action | None]:
+        """The indicator for a role given the actions around a number at ``at`` (its noun ends at ``after``)."""
+        spec = self.roles.get(role, {})
+        mapping: dict[str, str] = spec.get("actions") or {}
+        usable = [a for a in actions if a.action in mapping]
+        if usable:
+            best = max(usable, key=lambda a: (a.priority, -_distance(a, at, after or at)))
+            return mapping[best.action], best
+        default: str | None = spec.get("default")
+        return default, None
+
+
+def _distance(action: Action, at: int, after: int) -> int:
+    if action.end <= at:
+        return at - action.end
+    return max(0, action.start - after)

@@ -1,0 +1,184 @@
+"""Numbers: digits, number words, scale words and currencies.
+
+One compiled regex finds every number mention in a text (``NumberParser.finditer``);
+``parse_number`` turns a mention's words into a value. The vocabulary comes from
+``rules/numbers.yaml``; the patterns use possessive quantifiers so that long runs of
+digits, commas and spaces are scanned in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+Number = int | float
+
+_DIGITS = r"\d{1,3}+(?:[,.]\d{3}+)++(?:[.,]\d++)?+(?![,.]?\d)|\d++(?:\.\d++)?+"
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One number in a text: where it stands, its words and its value."""
+
+    start: int
+    end: int
+    surface: str
+    value: Number
+    currency: str | None = None
+    is_word: bool = False
+    is_year_like: bool = False
+
+
+def _alt(words: list[str], *, escape: bool = True) -> str:
+    """A non-empty alternation, longest words first (so "sixty" beats "six")."""
+    if not words:
+        raise ValueError("empty word list for a number pattern")
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in items)
+
+
+def _as_number(value: float) -> Number:
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+class NumberParser:
+    """Compiled from the ``numbers`` rules; finds and parses number mentions."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.words: dict[str, int] = {**data["units"], **data["tens"]}
+        self.scales: dict[str, float] = {k.lower(): float(v) for k, v in data["scales"].items()}
+        self.abbreviations: dict[str, float] = {k.lower(): float(v) for k, v in data["abbreviations"].items()}
+        self.articles = frozenset(w.lower() for w in data.get("articles", []))
+        self.symbols: dict[str, str] = {}
+        self.currency_words: dict[str, str] = {}
+        for cur in data.get("currencies", []):
+            for sym in cur.get("symbols", []):
+                self.symbols[sym] = cur["code"]
+            for word in cur.get("words", []):
+                self.currency_words[word.lower()] = cur["code"]
+        self.pattern = self._compile()
+
+    def _compile(self) -> re.Pattern[str]:
+        word_alt = _alt(list(self.words))
+        scale_alt = _alt([s for s in self.scales if s != "dozen"])
+        abbr_alt = _alt(list(self.abbreviations))
+        sym_alt = _alt([s for s in self.symbols if not s.isalpha() or len(s) > 1])
+        words = (
+            rf"(?P<words>(?:{word_alt})(?:(?:\s+and\s+|\s+|-)(?:{word_alt}|{scale_alt}))*+)"
+            rf"(?![\w-])"
+        )
+        digits = (
+            rf"(?:(?P<sym>{sym_alt})\s?)?+(?P<digits>{_DIGITS})"
+            rf"(?:(?P<abbr>{abbr_alt})(?![\w])|\s?(?P<scale>{scale_alt})\b)?"
+            rf"(?![\w])"
+        )
+        return re.compile(rf"(?i:{words})|{digits}")
+
+    # -- finding ---------------------------------------------------------------------------
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[NumberMention]:
+        end = len(text) if end is None else end
+        for m in self.pattern.finditer(text, start, end):
+            s = m.start()
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                continue  # inside a word or code ("G20", "COVID-19" is handled by the hyphen check)
+            if m.group("digits") and s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():
+                continue
+            mention = self._mention(text, m)
+            if mention is not None:
+                yield mention
+
+    def _mention(self, text: str, m: re.Match[str]) -> NumberMention | None:
+        surface = m.group(0)
+        lead = 0
+        if m.group("words"):
+            value = self.parse_words(m.group("words"))
+            if value is None:
+                return None
+            return NumberMention(m.start(), m.end(), surface, value, is_word=True)
+        digits = m.group("digits")
+        value = self.parse_digits(digits, scaled=bool(m.group("scale") or m.group("abbr")))
+        if value is None:
+            return None
+        mult = 1.0
+        if m.group("abbr") and not m.group("sym") and len(m.group("abbr")) == 1:
+            return None  # "6.8m" is a length, "5k" a distance: only "$3m" is a scaled amount
+        if m.group("scale"):
+            mult = self.scales[m.group("scale").lower()]
+        elif m.group("abbr"):
+            mult = self.abbreviations[m.group("abbr").lower()]
+        currency = self.symbols.get(m.group("sym")) if m.group("sym") else None
+        if m.group("sym") and currency is None:
+            currency = self.symbols.get(m.group("sym").upper())
+        year_like = (mult == 1.0 and not m.group("sym") and re.fullmatch(r"(1[89]|20)\d\d", digits) is not None)
+        return NumberMention(m.start() + lead, m.end(), surface[lead:], _as_number(value * mult),
+                             currency=currency, is_year_like=year_like)
+
+    # -- parsing ---------------------------------------------------------------------------
+    def parse_digits(self, s: str, *, scaled: bool = False) -> float | None:
+        """'1,009' -> 1009; '2.549' -> 2549 (dot for thousands); '29.34' -> 29.34."""
+        if "," in s and "." in s:
+            dec = "." if s.rfind(".") > s.rfind(",") else ","
+            grp = "," if dec == "." else "."
+            s = s.replace(grp, "").replace(dec, ".")
+        elif "," in s:
+            groups = s.split(",")
+            s = s.replace(",", "") if all(len(g) == 3 for g in groups[1:]) else s.replace(",", ".", 1)
+        elif s.count(".") > 1 or "." in s and not scaled and len(s.split(".")[1]) == 3 and s.split(".")[0] != "0":
+            s = s.replace(".", "")
+        try:
+            return float(s)
+        except ValueError:
+            return None
+
+    def parse_words(self, s: str) -> Number | None:
+        """'one thousand six hundred and seventy-nine' -> 1679."""
+        total = 0.0
+        current = 0.0
+        seen = False
+        for tok in re.split(r"[\s-]+", s.lower()):
+            if not tok or tok == "and":
+                continue
+            if tok in self.words:
+                current += self.words[tok]
+                seen = True
+            elif tok == "hundred":
+                current = (current or 1) * 100
+            elif tok in self.scales:
+                scale = self.scales[tok]
+                total += (current or 1) * scale
+                current = 0
+            else:
+                return None
+        if not seen and total == 0:
+            return None
+        return _as_number(total + current)
+
+    def parse(self, text: str) -> Number | None:
+        """The value of a number's words: '21 million', '$1.7bn', 'Twenty', 'an' (= 1)."""
+        t = text.strip()
+        if t.lower() in self.articles:
+            return 1
+        m = self.pattern.fullmatch(t)
+        if m is None:
+            return None
+        mention = self._mention(t, m)
+        return None if mention is None else mention.value
+
+
+@lru_cache(maxsize=1)
+def _default_parser() -> NumberParser:
+    from tipwatch.extract.lexicon import bundled_data
+
+    return NumberParser(bundled_data())
+
+
+def parse_number(text: str) -> Number | None:
+    """Public helper: the value of a number's words with the bundled vocabulary, else None.
+
+    >>> parse_number("1,009"), parse_number("21 million"), parse_number("seventy-nine")
+    (1009, 21000000, 79)
+    """
+    return _default_parser().parse(text)

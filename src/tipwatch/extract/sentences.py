@@ -1,0 +1,125 @@
+"""Sentences and clauses with offsets, without an NLP model.
+
+A sentence ends at ``.``/``!``/``?`` (optionally followed by a closing quote) before
+whitespace and an upper-case letter, digit or opening quote, or at a line break; common
+abbreviations ("Mr.", "Gen.", "U.S.") and initials do not end a sentence. Clauses split
+a sentence where a figure's own words end ("..., while 438 victims were rescued").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "approx", "fig", "pol", "insp", "supt", "cmdr", "adm", "brig", "gov", "sen", "rep", "pres", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m"]
+)
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+
+#: Clause boundaries: a new figure's clause starts after these.
+_CLAUSE = re.compile(
+    r"(?:[,;:]\s*|\s+)(?:while|whereas|but)\s+"
+    r"|;\s*"
+    r"|\s+[–—]\s+"
+    r"|,?\s+and\s+(?=(?:also\s+|later\s+|then\s+)?(?:[a-z]+ed|sent|held|found|made|took|saved|brought|"
+    r"caught|freed|led|gave|sold|kept|rescued|arrested|handed|convicted|charged)\b)"
+    r"|\.\s+",
+)
+#: Comparison markers: the words after them describe the base of a comparison.
+_COMPARISON = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|dropped|jumped|climbed)\s+(?:\S+\s+){0,3}?from\b"
+    r"|\b(?:when\s+|as\s+|if\s+)?compared\s+(?:to|with)\b|\bcompared\b|\bversus\b|\b(?:double|triple|treble|twice|half)\s+(?:its|the|their|that|of)\b|\bvs\.?\s"
+    r"|\b(?:higher|lower)\s+than\b|\b(?:more|less|fewer)\s+(?:\w+\s+)?than\s+(?=(?:the|in|last|those|that|a|its|during)\b)|\bfrom\s+(?=(?:a|the)\s+)?(?:total|high|low)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    index: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A clause-like stretch of a sentence (offsets in the document)."""
+
+    start: int
+    end: int
+    comparison: bool  # starts with a comparison marker ("up from 298 in 2016")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if m is None:
+        return False
+    word = m.group(1).lower().strip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha()  # an initial: "Chou B. Eng"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with document offsets (whitespace trimmed)."""
+    out: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for m in _END.finditer(text):
+        if m.group(0)[0] in ".!?" and m.group(0)[0] == "." and _is_abbreviation(text, m.start()):
+            continue
+        _add(out, text, start, m.end() if "\n" not in m.group(0) else m.start(), paragraph)
+        if "\n" in m.group(0):
+            paragraph += 1
+        start = m.end()
+    _add(out, text, start, len(text), paragraph)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    out.append(Sentence(s, s + len(stripped), stripped, len(out), paragraph))
+
+
+def segments(sentence: Sentence) -> list[Segment]:
+    """Clauses of a sentence, each split again where a comparison starts."""
+    cuts: list[tuple[int, bool]] = [(0, False)]
+    for m in _CLAUSE.finditer(sentence.text):
+        cuts.append((m.end(), False))
+    for m in _COMPARISON.finditer(sentence.text):
+        cuts.append((m.start(), True))
+    cuts.sort()
+    out: list[Segment] = []
+    for i, (pos, comparison) in enumerate(cuts):
+        end = cuts[i + 1][0] if i + 1 < len(cuts) else len(sentence.text)
+        if end > pos:
+            out.append(Segment(sentence.start + pos, sentence.start + end, comparison))
+    return out
+
+
+def segment_at(segs: list[Segment], offset: int) -> Segment:
+    for seg in segs:
+        if seg.start <= offset < seg.end:
+            return seg
+    return segs[-1]
+
+
+def clause_bounds(sentence: Sentence, offset: int) -> tuple[int, int]:
+    """Document offsets of the clause (comparison splits ignored) holding ``offset``."""
+    rel = offset - sentence.start
+    start, end = 0, len(sentence.text)
+    for m in _CLAUSE.finditer(sentence.text):
+        if m.end() <= rel:
+            start = m.end()
+        elif m.start() > rel:
+            end = m.start()
+            break
+    return sentence.start + start, sentence.start + end

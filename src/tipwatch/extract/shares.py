@@ -1,0 +1,58 @@
+"""Percentage shares of a total: "Children made up 38 percent of the victims",
+"64 percent of them were minors", "Romanians made up 22 percent ..., Colombians 18 percent".
+
+A share is a fact with ``unit: percent`` whose indicator is the total's. Changes stated
+in percent ("an increase of 19 percent", "12 percent higher") are claims, not shares,
+and are left out before this module is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PERCENT = re.compile(r"\s*(?:percent|per cent|%)", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+(?:higher|lower|more|fewer|less|rise|drop|fall|increase|decrease|decline|jump|up|down|growth|dip|reduction|gain|year-on-year|annual)\b", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\b(?:an?|by|(?<!made )(?<!make )(?<!makes )up|down|rise of|drop of|fall of)\s+(?:about\s+|nearly\s+|some\s+|almost\s+)?$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?P<ref>(?:the\s+|all\s+|those\s+|these\s+|them\b|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>victims|cases|referrals|suspects|arrests|convictions|complaints|them|those|total|people|persons|survivors)?)", re.IGNORECASE)
+_MADE_UP = re.compile(r"\b(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|more than\s+|over\s+|a further\s+)?$", re.IGNORECASE)
+_WERE_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?:them|those|the total|the victims)\s+(?:were|was|are)\s+(?P<cat>[\w\s-]{2,40}?)(?=[,.;]|\s+and\b|$)", re.IGNORECASE)
+_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+|\bwhile\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,50}?)\s+(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+[^,;]*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:,\s*|\band\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,40}?)\s+(?:a further\s+|another\s+)?$", re.IGNORECASE)
+_OR = re.compile(r",?\s*or\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def is_percent(text: str, end: int) -> bool:
+    return bool(_PERCENT.match(text, end, end + 12))
+
+
+def is_change(text: str, start: int, end: int) -> bool:
+    return bool(_CHANGE_AFTER.match(text, end, end + 40) or _CHANGE_BEFORE.search(text, max(0, start - 20), start))
+
+
+def share_category(text: str, sent_start: int, start: int, end: int, previous_share: bool) -> tuple[bool, str | None]:
+    """(is a share, the words naming the group) for a percentage at ``text[start:end]``."""
+    before = text[sent_start:start]
+    were = _WERE_AFTER.match(text, end, end + 80)
+    if were:
+        return True, were.group("cat")
+    if _MADE_UP.search(before):
+        subject = _SUBJECT.search(before)
+        return True, subject.group("cat") if subject else None
+    if _OR.search(before):
+        return True, None
+    of = _OF_AFTER.match(text, end, end + 60)
+    if of and of.group("noun"):
+        return True, None
+    if previous_share:
+        items = list(_LIST_ITEM.finditer(before[-60:]))
+        if items:
+            cat = items[-1].group("cat")
+            return True, re.split(r",|\band\b", cat)[-1]
+    return False, None
+
+
+def referent_noun(text: str, end: int) -> str | None:
+    of = _OF_AFTER.match(text, end, end + 60)
+    if of and of.group("noun") and of.group("noun").lower() not in ("them", "those", "total"):
+        return of.group("noun").lower()
+    return None
