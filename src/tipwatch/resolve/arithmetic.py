@@ -1,9 +1,201 @@
-"""Placeholder: claim verdicts. Being replaced."""
+"""Verdicts on claims, with the arithmetic shown (SPEC section 6).
+
+Rules (each verdict records the one it applied in ``Claim.rule``):
+
+* **Stated precision.** A stated change is `consistent` when it equals the computed change
+  rounded (half up) *or* truncated to the precision it is stated with: "+72.82%" against
+  (159 - 92) / 92 = 72.826... is consistent (truncated), "+49%" against 48.98 % (rounded).
+  Precision is that of the written figure: "64 billion" is precise to a billion.
+* **About.** A change stated with "about", "around", "nearly"... is consistent when within
+  10 % of the stated figure, and never less than one unit of its last digit.
+* **Direction only.** "up from"/"down from" with no amount checks the direction.
+* **Base not stated.** A change with no base (``values`` absent) is `unverifiable`.
+* **Derived base.** When both the absolute and the relative change are stated, the base is
+  the newer figure minus the absolute change, and the percentage is checked against it.
+* **Sums.** Parts equal to the total are `consistent`; parts that exceed it are
+  `inconsistent`; parts that fall short are `unverifiable` for an "including" list (with
+  the gap in ``note``) and `inconsistent` for a complete breakdown. Percentage shares are
+  consistent within one unit of their precision of 100 (rounded shares rarely add to 100
+  exactly), else inconsistent.
+* **Qualified figures.** When a figure involved is "more than" or "about" something, a
+  mismatch is `unverifiable`, not `inconsistent`.
+"""
 
 from __future__ import annotations
 
-from tipwatch.model import Claim, Fact
+import math
+import re
+from dataclasses import dataclass
+
+from tipwatch.model import Claim, Fact, Verdict
+
+_ITEM = re.compile(r"^(?P<sign>[+-])(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion|trillion))?"
+                   r"(?P<pct>%)?(?P<rest>.*)$", re.I)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+ABOUT_TOLERANCE = 0.10
+EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One stated change: '+72.82%' -> Stated(1, 72.82, 2, 1.0, True, False)."""
+
+    sign: int
+    value: float
+    decimals: int
+    scale: float
+    percent: bool
+    about: bool
+
+    @property
+    def unit(self) -> float:
+        return self.scale * 10 ** -self.decimals
+
+
+def parse_stated(stated: str | None) -> list[Stated]:
+    """The amounts of a change's ``stated`` text ("-18 (about), -19%"); [] for 'up from'."""
+    out = []
+    for item in (stated or "").split(","):
+        m = _ITEM.match(item.strip())
+        if m is None:
+            continue
+        num = m.group("num")
+        scale = _SCALES[m.group("scale").lower()] if m.group("scale") else 1.0
+        out.append(Stated(-1 if m.group("sign") == "-" else 1, float(num) * scale,
+                          len(num.split(".")[1]) if "." in num else 0, scale, bool(m.group("pct")),
+                          "about" in m.group("rest")))
+    return out
+
+
+def agrees(stated: Stated, computed: float) -> bool:
+    """Does the computed change agree with the stated one (sign, precision, 'about')?"""
+    if computed != 0 and (computed > 0) != (stated.sign > 0):
+        return False
+    c = abs(computed)
+    if stated.about:
+        return abs(c - stated.value) <= max(stated.unit, ABOUT_TOLERANCE * stated.value) + EPS
+    q = stated.unit
+    rounded = math.floor(c / q + 0.5 + EPS) * q
+    truncated = math.floor(c / q + EPS) * q
+    return any(abs(x - stated.value) <= EPS * max(1.0, stated.value) for x in (rounded, truncated))
+
+
+def num(value: float) -> str:
+    """145.0 -> '145'; 72.826 -> '72.83'; large values keep their digits."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _signed(value: float, decimals: int = 2) -> str:
+    text = f"{abs(value):.{decimals}f}".rstrip("0").rstrip(".") if decimals else num(abs(value))
+    return ("+" if value >= 0 else "-") + text
 
 
 def judge_claims(claims: list[Claim], facts: list[Fact]) -> list[Claim]:
+    """Fill ``verdict``, ``computed``, ``rule`` and ``note`` of every claim (in place) and return them."""
+    for claim in claims:
+        if claim.kind == "change":
+            _judge_change(claim, facts)
+        elif claim.kind == "sum":
+            _judge_sum(claim, facts)
     return claims
+
+
+def _qualified(claim: Claim, facts: list[Fact]) -> bool:
+    return any(0 <= i < len(facts) and facts[i].qualifier != "exact" and not facts[i].derived
+               for i in claim.facts)
+
+
+def _derived_base(claim: Claim, facts: list[Fact]) -> bool:
+    return any(0 <= i < len(facts) and facts[i].derived for i in claim.facts)
+
+
+def _judge_change(claim: Claim, facts: list[Fact]) -> None:
+    if not claim.values or len(claim.values) != 2:
+        claim.verdict = Verdict.UNVERIFIABLE.value
+        claim.rule = "a change whose base is not stated cannot be checked"
+        claim.note = claim.note or "base not stated"
+        return
+    newer, base = claim.values
+    diff = newer - base
+    items = parse_stated(claim.stated)
+    if not items:
+        _judge_direction(claim, diff)
+        return
+    shown, rules, results = [], [], []
+    for item in items:
+        if item.percent:
+            if base == 0:
+                claim.verdict, claim.note = Verdict.UNVERIFIABLE.value, "base is 0: no percentage"
+                return
+            pct = diff / base * 100
+            shown.append(f"({num(newer)} - {num(base)}) / {num(base)} = {_signed(pct, max(2, item.decimals))} %")
+            results.append(agrees(item, pct))
+        else:
+            shown.append(f"{num(newer)} - {num(base)} = {_signed(diff, item.decimals)}")
+            results.append(agrees(item, diff))
+        rules.append(_rule_text(item))
+    claim.computed = "; ".join(shown)
+    claim.rule = "; ".join(dict.fromkeys(rules))
+    if _derived_base(claim, facts) and len(items) > 1:
+        claim.note = f"base derived: {num(newer)} - the stated change = {num(base)}"
+    _set_verdict(claim, all(results), facts)
+
+
+def _rule_text(item: Stated) -> str:
+    if item.about:
+        return f"about: within {ABOUT_TOLERANCE:.0%} of the stated figure"
+    places = "a whole number" if item.decimals == 0 else f"{item.decimals} decimal(s)"
+    if item.scale != 1.0:
+        places = f"{places} of {num(item.scale)}"
+    return f"stated precision: {places}, rounded or truncated"
+
+
+def _judge_direction(claim: Claim, diff: float) -> None:
+    up = not (claim.stated or "").lower().startswith(("down", "fell", "-"))
+    claim.computed = f"{num(claim.values[0])} - {num(claim.values[1])} = {_signed(diff, 2)}"  # type: ignore[index]
+    claim.rule = "direction only: 'up from' needs a larger newer figure, 'down from' a smaller one"
+    ok = diff > 0 if up else diff < 0
+    claim.verdict = (Verdict.CONSISTENT if ok else Verdict.INCONSISTENT).value
+
+
+def _set_verdict(claim: Claim, ok: bool, facts: list[Fact]) -> None:
+    if ok:
+        claim.verdict = Verdict.CONSISTENT.value
+    elif _qualified(claim, facts):
+        claim.verdict = Verdict.UNVERIFIABLE.value
+        claim.note = "a figure involved is approximate or a bound"
+    else:
+        claim.verdict = Verdict.INCONSISTENT.value
+
+
+def _judge_sum(claim: Claim, facts: list[Fact]) -> None:
+    parts = claim.parts or []
+    total = claim.total if claim.total is not None else 0.0
+    got = sum(parts)
+    claim.computed = " + ".join(num(p) for p in parts) + f" = {num(got)}"
+    if claim.unit == "percent":
+        decimals = max((len(num(p).split(".")[1]) if "." in num(p) else 0) for p in parts) if parts else 0
+        tol = 10 ** -decimals
+        claim.rule = f"percentage shares make 100 within {num(tol)} point(s) (rounding of each share)"
+        ok = abs(got - 100) <= tol + EPS
+        claim.verdict = (Verdict.CONSISTENT if ok else Verdict.INCONSISTENT).value
+        if not ok:
+            claim.note = f"shares sum to {num(got)}%"
+        return
+    gap = got - total
+    partial = (claim.stated or "").lower() in ("including", "included", "includes", "include")
+    claim.rule = ("'including' may list only some parts: short is unverifiable, over is inconsistent"
+                  if partial else "a breakdown's parts must equal its total")
+    if abs(gap) <= EPS * max(1.0, abs(total)):
+        claim.verdict = Verdict.CONSISTENT.value
+    elif gap > 0:
+        claim.note = f"parts sum to {num(got)}, {num(gap)} more than the total"
+        _set_verdict(claim, False, facts)
+    elif partial:
+        claim.verdict = Verdict.UNVERIFIABLE.value
+        claim.note = f"'{claim.stated}': parts sum to {num(got)}, {num(-gap)} short"
+    else:
+        claim.note = f"parts sum to {num(got)}, {num(-gap)} short of the total"
+        _set_verdict(claim, False, facts)

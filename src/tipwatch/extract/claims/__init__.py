@@ -31,4 +31,13 @@ def find_claims(doc: CleanDocument, facts: list[Fact], rules: Any) -> tuple[list
     changes, derived = find_changes(ctx)
     sums = find_sums(ctx)
     claims = sorted(changes + sums, key=lambda c: c.span[0] if c.span else 0)
+    for c in claims:
+        c.values = [_whole(v) for v in c.values] if c.values else c.values
+        c.parts = [_whole(v) for v in c.parts] if c.parts else c.parts
+        c.total = _whole(c.total) if c.total is not None else None
     return claims, derived
+
+
+def _whole(value: float) -> float:
+    """159.0 -> 159, so that records read as the text wrote them."""
+    return int(value) if float(value).is_integer() else value

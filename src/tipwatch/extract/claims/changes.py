@@ -16,10 +16,11 @@ A cue whose base cannot be found is `unverifiable`; its implied base becomes a d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from tipwatch.extract.claims.bases import base_by_period, derived_fact, implied_base
 from tipwatch.extract.claims.scan import Context, Num, anchor_family
-from tipwatch.model import Claim, Fact, MatchKind
+from tipwatch.model import Claim, Fact
 
 _UP = (r"increase[sd]?|increasing|rise|rises|rose|risen|rising|gr[eo]w|grown|growth|jump(?:ed|s)?|climb(?:ed|s)?|"
        r"surged?|(?<!made\s)(?<!make\s)(?<!makes\s)up")
@@ -37,16 +38,11 @@ _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately
 _FRACTION = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\s+by\s+(?:a|one)\s+(?P<f>quarter|third|half|fifth)\b", re.I)
 _FRACTIONS = {"quarter": 25.0, "third": 33.0, "half": 50.0, "fifth": 20.0}
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_STRONG_BASE = re.compile(rf"\b(?P<w>{_UP}|{_DOWN}|compared\s+(?:to|with)|versus|vs\.?)"
+_STRONG_BASE = re.compile(rf"\b(?P<w>{_UP}|{_DOWN}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
                           rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_Q}[$€£]?$", re.I)
 _WEAK_BASE = re.compile(r"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
 _FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+)?to\s+[$€£]?$", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
-                        r"time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
-_BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?)?(?:last\s+year|"
-                            r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
-                            r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
 _ANAPHOR = re.compile(r"^\W*(?:The\s+(?:total|figure|number|tally|count|(?:19|20)\d\d\s+figure)\b(?!\s+of)|This\b|"
                      r"That\b|It\b|The\s+\S+\s+(?:cases|victims|figure)\s+were\b)", re.I)
 _NUMBER_OF = re.compile(r"\bthe\s+number\s+of\b|^\W*[A-Z][a-z]+\s+(?:for|of)\b|^\W*(?:Convictions|Arrests|Cases|"
@@ -217,10 +213,10 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
         if not strong and not weak:
             continue
         direction = _direction(strong.group("w")) if strong and not re.match(
-            r"compared|versus|vs", strong.group("w"), re.I) else 0
+            r"compar|versus|vs", strong.group("w"), re.I) else 0
         newer = _newer_after(ctx, n, nums[k + 1:]) if "from" in before[-12:] else None
         if newer is None:
-            newer = _newer_before(ctx, n, nums[:k], cues)
+            newer = _newer_before(ctx, n, nums[max(0, k - 12):k], cues)
         if newer is None:
             continue
         n.roles.add("base")
@@ -243,9 +239,15 @@ def _newer_before(ctx: Context, base: Num, earlier: list[Num], cues: list[Cue]) 
     stated = [n for n in same if n.fact is not None and (fam is None or ctx.family_of(n) == fam)]
     if stated or same or cands:
         return (stated or same or cands)[-1]
-    if not _ANAPHOR.match(ctx.text[ctx.sentences[base.sent].start:base.start]):
+    if _ANAPHOR.match(ctx.text[ctx.sentences[base.sent].start:base.start]):
+        return _subject_before(ctx, base.sent, base.start, base.unit, fam)
+    # "Police said rescues had risen by a quarter from the 702": the same indicator just before
+    kind = ctx.fact(base)
+    if kind is None or earlier:
         return None
-    return _subject_before(ctx, base.sent, base.start, base.unit, fam)
+    prev = [n for n in ctx.in_sentence(base.sent - 1) if n.free and n.fact is not None
+            and ctx.facts[n.fact].indicator == kind.indicator and n.unit == base.unit]
+    return prev[0] if len(prev) == 1 else None
 
 
 def _subject_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None) -> Num | None:
@@ -345,15 +347,15 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     if newer is None or newer.fact is None:
         return
     claim.facts = [newer.fact]
-    base = _base_by_period(ctx, cue, newer.fact)
+    base = base_by_period(ctx, cue, newer.fact)
     if base is not None:
         claim.values = [newer.value, ctx.facts[base].value]
         claim.facts.append(base)
         return
-    implied = _implied_base(cue, newer.value)
+    implied = implied_base(cue, newer.value)
     if implied is None:
         return
-    fact = _derived_fact(ctx, cue, newer.fact, implied)
+    fact = derived_fact(ctx, cue, newer.fact, implied)
     derived.append(fact)
     claim.facts.append(len(ctx.facts) + len(derived) - 1)
     if cue.absolute is not None and cue.pct is not None:
@@ -401,58 +403,3 @@ def _indicator_words(ctx: Context, cue: Cue, subject_only: bool = False) -> str 
                 return indicator
     fam = anchor_family(subject)
     return fam if fam in ("cases", "victims") else None
-
-
-def _base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None, str | None]:
-    """(the base's period, the words that name it) from the text after the cue."""
-    sent = ctx.sentences[cue.sent]
-    tail = ctx.text[cue.start:sent.end]
-    m = _BASE_YEAR.search(tail)
-    if m and period and period.startswith(m.group(1)):
-        m = None  # "rose by 5.9 per cent in 2021": the newer figure's own year
-    if m:
-        year = m.group(1)
-        return (year + period[4:] if period and period[:4].isdigit() and "/" not in period else year), year
-    m2 = _BASE_PREVIOUS.search(tail)
-    if m2 and period and period[:4].isdigit():
-        return _shift(period, -1), m2.group(0)
-    return None, (m2.group(0) if m2 else None)
-
-
-def _shift(period: str, years: int) -> str:
-    return re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group(0)) + years), period)
-
-
-def _base_by_period(ctx: Context, cue: Cue, newer: int) -> int | None:
-    fact = ctx.facts[newer]
-    period, words = _base_period(ctx, cue, fact.period)
-    if period is None and words is None:
-        return None
-    cands = [i for i, f in enumerate(ctx.facts) if i != newer and not f.derived and f.indicator == fact.indicator
-             and f.unit == fact.unit and (f.age, f.sex, f.nationality, f.location)
-             == (fact.age, fact.sex, fact.nationality, fact.location)]
-    exact = [i for i in cands if period is not None and ctx.facts[i].period == period]
-    if not exact and words is not None:
-        exact = [i for i in cands if words.lower() in ctx.facts[i].sentence.lower()
-                 and ctx.facts[i].sentence != fact.sentence
-                 and (ctx.facts[i].period != fact.period or fact.period is None)]
-    return min(exact, key=lambda i: abs(ctx.facts[i].span[0] - cue.start)) if exact else None
-
-
-def _implied_base(cue: Cue, newer: float) -> float | None:
-    if cue.absolute is not None:
-        return newer - cue.direction * cue.absolute.value
-    if cue.pct is not None and cue.pct != 0 and (1 + cue.direction * cue.pct / 100) > 0:
-        return float(round(newer / (1 + cue.direction * cue.pct / 100)))
-    return None
-
-
-def _derived_fact(ctx: Context, cue: Cue, newer: int, value: float) -> Fact:
-    fact = ctx.facts[newer]
-    period, words = _base_period(ctx, cue, fact.period)
-    exact = cue.absolute is not None and not cue.about
-    value_out: float | int = int(value) if float(value).is_integer() else value
-    return replace(fact, value=value_out, period=period, period_text=words, derived=True,
-                   qualifier="exact" if exact else "approx", span=(cue.start, cue.end),
-                   surface=ctx.text[cue.start:cue.end], match=MatchKind.INFERRED.value,
-                   sentence=ctx.sentences[cue.sent].text, rules=("claims.derived_base",))

@@ -21,6 +21,8 @@ from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence, split_sentences
 from tipwatch.model import CleanDocument, Fact
 
+#: Sentences with more numbers than this are tables or code lists: no claims are read there.
+MAX_NUMBERS_PER_SENTENCE = 60
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
 _BOUND_BEFORE = re.compile(r"(?:younger|older)\s+than\s+$|(?:aged|ages?|between)\s+$", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
@@ -112,6 +114,7 @@ class Context:
     nums: list[Num]
     by_sentence: list[list[Num]]
     starts: list[int]
+    num_starts: list[int]
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -148,7 +151,14 @@ class Context:
         return self.by_sentence[s] if 0 <= s < len(self.by_sentence) else []
 
     def between(self, start: int, end: int) -> list[Num]:
-        return [n for n in self.nums if start <= n.start < end]
+        lo = bisect.bisect_left(self.num_starts, start)
+        hi = bisect.bisect_left(self.num_starts, end)
+        return self.nums[lo:hi]
+
+    def next_start(self, pos: int) -> int:
+        """Where the first number after ``pos`` starts (the text's end if none)."""
+        i = bisect.bisect_right(self.num_starts, pos)
+        return self.num_starts[i] if i < len(self.num_starts) else len(self.text)
 
 
 def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
@@ -171,7 +181,12 @@ def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
     for n in nums:
         if by_sentence:
             by_sentence[n.sent].append(n)
-    return Context(doc, text, facts, sentences, nums, by_sentence, starts)
+    for k, sent_nums in enumerate(by_sentence):
+        if len(sent_nums) > MAX_NUMBERS_PER_SENTENCE:  # a table or a list of codes, not prose
+            for n in sent_nums:
+                n.skip = True
+            by_sentence[k] = []
+    return Context(doc, text, facts, sentences, nums, by_sentence, starts, [n.start for n in nums])
 
 
 def _facts_by_offset(facts: Iterable[Fact]) -> dict[int, int]:

@@ -141,7 +141,8 @@ def _first_n_of(ctx: Context, s: int) -> tuple[Num, Num | None, str | None] | No
         m = _N_OF.match(ctx.text, n.end)
         if m is None:
             continue
-        inner = [t for t in ctx.between(n.end, m.end()) if _usable(t)]
+        inner = [t for t in ctx.between(n.end, m.end()) if _usable(t)
+                 and re.fullmatch(r"\s+of\s+the\s+", ctx.text[n.end:t.start], re.I)]
         return n, (inner[0] if inner else None), anchor_family(m.group("rest"))
     return None
 
@@ -220,7 +221,7 @@ def _one_dimension(ctx: Context, parts: list[Num]) -> bool:
 
 
 def _dims(ctx: Context, n: Num) -> set[str]:
-    nxt = next((m.start for m in ctx.nums if m.start > n.end), len(ctx.text))
+    nxt = ctx.next_start(n.end - 1)
     after = ctx.text[n.end:min(nxt, n.end + 45)]
     after = re.split(r"[,;.]", after, maxsplit=1)[0]
     return {name for name, pattern in _DIMENSIONS if pattern.search(after)}

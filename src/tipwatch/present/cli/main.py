@@ -122,6 +122,7 @@ def _progress() -> Progress:
 
 
 # Commands defined in sibling modules register themselves on import.
+import tipwatch.present.cli.analysis  # noqa: E402,F401
 from tipwatch.present.cli import browse, serve  # noqa: E402,F401
 from tipwatch.present.cli.evaluate import eval_command  # noqa: E402
 

@@ -1,0 +1,79 @@
+"""The base of a change stated without one: looked up by period, or implied by the change.
+
+"an increase of 29 when compared to the same period in 2018" takes the document's 2018 figure
+of the same indicator and breakdown; "14 higher than in 2021" with no 2021 figure implies a
+base of newer - 14, reported as a derived fact (``derived: True``, ``match: inferred``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tipwatch.extract.claims.scan import Context
+from tipwatch.model import Fact, MatchKind
+
+if TYPE_CHECKING:
+    from tipwatch.extract.claims.changes import Cue
+
+_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
+                        r"time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
+_BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?)?(?:last\s+year|"
+                            r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
+                            r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
+
+
+def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None, str | None]:
+    """(the base's period, the words that name it) from the text after the cue."""
+    sent = ctx.sentences[cue.sent]
+    tail = ctx.text[cue.start:sent.end]
+    m = _BASE_YEAR.search(tail)
+    if m and period and period.startswith(m.group(1)):
+        m = None  # "rose by 5.9 per cent in 2021": the newer figure's own year
+    if m:
+        year = m.group(1)
+        return (year + period[4:] if period and period[:4].isdigit() and "/" not in period else year), year
+    m2 = _BASE_PREVIOUS.search(tail)
+    if m2 and period and period[:4].isdigit():
+        return _shift(period, -1), m2.group(0)
+    return None, (m2.group(0) if m2 else None)
+
+
+def _shift(period: str, years: int) -> str:
+    return re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group(0)) + years), period)
+
+
+def base_by_period(ctx: Context, cue: Cue, newer: int) -> int | None:
+    fact = ctx.facts[newer]
+    period, words = base_period(ctx, cue, fact.period)
+    if period is None and words is None:
+        return None
+    cands = [i for i, f in enumerate(ctx.facts) if i != newer and not f.derived and f.indicator == fact.indicator
+             and f.unit == fact.unit and (f.age, f.sex, f.nationality, f.location)
+             == (fact.age, fact.sex, fact.nationality, fact.location)]
+    exact = [i for i in cands if period is not None and ctx.facts[i].period == period]
+    if not exact and words is not None:
+        exact = [i for i in cands if words.lower() in ctx.facts[i].sentence.lower()
+                 and ctx.facts[i].sentence != fact.sentence
+                 and (ctx.facts[i].period != fact.period or fact.period is None)]
+    return min(exact, key=lambda i: abs(ctx.facts[i].span[0] - cue.start)) if exact else None
+
+
+def implied_base(cue: Cue, newer: float) -> float | None:
+    if cue.absolute is not None:
+        return newer - cue.direction * cue.absolute.value
+    if cue.pct is not None and cue.pct != 0 and (1 + cue.direction * cue.pct / 100) > 0:
+        return float(round(newer / (1 + cue.direction * cue.pct / 100)))
+    return None
+
+
+def derived_fact(ctx: Context, cue: Cue, newer: int, value: float) -> Fact:
+    fact = ctx.facts[newer]
+    period, words = base_period(ctx, cue, fact.period)
+    exact = cue.absolute is not None and not cue.about
+    value_out: float | int = int(value) if float(value).is_integer() else value
+    return replace(fact, value=value_out, period=period, period_text=words, derived=True,
+                   qualifier="exact" if exact else "approx", span=(cue.start, cue.end),
+                   surface=ctx.text[cue.start:cue.end], match=MatchKind.INFERRED.value,
+                   sentence=ctx.sentences[cue.sent].text, rules=("claims.derived_base",))
