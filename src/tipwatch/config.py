@@ -28,6 +28,10 @@ class Settings:
         default=(),
         metadata={"help": "Extra lexicon files (indicators, bodies, patterns) layered over the bundled ones."},
     )
+    token: str | None = field(
+        default=None,
+        metadata={"help": "Bearer token that `serve --allow-ingest` requires of POST /api/documents."},
+    )
     published: str | None = field(
         default=None,
         metadata={"help": "Publication date (YYYY[-MM[-DD]]) for inputs whose metadata has none."},

@@ -16,7 +16,7 @@ from tipwatch.ingest.html import extract_html, looks_like_html
 from tipwatch.ingest.warc import WARC_SUFFIXES, is_warc, warc_responses
 from tipwatch.model import InputProblem, RawDocument
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")  # a named file of any other suffix is read as text too
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES

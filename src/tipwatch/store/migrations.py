@@ -38,9 +38,16 @@ def _m002_document_fingerprint(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_fingerprint ON documents (fingerprint)"))
 
 
+def _m003_fact_order_index(conn: Connection) -> None:
+    """Facts listed in document order (the web view's default) without a sort step."""
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_facts_doc_ordinal ON facts (doc, ordinal)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_claims_verdict ON claims (verdict)"))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial", _m001_initial),
     (2, "document_fingerprint", _m002_document_fingerprint),
+    (3, "fact_order_index", _m003_fact_order_index),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -33,8 +33,8 @@ def _is_loopback(host: str) -> bool:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--allow-ingest", is_flag=True,
               help="Accept POST /api/documents (JSON records) from clients that send the token.")
-@click.option("--token", envvar="TIPWATCH_TOKEN", default=None, metavar="TOKEN", show_envvar=True,
-              help="Bearer token that --allow-ingest requires.")
+@click.option("--token", default=None, metavar="TOKEN",
+              help="Bearer token that --allow-ingest requires (default: $TIPWATCH_TOKEN).")
 @click.option("--max-body", type=click.IntRange(1), default=DEFAULT_MAX_BODY, show_default=True,
               help="Refuse request bodies over this many bytes (413).")
 def serve_command(db: str | None, host: str, port: int, allow_ingest: bool, token: str | None,
@@ -50,12 +50,13 @@ def serve_command(db: str | None, host: str, port: int, allow_ingest: bool, toke
 
     from tipwatch.present.web.app import create_app
 
+    settings = Settings.from_env(db=db, token=token)
+    token = settings.token
     if allow_ingest and not token:
         raise click.UsageError("--allow-ingest needs --token TOKEN (or TIPWATCH_TOKEN)")
     loopback = _is_loopback(host)
     if not loopback:
         warn(f"listening on {host}: the evidence base is visible to other machines")
-    settings = Settings.from_env(db=db)
     try:
         app = create_app(settings.db, allow_ingest=allow_ingest, token=token, max_body=max_body,
                          settings=settings, allowed_hosts=[host, *LOOPBACK_NAMES] if loopback else None)
