@@ -92,10 +92,10 @@ def _is_body_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text)) and len(_WORD.findall(text)) >= 6
 
 
-def _header_end(lines: list[_Line]) -> int:
+def _header_end(lines: list[_Line], rules: BoilerplateRules) -> int:
     """Index of the first body line: the leading headline/byline/caption lines precede it."""
     for i, line in enumerate(lines):
-        if line.blank:
+        if line.blank or rules.match(line.text) is not None:
             continue
         if _is_body_sentence(line.text) or len(_WORD.findall(line.text)) > HEADER_MAX_WORDS:
             return i
@@ -104,7 +104,7 @@ def _header_end(lines: list[_Line]) -> int:
 
 def _dropped_lines(lines: list[_Line], rules: BoilerplateRules) -> dict[int, str]:
     dropped: dict[int, str] = {}
-    for i in range(_header_end(lines)):
+    for i in range(_header_end(lines, rules)):
         if not lines[i].blank:
             dropped[i] = HEADER_RULE
     i = 0
