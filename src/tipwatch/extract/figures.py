@@ -24,11 +24,147 @@ _SPEECH = re.compile(r"\b(?:said|told|says|announced|obtained|released|reported)
 _SUCH = re.compile(r"\bsuch\s+(?:\w+\s+)?(?:cases|crimes|offen[cs]es|incidents|activities)\b", re.IGNORECASE)
 _FROM_COUNTRY = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:from|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:(?<=,\s)|(?<=including\s)|(?<=and\s))(an?)\s+(?=[A-Z])")
-_PHONE_BEFORE = re.compile(r"(?:\b(?:call|dial|text|hotline|helpline|tip line|Childline|phone|telephone|toll-free)\b[^.\d]{0,20}|\d-)$", re.IGNORECASE)
-_PHONE_AFTER = re.compile(r"^-\d|^\s*(?:Actionline|hotline|helpline)\b", re.IGNORECASE)
 _AT_RISK = re.compile(r"[^.;]{0,60}?\b(?:at risk|vulnerable to|in danger of)\b", re.IGNORECASE)
 _SHARE = re.compile(r"^\s*(?:percent|per cent|%)\s+of\b", re.IGNORECASE)
 _MONEY_WORD_AFTER = re.compile(r"^\s*(?:US\s+)?(dollars?|euros?|pounds|baht|pesos|rupees|riels?|naira|shillings|dong|rupiah|ringgit)\b", re.IGNORECASE)
+
+
+def _alt(*parts: str) -> str:
+    """A non-empty alternation of named guard fragments (trafilatura's ``_alt``)."""
+    if not parts:
+        raise ValueError("empty guard group")
+    return "|".join(f"(?:{p})" for p in parts)
+
+
+# -- precision guards: numbers that are never facts ---------------------------------------------
+# Each group is a tuple of regex fragments named for what it rules out. The "before" fragments
+# are matched at the end of the 60 characters before a number, the "after" fragments at the
+# start of the 80 characters after it; both are compiled once into one pattern per side.
+_LAW_BEFORE = (
+    r"(?-i:\b(?:Act|Acts|Section|Sections|Sec\.|Article|Articles|Art\.|Chapter|Clause|Paragraph|Para\.|"
+    r"Rule|Rules|Regulation|Decree|Law|Bill|Code|Ordinance|Proclamation|Schedule|Resolution|Circular|"
+    r"RA|R\.A\.|PD|P\.D\.|EO|E\.O\.|IPC|CrPC|BNS)|\b(?:section|sections|article|articles|sec\.|art\.|u/s|"
+    r"clause|paragraph)|§)\s*(?:No\.?\s*|Nos\.?\s*|number\s+)?"
+    r"(?:\d+[A-Za-z]?(?:\(\w+\))*\s*(?:,|and|or|to|&|/|-)\s*)*",
+)
+_PHONE_BEFORE = (
+    r"\b(?:call(?:ing)?|dial(?:l?ing|s|led)?|text(?:ing)?|sms|whatsapp)\s+"
+    r"(?:[^.\d\n]{0,30}?(?:\bon|\bat|:|\bnumber|\bno\.?|hotline|helpline|line|#)\s*)?",
+    r"\b(?:hotline|helpline|help line|tip line|tipline|childline|actionline|toll[- ]free|phone|telephone|tel\.?|"
+    r"mobile|fax|contact)\s*(?:number|numbers|no\.?|nos\.?)?\s*(?:on|at|is|:|#)?\s*",
+    r"\d-",
+)
+_PLATE_BEFORE = (
+    r"\b(?:plate|plates|registration|licen[cs]e plate|number plate)\s*(?:number|no\.?)?\s*:?\s*(?-i:[A-Z]{1,3})?[-\s]?",
+)
+_ADDRESS_BEFORE = (
+    r"(?-i:\b(?:No\.|Nos\.|House|Building|Bldg\.?|Block|Blk\.?|Lot|Unit|Room|Rm\.?|Floor|Flat|Apt\.?|Suite|"
+    r"Km|KM|Soi|Moo|Jalan|Jl\.?|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Calle|Rua|Box|Sector|Plot|Ward|Route|"
+    r"Highway|Gate|Zone|Phase|Platform|Flight|Bus|Train))\s*",
+)
+_PAGE_BEFORE = (
+    r"(?:^|\n)[ \t]*(?:Seite|Page|Pg\.?|P\.|Página|Pagina|Halaman|Hal\.?|Trang)\s*",
+    r"\b(?:S|Sr|Sl)\.?\s?No\.?\s*:?\s*",
+)
+_FOOTNOTE_BEFORE = (
+    r"(?-i:[a-z)”\"’][.,;])",  # "alone.3 Another" (a marker glued to the sentence end)
+)
+_MONEY_BEFORE = (
+    r"\b(?:fine[ds]?|penalt(?:y|ies)|bail|bond|back wages|wages|salar(?:y|ies)|pa(?:y|id|ys|ying)|"
+    r"compensation|restitution|damages|ransom|budget(?:ed|s)?|grants?|allocat(?:ed|ion)|fund(?:s|ing|ed)?|"
+    r"donat(?:ed|ions?)|spen[dt]|costs?|fees?|loans?|debts?|reward|bounty|award(?:ed)?|price|"
+    r"invest(?:ed|ment)?|charg(?:es?|ed)\s+(?:them|him|her|victims|each))\b[^.;]{0,40}",
+)
+_FRACTION_BEFORE = (
+    r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+(?:every\s+)?",
+)
+_COMPARED_INSPECTIONS = (
+    r"\b(?:inspections|visits|checks|patrols|trainings|training sessions|workshops|seminars|meetings|"
+    r"checkpoints|site visits|awareness (?:sessions|campaigns|programmes))\b[^.;]{0,80}?"
+    r"\b(?:against|versus|vs\.?|compared (?:with|to)|up from|down from|from)\s*",
+)
+_POPULATION_BEFORE = (
+    r"\bpopulation\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?",
+)
+_CAPTION_BEFORE = (
+    r"(?-i:\b(?:Some|Several|Many|Most|Part|Members|Relatives|Families|A group)\s+of\s+the)\s*",
+)
+_NOT_FACT_BEFORE = re.compile(
+    "(?:" + _alt(*_LAW_BEFORE, *_PHONE_BEFORE, *_PLATE_BEFORE, *_ADDRESS_BEFORE, *_PAGE_BEFORE,
+                 *_FOOTNOTE_BEFORE, *_FRACTION_BEFORE, *_POPULATION_BEFORE) + ")$",
+    re.IGNORECASE,
+)
+_COMPARED_RX = re.compile("(?:" + _alt(*_COMPARED_INSPECTIONS) + ")$", re.IGNORECASE)  # a 140-char window
+_MONEY_BEFORE_RX = re.compile("(?:" + _alt(*_MONEY_BEFORE) + ")$", re.IGNORECASE)
+_CAPTION_BEFORE_RX = re.compile("(?:" + _alt(*_CAPTION_BEFORE) + ")$", re.IGNORECASE)
+
+_DURATION_AFTER = (
+    r"\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|decades?|nights?)\b",
+    r"-(?:day|week|month|hour|year|night|minute)s?\b",
+    r"\s*(?:and|to|-|–)\s*\d{1,3}\s*(?:years?|yrs?|year-olds?|-year)",  # "between 12 and 17 years"
+)
+_PHONE_AFTER = (r"-\d", r"\s*(?:Actionline|hotline|helpline)\b")
+_ADDRESS_AFTER = (
+    r"(?-i:\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Blvd\.?|Drive|"
+    r"Highway|Soi|Moo|Jalan|Calle|Rua)\b)",
+)
+_FRACTION_AFTER = (
+    r"\s+(?:in|out of)\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|ten|hundred)\b",
+)
+_OTHER_CRIME_AFTER = (
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:migrant|human|people)\s+smuggl(?:ers?|ing)|smuggl(?:ers?|ing)|drugs?|"
+    r"narcotics?|methamphetamine|meth|heroin|cocaine|cannabis|marijuana|firearms?|guns?|weapons?|arms|"
+    r"(?:online\s+)?fraud(?:sters?)?|robber(?:y|ies)|thefts?|murders?|homicides?|burglar(?:y|ies)|"
+    r"corruption|poaching|wildlife|timber|counterfeit)\b",
+)
+_MIGRATION_AFTER = (
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|working|live|lives|living|reside[sd]?|residing|are employed|"
+    r"are working|are living|have migrated|migrated?|emigrated?|are based)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:abroad|overseas|outside|in other countries|in foreign|in the Gulf|in the Middle East)\b",
+    r"\s+(?:[\w-]+\s+){0,2}?(?:population|inhabitants|diaspora|tourists)\b",
+)
+_MONEY_AFTER = (
+    r"\s*(?:[\w-]+\s+){0,2}?(?:in\s+)?(?:fines?|penalt(?:y|ies)|bail|back wages|wages|salar(?:y|ies)|"
+    r"compensation|restitution|damages|ransom|budget|grants?|funding|fees?|loans?|debts?|reward|bounty)\b",
+)
+_NOT_FACT_AFTER = re.compile(
+    "^(?:" + _alt(*_DURATION_AFTER, *_PHONE_AFTER, *_ADDRESS_AFTER, *_FRACTION_AFTER, *_OTHER_CRIME_AFTER,
+                  *_MIGRATION_AFTER) + ")",
+    re.IGNORECASE,
+)
+_MONEY_AFTER_RX = re.compile("^(?:" + _alt(*_MONEY_AFTER) + ")", re.IGNORECASE)
+_CAPTION_VERB = re.compile(
+    r"^[^.\n]{0,120}?\b(?:arrive|wait|pose|sit|stand|gather|queue|listen|board|walk|rest|line up|look on|"
+    r"attend|receive|disembark|return|hold|wave|cry|pray)s?\b|^[^.\n]{0,120}?\b(?:are|is) (?:seen|pictured)\b",
+    re.IGNORECASE,
+)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*[-–—]?[ \t]*$")
+_LINE_REST = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?:\n|$)|^[.)][ \t]")  # "– 14 –", "3", "1. " list marker
+_NAME_AGE = re.compile(r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s*$")
+_BRACKET = re.compile(r"\[\s*$")
+
+
+def is_not_fact(text: str, m: NumberMention) -> bool:
+    """Precision guards: law and section numbers, phone numbers, plates, addresses, page
+    furniture, footnote markers, fractions, ages after names, durations, other crimes,
+    migration and population figures, captions, and money that is not trafficking proceeds."""
+    before = text[max(0, m.start - 60):m.start]
+    after = text[m.end:m.end + 80]
+    if _NOT_FACT_BEFORE.search(before) or _NOT_FACT_AFTER.match(after):
+        return True
+    if _COMPARED_RX.search(text, max(0, m.start - 140), m.start):
+        return True  # "598 inspections in 2023, against 531 in 2022"
+    if _LINE_START.search(before) and _LINE_REST.match(after):
+        return True
+    if _BRACKET.search(before) and after.lstrip().startswith("]"):
+        return True
+    if not m.is_word and m.value < 120 and _NAME_AGE.search(before) and after.startswith(","):
+        return True  # "Abdi, 32, was arrested"
+    if _CAPTION_BEFORE_RX.search(before) and _CAPTION_VERB.match(after):
+        return True  # "Some of the 54 returnees arrive at the airport" (a photo caption)
+    if m.currency or _MONEY_WORD_AFTER.match(after):
+        return bool(_MONEY_BEFORE_RX.search(before) or _MONEY_AFTER_RX.match(after))
+    return False
 
 
 @dataclass
@@ -80,7 +216,7 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True
     if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after):
         return True
-    if _AT_RISK.match(text, m.end, m.end + 80) or _PHONE_BEFORE.search(before) or _PHONE_AFTER.match(after):
+    if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):
         return True
     return bool(re.match(r"^\s*(?:times|fold|-fold)\b|^(?:st|nd|rd|th)\b|^\s*/\s*\d|^:\d", after))
 

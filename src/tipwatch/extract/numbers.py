@@ -16,7 +16,14 @@ from typing import Any
 
 Number = int | float
 
-_DIGITS = r"\d{1,3}+(?:[,.]\d{3}+)++(?:[.,]\d++)?+(?![,.]?\d)|\d++(?:\.\d++)?+"
+#: Indian grouping ("5,00,000", "1,20,50,000"), then Western/European thousands groups
+#: ("1,009", "2.549", "12.877.721,82"), then plain digits with an optional decimal part.
+_INDIAN = r"\d{1,2}+(?:,\d\d(?=,)){1,5}+,\d{3}+(?![,.]?\d)"
+_DIGITS = rf"{_INDIAN}|\d{{1,3}}+(?:[,.]\d{{3}}+)++(?:[.,]\d++)?+(?![,.]?\d)|\d++(?:\.\d++)?+"
+_INDIAN_RX = re.compile(_INDIAN)
+#: scale words that may be followed by a comma inside one number's words
+#: ("one thousand, two hundred and forty-seven")
+_COMMA_AFTER = ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores")
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ class NumberParser:
         self.scales: dict[str, float] = {k.lower(): float(v) for k, v in data["scales"].items()}
         self.abbreviations: dict[str, float] = {k.lower(): float(v) for k, v in data["abbreviations"].items()}
         self.articles = frozenset(w.lower() for w in data.get("articles", []))
+        self.article_nouns = [w.lower() for w in data.get("article_nouns", [])]
+        self.article_verbs = [w.lower() for w in data.get("article_verbs", [])]
         self.symbols: dict[str, str] = {}
         self.currency_words: dict[str, str] = {}
         for cur in data.get("currencies", []):
@@ -60,26 +69,64 @@ class NumberParser:
             for word in cur.get("words", []):
                 self.currency_words[word.lower()] = cur["code"]
         self.pattern = self._compile()
+        self.currency_after = re.compile(
+            rf"\s*(?:{_alt(list(self.currency_words))})(?![\w])", re.IGNORECASE) if self.currency_words else None
+        self.article_rx = self._compile_articles()
 
     def _compile(self) -> re.Pattern[str]:
         word_alt = _alt(list(self.words))
         scale_alt = _alt([s for s in self.scales if s != "dozen"])
-        abbr_alt = _alt(list(self.abbreviations))
+        abbr_alt = _alt(list(self.abbreviations)) + "|K"
         sym_alt = _alt([s for s in self.symbols if not s.isalpha() or len(s) > 1])
+        comma = "|".join(f"(?<={w})" for w in _COMMA_AFTER)
         words = (
-            rf"(?P<words>(?:{word_alt})(?:(?:\s+and\s+|\s+|-)(?:{word_alt}|{scale_alt}))*+)"
+            rf"(?P<words>(?:{word_alt})(?:(?:\s+and\s+|\s+|-|(?:{comma}),\s+)(?:{word_alt}|{scale_alt}))*+)"
             rf"(?![\w-])"
         )
+        # "13 mil 378" (Spanish/Portuguese thousands written as a word between digit groups)
+        mil = r"(?P<milk>\d{1,3}+)\s+mil\s+(?P<milr>\d{3}+)(?![\w]|[,.]\d)"
         digits = (
             rf"(?:(?P<sym>{sym_alt})\s?)?+(?P<digits>{_DIGITS})"
             rf"(?:(?P<abbr>{abbr_alt})(?![\w])|\s?(?P<scale>{scale_alt})\b)?"
             rf"(?![\w])"
         )
-        return re.compile(rf"(?i:{words})|{digits}")
+        return re.compile(rf"(?i:{words})|{mil}|{digits}")
+
+    def _compile_articles(self) -> re.Pattern[str] | None:
+        """'rescued a girl', 'a man was arrested': the article counts one person."""
+        if not (self.article_nouns and self.article_verbs and self.articles):
+            return None
+        nouns, verbs = _alt(self.article_nouns), _alt(self.article_verbs)
+        art = _alt([a for a in self.articles if a != "one"])
+        mods = r"(?:[\w'’]+(?:-[\w'’]+)*\s+){0,2}?"
+        return re.compile(
+            rf"\b(?:{verbs})\s+(?P<obj>{art})\s+{mods}(?:{nouns})\b"
+            rf"|(?<![\w,])(?P<subj>{art})\s+{mods}(?:{nouns})\s+(?:was|has been|had been|is|got)\s+"
+            rf"(?:\w+\s+)?(?:{verbs})\b",
+            re.IGNORECASE,
+        )
+
+    def article_mentions(self, text: str, start: int, end: int) -> list[NumberMention]:
+        """Articles that count one person in ``text[start:end]`` ("police rescued a girl")."""
+        if self.article_rx is None:
+            return []
+        out = []
+        for m in self.article_rx.finditer(text, start, end):
+            grp = "obj" if m.group("obj") else "subj"
+            out.append(NumberMention(m.start(grp), m.end(grp), m.group(grp), 1, is_word=True))
+        return out
 
     # -- finding ---------------------------------------------------------------------------
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[NumberMention]:
+        """Every number mention in ``text[start:end]`` in text order, counting articles included."""
         end = len(text) if end is None else end
+        articles = self.article_mentions(text, start, end)
+        if not articles:
+            yield from self._finditer(text, start, end)
+            return
+        yield from sorted([*self._finditer(text, start, end), *articles], key=lambda n: n.start)
+
+    def _finditer(self, text: str, start: int, end: int) -> Iterator[NumberMention]:
         for m in self.pattern.finditer(text, start, end):
             s = m.start()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
@@ -98,13 +145,15 @@ class NumberParser:
             if value is None:
                 return None
             return NumberMention(m.start(), m.end(), surface, value, is_word=True)
+        if m.group("milk"):
+            return NumberMention(m.start(), m.end(), surface, int(m.group("milk")) * 1000 + int(m.group("milr")))
         digits = m.group("digits")
         value = self.parse_digits(digits, scaled=bool(m.group("scale") or m.group("abbr")))
         if value is None:
             return None
         mult = 1.0
-        if m.group("abbr") and not m.group("sym") and len(m.group("abbr")) == 1:
-            return None  # "6.8m" is a length, "5k" a distance: only "$3m" is a scaled amount
+        if m.group("abbr") and not m.group("sym") and len(m.group("abbr")) == 1 and m.group("abbr") not in "kK":
+            return None  # "6.8m" is a length: only "$3m" is a scaled amount ("1.2k" is a count)
         if m.group("scale"):
             mult = self.scales[m.group("scale").lower()]
         elif m.group("abbr"):
@@ -112,14 +161,20 @@ class NumberParser:
         currency = self.symbols.get(m.group("sym")) if m.group("sym") else None
         if m.group("sym") and currency is None:
             currency = self.symbols.get(m.group("sym").upper())
+        if currency is None and self.currency_after is not None:
+            word = self.currency_after.match(text, m.end(), m.end() + 30)
+            if word:  # "50,000 pesos": the currency written after the amount
+                currency = self.currency_words.get(word.group(0).strip().lower())
         year_like = (mult == 1.0 and not m.group("sym") and re.fullmatch(r"(1[89]|20)\d\d", digits) is not None)
         return NumberMention(m.start() + lead, m.end(), surface[lead:], _as_number(value * mult),
                              currency=currency, is_year_like=year_like)
 
     # -- parsing ---------------------------------------------------------------------------
     def parse_digits(self, s: str, *, scaled: bool = False) -> float | None:
-        """'1,009' -> 1009; '2.549' -> 2549 (dot for thousands); '29.34' -> 29.34."""
-        if "," in s and "." in s:
+        """'1,009' -> 1009; '2.549' -> 2549 (dot for thousands); '29.34' -> 29.34; '5,00,000' -> 500000."""
+        if _INDIAN_RX.fullmatch(s):
+            s = s.replace(",", "")
+        elif "," in s and "." in s:
             dec = "." if s.rfind(".") > s.rfind(",") else ","
             grp = "," if dec == "." else "."
             s = s.replace(grp, "").replace(dec, ".")
@@ -138,7 +193,7 @@ class NumberParser:
         total = 0.0
         current = 0.0
         seen = False
-        for tok in re.split(r"[\s-]+", s.lower()):
+        for tok in re.split(r"[\s,-]+", s.lower()):
             if not tok or tok == "and":
                 continue
             if tok in self.words:

@@ -44,6 +44,8 @@ RECORDS: dict[str, RecordShape] = {
     "relative_years": RecordShape({"id": _STR, "offset": int, "patterns": _LIST}, {}, ("patterns",)),
     "ignore": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "fiscal": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
+    "to_date": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
+    "cumulative": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "calendars": RecordShape(
         {"id": _STR, "country": _STR, "start_month": int, "start_day": int}, {"named_by": _STR}
     ),
@@ -54,15 +56,17 @@ RECORDS: dict[str, RecordShape] = {
          "doc_country_only": bool},
     ),
     "places": RecordShape({"id": _STR, "code": _STR, "names": _LIST}, {}),
+    "org_units": RecordShape({"id": _STR, "parent": _STR, "patterns": _LIST}, {"country": _STR}, ("patterns",)),
 }
 
 MAPPINGS: dict[str, type | tuple[type, ...]] = {
     "units": int, "tens": int, "scales": _NUM, "abbreviations": _NUM, "months": int,
     "roles": dict, "pairs": str, "countries": list, "capitals": str, "demonyms": list,
+    "org_heads": str, "org_local_heads": str, "org_expand": str,
 }
-STRING_LISTS = ("articles", "vague", "modifiers", "noncount", "money_cues", "covered", "stop",
-                "world", "multi", "foreign")
-REGEX_LISTS = ("money_cues", "world", "multi")
+STRING_LISTS = ("articles", "article_nouns", "article_verbs", "vague", "modifiers", "noncount", "money_cues", "covered", "stop",
+                "world", "multi", "foreign", "org_local_mods", "org_stop", "org_end", "regions", "eu", "national", "roll_up")
+REGEX_LISTS = ("money_cues", "world", "multi", "regions", "eu", "national")
 KNOWN = set(RECORDS) | set(MAPPINGS) | set(STRING_LISTS) | {"version"}
 
 
