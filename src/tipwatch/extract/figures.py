@@ -26,7 +26,7 @@ _FROM_COUNTRY = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:from|in)\s+(?:the\s+)
 _ARTICLE = re.compile(r"(?:(?<=,\s)|(?<=including\s)|(?<=and\s))(an?)\s+(?=[A-Z])")
 _AT_RISK = re.compile(r"[^.;]{0,60}?\b(?:at risk|vulnerable to|in danger of)\b", re.IGNORECASE)
 _SHARE = re.compile(r"^\s*(?:percent|per cent|%)\s+of\b", re.IGNORECASE)
-_MONEY_WORD_AFTER = re.compile(r"^\s*(?:US\s+)?(dollars?|euros?|pounds|baht|pesos|rupees|riels?|naira|shillings|dong|rupiah|ringgit)\b", re.IGNORECASE)
+_MONEY_WORD_AFTER = re.compile(r"^\s*(?:US\s+|U\.S\.\s+|United\s+States\s+)?(dollars?|euros?|pounds|baht|pesos|rupees|riels?|naira|shillings|dong|rupiah|ringgit)\b", re.IGNORECASE)
 
 
 def _alt(*parts: str) -> str:
@@ -53,6 +53,9 @@ _PHONE_BEFORE = (
     r"\b(?:hotline|helpline|help line|tip line|tipline|childline|actionline|toll[- ]free|phone|telephone|tel\.?|"
     r"mobile|fax|contact)\s*(?:number|numbers|no\.?|nos\.?)?\s*(?:on|at|is|:|#)?\s*",
     r"\d-",
+    r"\+\s?",  # "+254 722 203 444": a country code
+    r"\b(?:call|dial|hotline|helpline|toll[- ]free|free(?:phone| of charge)|whatsapp|sms|telephone|phone|tel|fax|"
+    r"contact)\b[^.\d\n]{0,25}?\b(?:on|at|via)\s+",  # "call Crime Stop on 0800 ..."
 )
 _PLATE_BEFORE = (
     r"\b(?:plate|plates|registration|licen[cs]e plate|number plate)\s*(?:number|no\.?)?\s*:?\s*(?-i:[A-Z]{1,3})?[-\s]?",
@@ -84,14 +87,22 @@ _COMPARED_INSPECTIONS = (
     r"\b(?:against|versus|vs\.?|compared (?:with|to)|up from|down from|from)\s*",
 )
 _POPULATION_BEFORE = (
-    r"\bpopulation\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?",
+    r"\b(?:population|workforce|work force|labou?r force|labou?r market|electorate|student body)\s+"
+    r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+|almost\s+|roughly\s+)?",
+    r"\b(?:a|the)\s+(?:country|nation|city|state|province|region)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?",
+)
+# "Figure 3: Number of registrations", "Table 2", "Chart 1" (labels of charts and tables)
+_LABEL_BEFORE = (
+    r"(?-i:\b(?:Figure|Figures|Fig\.|Figs\.|Table|Tables|Chart|Graph|Graphic|Infographic|Map|Annex|Appendix|Box|Exhibit|"
+    r"Annexure|Step|Tier|Level|Grade|Phase|Part|Volume|Vol\.|Issue|Edition))\s*",
+    r"\|\s*",  # "958 | 1,004 | 868": a chart's or table's data run
 )
 _CAPTION_BEFORE = (
     r"(?-i:\b(?:Some|Several|Many|Most|Part|Members|Relatives|Families|A group)\s+of\s+the)\s*",
 )
 _NOT_FACT_BEFORE = re.compile(
     "(?:" + _alt(*_LAW_BEFORE, *_PHONE_BEFORE, *_PLATE_BEFORE, *_ADDRESS_BEFORE, *_PAGE_BEFORE,
-                 *_FOOTNOTE_BEFORE, *_FRACTION_BEFORE, *_POPULATION_BEFORE) + ")$",
+                 *_FOOTNOTE_BEFORE, *_FRACTION_BEFORE, *_POPULATION_BEFORE, *_LABEL_BEFORE) + ")$",
     re.IGNORECASE,
 )
 _COMPARED_RX = re.compile("(?:" + _alt(*_COMPARED_INSPECTIONS) + ")$", re.IGNORECASE)  # a 140-char window
@@ -103,7 +114,8 @@ _DURATION_AFTER = (
     r"-(?:day|week|month|hour|year|night|minute)s?\b",
     r"\s*(?:and|to|-|–)\s*\d{1,3}\s*(?:years?|yrs?|year-olds?|-year)",  # "between 12 and 17 years"
 )
-_PHONE_AFTER = (r"-\d", r"\s*(?:Actionline|hotline|helpline)\b")
+_PHONE_AFTER = (r"-\d", r"\s*(?:Actionline|hotline|helpline|toll[- ]free)\b")
+_LABEL_AFTER = (r"\s*\|",)  # "958 | 1,004": a chart's or table's data run
 _ADDRESS_AFTER = (
     r"(?-i:\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Blvd\.?|Drive|"
     r"Highway|Soi|Moo|Jalan|Calle|Rua)\b)",
@@ -129,7 +141,7 @@ _MONEY_AFTER = (
 )
 _NOT_FACT_AFTER = re.compile(
     "^(?:" + _alt(*_DURATION_AFTER, *_PHONE_AFTER, *_ADDRESS_AFTER, *_FRACTION_AFTER, *_OTHER_CRIME_AFTER,
-                  *_MIGRATION_AFTER) + ")",
+                  *_MIGRATION_AFTER, *_LABEL_AFTER) + ")",
     re.IGNORECASE,
 )
 _MONEY_AFTER_RX = re.compile("^(?:" + _alt(*_MONEY_AFTER) + ")", re.IGNORECASE)
@@ -142,12 +154,42 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*[-–—]?[ \t]*$")
 _LINE_REST = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?:\n|$)|^[.)][ \t]")  # "– 14 –", "3", "1. " list marker
 _NAME_AGE = re.compile(r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s*$")
 _BRACKET = re.compile(r"\[\s*$")
+# "between January and May 15": a day of the month, not a count
+_MONTH_BEFORE = re.compile(r"(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)\s$")
+# Phone numbers in national formats: "0800 722 203", "03-2266 2222", "08600 10111", "+254 722 203 444".
+# A number is one group of a run of digit groups split by single spaces or hyphens; the run is a phone
+# number when it has a country code, a group with a leading zero, or seven digits or more.
+_GROUPS_BEFORE = re.compile(r"(?:(?<![\d,.])(\+?)(\d++)[ -])++$")
+_GROUPS_AFTER = re.compile(r"^(?:[ -]\d++(?![,.]\d))++")
+_LEADING_ZERO = re.compile(r"(?:^|[ +-])0\d")
+# "841 aged over 16 and 178 under 16": after another number, "under 16" is an age bound
+_AGE_AFTER_COUNT = re.compile(r"\d\s+(?:aged\s+)?(?:under|over|above|below|younger than|older than)\s+(?:the age of\s+)?$",
+                              re.IGNORECASE)
+
+
+def _is_phone(text: str, m: NumberMention, before: str, after: str) -> bool:
+    """A number that is a phone number or one group of one."""
+    if m.is_word or m.currency or not m.surface[:1].isdigit():
+        return False
+    if len(m.surface) >= 4 and m.surface[0] == "0" and m.surface.isdigit():
+        return True  # "0800", "08600": numbers never have a leading zero
+    pre = _GROUPS_BEFORE.search(before[-30:])
+    post = _GROUPS_AFTER.match(after[:30])
+    if pre is None and post is None:
+        return False
+    run = (pre.group(0) if pre else "") + m.surface + (post.group(0) if post else "")
+    if "," in m.surface or "." in m.surface:
+        return False
+    digits = sum(c.isdigit() for c in run)
+    return run.startswith("+") or _LEADING_ZERO.search(run) is not None or digits >= 7
 
 
 def is_not_fact(text: str, m: NumberMention) -> bool:
-    """Precision guards: law and section numbers, phone numbers, plates, addresses, page
-    furniture, footnote markers, fractions, ages after names, durations, other crimes,
-    migration and population figures, captions, and money that is not trafficking proceeds."""
+    """Precision guards: law and section numbers, phone numbers (and each group of one), plates,
+    addresses, page furniture, chart and table labels and data runs, footnote markers, fractions,
+    ages after names and after counts, month days, durations, other crimes, migration, population
+    and workforce figures, captions, and money that is not trafficking proceeds."""
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 80]
     if _NOT_FACT_BEFORE.search(before) or _NOT_FACT_AFTER.match(after):
@@ -158,6 +200,13 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True
     if _BRACKET.search(before) and after.lstrip().startswith("]"):
         return True
+    if _is_phone(text, m, before, after):
+        return True
+    if not m.is_word and m.value <= 31 and len(m.surface) <= 2 and _MONTH_BEFORE.search(before) \
+            and not re.match(r"^\s*(?:of\b|per\s?cent|%)", after):
+        return True  # "May 15", "June 5"
+    if not m.is_word and m.value < 100 and _AGE_AFTER_COUNT.search(before):
+        return True  # "178 under 16"
     if not m.is_word and m.value < 120 and _NAME_AGE.search(before) and after.startswith(","):
         return True  # "Abdi, 32, was arrested"
     if _CAPTION_BEFORE_RX.search(before) and _CAPTION_VERB.match(after):
@@ -212,8 +261,8 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 40]
-    if attrs.is_age_bound(before, after):
-        return True
+    if m.value < 100 and attrs.is_age_bound(before, after):
+        return True  # an age is under 100: "were over 300" is a count
     if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after):
         return True
     if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):

@@ -8,8 +8,11 @@ Besides years, halves, quarters and months the pattern knows day ranges ("from J
 July 3", "from 5 to 11 June 2023"), multi-year spans ("between 2018 and 2022", "during 2016
 and 2017", "2018-2022"), running totals to the publication date ("since January", "so far
 this year", "year to date": ``YYYY-01-01/<published>`` when the publication date is a full
-date, else null), cumulative totals ("since 2003", "since it was formed": always null, the
-words kept), fiscal years by country (``fiscal.yaml``), Buddhist-era years ("B.E. 2565" =
+date, else null; also "As at today, 2023 ..." and "2023 so far"), cumulative totals ("since
+2003", "since it was formed": null, the words kept, unless the passage dates both ends: "set up
+on 3 April ... by 28 April ... since it was formed" is that interval), anchored relative years
+("a year earlier" counts from the period in context; after a fiscal year it is the fiscal year
+before), "during the three months" (the quarter named before it in the passage), fiscal years by country (``fiscal.yaml``), Buddhist-era years ("B.E. 2565" =
 2022; a bare "2565" only in a Thai document or next to the publication year) and local
 date formats ("4/7/2023", "24.1.2024", "09-05-2025"), which only date an event: they are
 never figures and give no period.
@@ -46,6 +49,7 @@ class TimeExpr:
     to_date: bool = False  # runs from ``year``/``sub`` to the publication date ("since January")
     cumulative: bool = False  # a running total with no fixed start ("since 2003"): never a period
     buddhist_bare: bool = False  # "2565" without "B.E.": a Buddhist-era year only in Thai context
+    anchored: bool = False  # "the year before", "a year earlier": one year before the period in context
 
 
 class PublicationYear(int):
@@ -74,6 +78,7 @@ class PeriodRules:
         for rec in data.get("quarters", []):
             self.sub_rules.append((rec["id"], f"Q{rec['quarter']}", _rx(rec["patterns"])))
         self.rel_rules = [(rec["id"], rec["offset"], _rx(rec["patterns"])) for rec in data.get("relative_years", [])]
+        self.anchored_rules = frozenset(rec["id"] for rec in data.get("relative_years", []) if rec.get("anchored"))
         self.calendars = {rec["country"]: rec for rec in data.get("calendars", [])}
         month_alt = "|".join(sorted((m for m in self.months if len(m) > 3 or m == "may"), key=len, reverse=True))
         sub_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.sub_rules)
@@ -92,6 +97,8 @@ class PeriodRules:
         self.pattern = re.compile(
             rf"(?<![^\W_])(?:(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
             rf"|(?P<ignore>\b(?:{ignore_alt})\b)"
+            rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
+            rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:so|thus)\s+far\s+(?:in|for)\s+(?P<ytdy3>{yr}))"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
             rf"|(?P<cumul>\b(?:{cumul_alt}))\b"
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
@@ -102,13 +109,15 @@ class PeriodRules:
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
             rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months)"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
+            rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
+            rf"(?!\s+(?:of|to|in|ending|ended|before|after|from|since)\b))"
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year)))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             rf"|(?P<m1>\b(?:{month_alt}))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt}))\b(?:,?\s*(?:of\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
-            rf"|(?P<yadj>\b(?:the|a|its|their|his|her)\s+{yr}\s+(?=[A-Z]|(?:report|survey|study|edition|data|figures|estimates?|index|census|bulletin)\b))"
+            rf"|(?P<yadj>\b(?:the|a|its|their|his|her)\s+{yr}\s+(?=(?-i:[A-Z])|(?:report|survey|study|edition|data|figures|estimates?|index|census|bulletin)\b))"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{month_alt})\b,?\s*(?:{yr})?|\b(?:{month_alt})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
             rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d))"
@@ -119,6 +128,13 @@ class PeriodRules:
             rf"|(?P<year>{yr}))",
             re.IGNORECASE,
         )
+        day_words = (rf"(?:(?P<dd1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm1>{month_alt})\b|(?P<dm2>{month_alt})\s+"
+                     rf"(?P<dd2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[,:]?\d))(?:,?\s*(?P<dy>{yr}))?")
+        self.day_rx = re.compile(rf"\s+(?:on\s+)?{day_words}", re.IGNORECASE)
+        self.founded_rx = re.compile(
+            rf"\b(?:formed|founded|established|set up|created|launched|started|inaugurated|constituted|began work)"
+            rf"\s+(?:on\s+)?{day_words}", re.IGNORECASE)
+        self.as_of_rx = re.compile(rf"\b(?:on|as of|as at|by|until|till|through)\s+{day_words}", re.IGNORECASE)
         self.rel_lookup = self.rel_rules
         self.sub_lookup = self.sub_rules
 
@@ -132,11 +148,78 @@ class PeriodRules:
             expr = self._expr(m)
             if expr is None:
                 continue
+            if expr.rule == "per.anaphor" or expr.anchored:
+                expr = self._antecedent(text, start, out, expr)
+                if expr is None:
+                    continue
+            elif expr.cumulative and expr.rule == "per.cumulative.since_founding":
+                expr = self._dated_tally(text, start, end, expr)
             if out and _glosses(text, out[-1], expr):
                 out[-1] = _merge_gloss(text, out[-1], expr)
             else:
                 out.append(expr)
         return out, blocked
+
+    def _last_expr(self, text: str, lo: int, hi: int, want: Any) -> TimeExpr | None:
+        """The last time expression in ``text[lo:hi]`` that ``want`` accepts."""
+        found = None
+        for m in self.pattern.finditer(text, lo, hi):
+            expr = self._expr(m)
+            if expr is not None and expr.rule != "per.anaphor" and want(expr):
+                found = expr
+        return found
+
+    def _antecedent(self, text: str, start: int, out: list[TimeExpr], expr: TimeExpr) -> TimeExpr | None:
+        """'during the three months' -> the quarter named before it in the passage; 'the year before'
+        after a fiscal year -> the fiscal year before (null where the fiscal calendar is unknown)."""
+        if expr.anchored:
+            prev = out[-1] if out else self._last_expr(text, max(0, start - _LOOKBACK_ANCHOR), start,
+                                                       lambda x: not x.anchored and not x.same_period)
+            if prev is None or not prev.fiscal or prev.year is None:
+                return expr
+            end_year = prev.fiscal_end_year - 1 if prev.fiscal_end_year is not None else None
+            return TimeExpr(expr.start, expr.end, expr.text, "per.fiscal.year_before", prev.year - 1,
+                            fiscal=True, fiscal_end_year=end_year)
+        months = expr.sub or ""
+        ante = self._last_expr(text, max(0, start - _LOOKBACK_ANAPHOR), expr.start,
+                               lambda x: _span_months(x.sub) == int(months or 0) and not x.same_period)
+        if ante is None:
+            return None
+        return TimeExpr(expr.start, expr.end, expr.text, "per.anaphor", ante.year, ante.offset, ante.sub)
+
+    def _dated_tally(self, text: str, start: int, end: int, expr: TimeExpr) -> TimeExpr:
+        """'On June 22 the task force had recorded 1,596 victims since it was launched on June 5':
+        a running total with both its start and its own date is an interval; else it stays null."""
+        first = self.day_rx.match(text, expr.end, min(end, expr.end + 30))
+        if first is None:
+            for m in self.founded_rx.finditer(text, max(0, start - _LOOKBACK_ANCHOR), expr.start):
+                first = m
+        last = None
+        for m in self.as_of_rx.finditer(text, start, end):
+            if first is None or not first.start() <= m.start() < first.end():
+                last = m
+        if first is None or last is None:
+            return expr
+        d1, d2 = self._day(first), self._day(last)
+        if d1 is None or d2 is None:
+            return expr
+        (y1, m1, day1), (y2, m2, day2) = d1, d2
+        if y1 is not None and y2 is not None:
+            if (y1, m1, day1) >= (y2, m2, day2):
+                return expr
+            return TimeExpr(expr.start, expr.end, expr.text, "per.cumulative.dated", y1, None,
+                            f"R{y1:04d}{m1:02d}{day1:02d}-{y2:04d}{m2:02d}{day2:02d}")
+        if (m1, day1) >= (m2, day2):
+            return expr  # a tally that crosses a year end needs both years written
+        return TimeExpr(expr.start, expr.end, expr.text, "per.cumulative.dated", y1 or y2, None,
+                        f"D{m1:02d}{day1:02d}-{m2:02d}{day2:02d}")
+
+    def _day(self, m: re.Match[str]) -> tuple[int | None, int, int] | None:
+        month = self.months[(m.group("dm1") or m.group("dm2")).lower()]
+        day = int(m.group("dd1") or m.group("dd2"))
+        if not _valid_day(month, day):
+            return None
+        return _int(m.group("dy")), month, day
 
     def _rel(self, words: str | None) -> tuple[str, int] | None:
         if not words:
@@ -160,6 +243,9 @@ class PeriodRules:
         special = self._special(m)
         if special is not None:
             return special
+        if g("ana"):
+            n = _NUMS.get((g("anan") or "").lower(), 3 if g("anaq") else 6)
+            return TimeExpr(s, e, t, "per.anaphor", sub=str(n))
         if g("monly"):
             return TimeExpr(s, e, t, "per.month", None, None, f"M{self.months[g('monly').lower()]:02d}")
         if g("y1"):
@@ -207,10 +293,11 @@ class PeriodRules:
             y2 = int(g("yr2")) + (y // 100) * 100
             if y2 != y + 1:
                 return None
-            return TimeExpr(s, e, t, "per.fiscal_range", y, fiscal=True, fiscal_end_year=y2)
+            return TimeExpr(s, e, t, "per.fiscal_two_year", y, fiscal=True, fiscal_end_year=y2)
         if g("rel"):
             rel = self._rel(g("rel"))
-            return None if rel is None else TimeExpr(s, e, t, rel[0], None, rel[1])
+            return None if rel is None else TimeExpr(s, e, t, rel[0], None, rel[1],
+                                                     anchored=rel[0] in self.anchored_rules)
         if g("year"):
             return TimeExpr(s, e, t, "per.year", int(t))
         return None
@@ -219,6 +306,9 @@ class PeriodRules:
         """Running totals, day ranges, year spans and Buddhist-era years."""
         s, e, t = m.start(), m.end(), m.group(0)
         g = m.group
+        if g("ytd"):  # "As at today, 2023 has given us 55 convictions", "in 2023 so far"
+            year = int(g("ytdy1") or g("ytdy2") or g("ytdy3"))
+            return TimeExpr(s, e, t, "per.to_date.year", year, None, "M01", to_date=True)
         if g("todate"):
             return TimeExpr(s, e, t, _rule_of(self.to_date_rules, g("todate"), "per.to_date"), None, 0,
                             "M01", to_date=True)
@@ -278,6 +368,15 @@ class PeriodRules:
             return _to_date(expr, pub_year)
         if expr.fiscal:
             return self._fiscal(expr, country)
+        if expr.anchored and reference:
+            shifted = _shift(reference, -1)
+            if shifted is not None:
+                return shifted  # "a year earlier": the period in context, one year before
+        if expr.same_period and reference and (expr.offset is not None or expr.year is not None):
+            delta = expr.offset if expr.offset is not None else (expr.year or 0) - int(reference[-10:-6] if "/" in reference else reference[:4])
+            shifted = _shift(reference, delta, any_span=True)
+            if shifted is not None:
+                return shifted  # "the same period last year": the governing span a year earlier
         year = expr.year
         if year is None and expr.offset is not None:
             year = None if pub_year is None else pub_year + expr.offset
@@ -360,10 +459,50 @@ def _to_date(expr: TimeExpr, pub_year: int | None) -> str | None:
     published = getattr(pub_year, "published", None)
     if pub_year is None or not published or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         return None
+    if expr.year is not None and expr.year != pub_year and expr.rule == "per.to_date.year":
+        return None  # "2022 so far" in a 2023 article: not a running total to the publication date
     year = expr.year if expr.year is not None else pub_year + (expr.offset or 0)
     month = int(expr.sub[1:3]) if expr.sub else 1
     start = f"{year}-{month:02d}-01"
     return f"{start}/{published}" if start <= published else None
+
+
+_LOOKBACK_ANCHOR = 600  # characters before a sentence searched for the period "a year earlier" refers to
+_LOOKBACK_ANAPHOR = 2000  # ... and for the quarter "the three months" refers to
+_SIMPLE = re.compile(r"\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}))?")
+_SPAN = re.compile(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})")
+
+
+def _span_months(sub: str | None) -> int | None:
+    """How many months a sub-year code covers: Q -> 3, H -> 6, M01-M09 -> 9."""
+    if not sub:
+        return None
+    if sub[0] == "Q":
+        return 3
+    if sub[0] == "H":
+        return 6
+    m = re.fullmatch(r"M(\d\d)-M(\d\d)", sub)
+    return int(m.group(2)) - int(m.group(1)) + 1 if m else None
+
+
+def _shift(period: str, delta: int, *, any_span: bool = False) -> str | None:
+    """``period`` moved by ``delta`` years: '2023-Q1' -> '2022-Q1'; a one-year interval (a fiscal
+    year) or, with ``any_span``, any interval within a year moves whole; else None."""
+    if _SIMPLE.fullmatch(period):
+        return f"{int(period[:4]) + delta}{period[4:]}"
+    m = _SPAN.fullmatch(period)
+    if m is None:
+        return None
+    y1, m1, d1, y2, m2, d2 = (int(x) for x in m.groups())
+    try:
+        a, b = date(y1, m1, d1), date(y2, m2, d2)
+        one_year = date(y1 + 1, m1, d1) - timedelta(days=1) == b
+        if not one_year and not (any_span and b < date(y1 + 1, m1, d1)):
+            return None
+        a, b = a.replace(year=y1 + delta), b.replace(year=y2 + delta)
+    except ValueError:
+        return None  # 29 February
+    return f"{a.isoformat()}/{b.isoformat()}"
 
 
 def _int(text: str | None) -> int | None:

@@ -41,7 +41,7 @@ RECORDS: dict[str, RecordShape] = {
     "after": RecordShape({"id": _STR, "qualifier": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "halves": RecordShape({"id": _STR, "half": int, "patterns": _LIST}, {}, ("patterns",)),
     "quarters": RecordShape({"id": _STR, "quarter": int, "patterns": _LIST}, {}, ("patterns",)),
-    "relative_years": RecordShape({"id": _STR, "offset": int, "patterns": _LIST}, {}, ("patterns",)),
+    "relative_years": RecordShape({"id": _STR, "offset": int, "patterns": _LIST}, {"anchored": bool}, ("patterns",)),
     "ignore": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "fiscal": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "to_date": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),

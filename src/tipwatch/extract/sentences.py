@@ -24,12 +24,17 @@ _CLAUSE = re.compile(
     r"|\s+[–—]\s+"
     r"|,?\s+and\s+(?=(?:also\s+|later\s+|then\s+)?(?:[a-z]+ed|sent|held|found|made|took|saved|brought|"
     r"caught|freed|led|gave|sold|kept|rescued|arrested|handed|convicted|charged)\b)"
-    r"|\.\s+",
+    r"|\.\s+"
+    r"|\n\s*[•·▪‣◦*]\s*",  # the items of a list joined to its lead-in line
 )
+#: A list item: a bullet at the start of a line.
+_BULLET = re.compile(r"[ \t]*[•·▪‣◦*][ \t]")
 #: Comparison markers: the words after them describe the base of a comparison.
 _COMPARISON = re.compile(
     r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|dropped|jumped|climbed)\s+(?:\S+\s+){0,3}?from\b"
     r"|\b(?:when\s+|as\s+|if\s+)?compared\s+(?:to|with)\b|\bcompared\b|\bversus\b|\b(?:double|triple|treble|twice|half)\s+(?:its|the|their|that|of)\b|\bvs\.?\s"
+    r"|\b(?:an?\s+)?(?:drop|fall|decline|decrease|rise|increase|jump|reduction|dip)\s+of\s+(?:\S+\s+){1,3}?from\b"
+    r"|\bafter\s+(?:dipping|falling|rising|dropping|declining|increasing|decreasing|climbing|peaking|slipping)\b"
     r"|\b(?:higher|lower)\s+than\b|\b(?:more|less|fewer)\s+(?:\w+\s+)?than\s+(?=(?:the|in|last|those|that|a|its|during)\b)|\bfrom\s+(?=(?:a|the)\s+)?(?:total|high|low)\b",
     re.IGNORECASE,
 )
@@ -68,9 +73,15 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     paragraph = 0
+    in_list = False
     for m in _END.finditer(text):
         if m.group(0)[0] in ".!?" and m.group(0)[0] == "." and _is_abbreviation(text, m.start()):
             continue
+        if "\n" in m.group(0) and m.group(0)[0] not in ".!?" and _BULLET.match(text, m.end()) and (
+                in_list or text[start:m.start()].rstrip().endswith(":")):
+            in_list = True  # "breaks down as follows:\n • 3,349 in Punjab\n • 349 in ICT": one sentence
+            continue
+        in_list = False
         _add(out, text, start, m.end() if "\n" not in m.group(0) else m.start(), paragraph)
         if "\n" in m.group(0):
             paragraph += 1
