@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tipwatch.extract.folding import Folded
+
 _AGE_NOUNS = {
     "child": "<18", "children": "<18", "minor": "<18", "minors": "<18", "kid": "<18", "kids": "<18",
     "girl": "<18", "girls": "<18", "boy": "<18", "boys": "<18", "teenager": "<18", "teenagers": "<18",
@@ -23,8 +25,9 @@ _SEX_NOUNS = {
     "man": "male", "men": "male", "boy": "male", "boys": "male", "male": "male", "males": "male",
     "fisherman": "male", "fishermen": "male",
 }
-_UNDER = re.compile(r"^[\s,]*(?:(?:were|was|are|is|being|aged|who were)\s+)?(?:under|below|younger than|less than)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b(?!\s*(?:and|to|-|–)\s*\d)", re.IGNORECASE)
-_RANGE = re.compile(r"^[\s,]*(?:(?:were|was|are|who were)\s+)?(?:aged|ages|age|between the ages of)\s+(?:between\s+)?(\d{1,2})\s*(?:and|to|-|–)\s*(\d{1,2})\b", re.IGNORECASE)
+_AGE_NOUNS.update({"juvenile": "<18", "juveniles": "<18", "adolescent": "<18", "adolescents": "<18"})
+_UNDER = re.compile(r"^[\s,]*(?:(?:were|was|are|is|being|aged|who were)\s+)?(?:(?:children|minors|girls|boys|victims)\s+)?(?:under|below|younger than|less than)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b(?!\s*(?:and|to|-|–)\s*\d)", re.IGNORECASE)
+_RANGE = re.compile(r"^[\s,]*(?:(?:were|was|are|who were)\s+)?(?:aged|ages|age|between the ages of|(?=between\s))\s*(?:between\s+)?(\d{1,2})\s*(?:and|to|-|–)\s*(\d{1,2})\b", re.IGNORECASE)
 _OVER = re.compile(r"^[\s,]*(?:(?:were|was|are|is|being|who were)\s+)?(?:over|above|older than|aged)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b(?:\s*(?:years?(?:\s+old)?|and (?:over|above|older)))?(?!\s*(?:to|-|–)\s*\d)", re.IGNORECASE)
 _AND_OVER = re.compile(r"^[\s,]*(?:(?:were|was|are|who were)\s+)?aged\s+(\d{1,2})\s+(?:and|or)\s+(?:over|above|older)", re.IGNORECASE)
 #: a number that is itself an age or a duration, not a count
@@ -38,6 +41,46 @@ AGE_BOUND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 AGE_BOUND_AFTER = re.compile(r"^(?:\s*|-)(?:years?|yrs?|yo)\b|^-year|^\s*(?:and|or)\s+(?:over|above|older|younger)\b", re.IGNORECASE)
+
+
+_GROUP = r"women|men|girls|boys|female|male|females|males|children|minors|adults|juveniles|teenagers|adolescents"
+#: "1,312 were female", "29 of them were women", "612 were adult women" (not "women and children")
+_CATEGORY_AFTER = re.compile(
+    rf"^(?:\s+of\s+(?:them|these|those|whom|the\s+(?:[\w-]+\s+){{0,2}}[\w-]+))?\s*,?\s*(?:were|was|are|is)\s+(?:all\s+)?"
+    rf"(?:(?:adult|young|underage)\s+)?"
+    rf"(?P<group>{_GROUP})\b(?!\s+(?:and|or)\s+(?:{_GROUP})\b)", re.IGNORECASE)
+#: "Minors accounted for 318 of those victims", "Women and girls made up 63%"
+_CATEGORY_BEFORE = re.compile(
+    rf"\b(?P<group>{_GROUP})(?:\s+and\s+(?P<group2>{_GROUP}))?\s+(?:accounted for|made up|comprised|represented|"
+    rf"numbered|totall?ed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+)?$", re.IGNORECASE)
+_MIXED_AFTER = re.compile(rf"^\s+(?:and|or)\s+(?P<group>{_GROUP})\b", re.IGNORECASE)
+
+
+def category(after: str, before: str) -> tuple[str | None, str | None] | None:
+    """(age, sex) of a breakdown group named around a figure, else None."""
+    m = _CATEGORY_AFTER.match(after)
+    if m:
+        word = m.group("group").lower()
+        return age_of_noun(word), sex_of_noun(word)
+    b = _CATEGORY_BEFORE.search(before)
+    if b:
+        return _pair(b.group("group").lower(), (b.group("group2") or "").lower())
+    return None
+
+
+def mixed_group(word: str, after: str) -> tuple[str | None, str | None] | None:
+    """'46 women and children': (age, sex) shared by both groups, else None for neither."""
+    m = _MIXED_AFTER.match(after)
+    if m is None:
+        return None
+    return _pair(word.lower(), m.group("group").lower())
+
+
+def _pair(first: str, second: str) -> tuple[str | None, str | None]:
+    if not second:
+        return age_of_noun(first), sex_of_noun(first)
+    ages, sexes = {age_of_noun(first), age_of_noun(second)}, {sex_of_noun(first), sex_of_noun(second)}
+    return (ages.pop() if len(ages) == 1 else None), (sexes.pop() if len(sexes) == 1 else None)
 
 
 @dataclass(frozen=True)
@@ -59,10 +102,9 @@ class AttributeRules:
         pairs: dict[str, str] = data.get("pairs", {})
         pair_alt = "|".join(sorted(map(re.escape, pairs), key=len, reverse=True))
         self.pairs = {k.lower(): v for k, v in pairs.items()}
-        self.crime_rx = re.compile(
-            rf"\b(?P<pair>(?P<p1>{pair_alt})(?:\s*,\s*|\s+and\s+|\s+or\s+)(?P<p2>{pair_alt})[- ]trafficking)\b"
-            rf"|\b(?:" + "|".join(parts) + r")",
-            re.IGNORECASE,
+        self.crime_rx = Folded(
+            rf"\b(?P<pair>(?P<p1>{pair_alt.lower()})(?:\s*,\s*|\s+and\s+|\s+or\s+)(?P<p2>{pair_alt.lower()})[- ]trafficking)\b"
+            rf"|\b(?:" + "|".join(parts) + r")"
         )
         self.exclude_rx = _alt_rx([p for rec in data.get("exclude", []) for p in rec["patterns"]])
         self.off_topic_rx = _alt_rx([p for rec in data.get("off_topic", []) for p in rec["patterns"]], word=True)
@@ -72,11 +114,16 @@ class AttributeRules:
                            for rec in data.get("after", [])]
 
     # -- crime -----------------------------------------------------------------------------
-    def crimes_in(self, text: str, start: int, end: int) -> list[CrimeMention]:
-        """Crime labels written in ``text[start:end]`` (trafficking of goods left out)."""
-        excluded = [(m.start(), m.end()) for m in self.exclude_rx.finditer(text, start, end)] if self.exclude_rx else []
+    def crimes_in(self, text: str, start: int, end: int, low: str | None = None) -> list[CrimeMention]:
+        """Crime labels written in ``text[start:end]`` (trafficking of goods left out); ``low`` is
+        the text lower-cased when that keeps its offsets (matching is then faster)."""
+        excluded = []
+        if self.exclude_rx is not None:
+            rx, subject = self.exclude_rx.pick(text, low)
+            excluded = [(m.start(), m.end()) for m in rx.finditer(subject, start, end)]
         out = []
-        for m in self.crime_rx.finditer(text, start, end):
+        crime_rx, subject = self.crime_rx.pick(text, low)
+        for m in crime_rx.finditer(subject, start, end):
             if any(s <= m.start() < e for s, e in excluded):
                 continue
             if m.group("pair"):
@@ -89,8 +136,11 @@ class AttributeRules:
                 out.append(CrimeMention(m.start(), m.end(), (crime,), rid))
         return out
 
-    def off_topic(self, text: str, start: int, end: int) -> bool:
-        return bool(self.off_topic_rx and self.off_topic_rx.search(text, start, end))
+    def off_topic(self, text: str, start: int, end: int, low: str | None = None) -> bool:
+        if self.off_topic_rx is None:
+            return False
+        rx, subject = self.off_topic_rx.pick(text, low)
+        return rx.search(subject, start, end) is not None
 
     # -- qualifier -------------------------------------------------------------------------
     def qualifier(self, before: str, after: str) -> tuple[str, str | None]:
@@ -104,11 +154,11 @@ class AttributeRules:
         return "exact", None
 
 
-def _alt_rx(patterns: list[str], *, word: bool = False) -> re.Pattern[str] | None:
+def _alt_rx(patterns: list[str], *, word: bool = False) -> Folded | None:
     if not patterns:
         return None
     body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"\b(?:{body})" if word else body, re.IGNORECASE)
+    return Folded(rf"\b(?:{body})" if word else body)
 
 
 def age_from_slot(slot: str) -> str | None:
@@ -129,11 +179,11 @@ def age_from_slot(slot: str) -> str | None:
 
 
 def age_of_noun(word: str | None) -> str | None:
-    return _AGE_NOUNS.get(word.lower()) if word else None
+    return _AGE_NOUNS.get(word.lower().split()[-1]) if word else None
 
 
 def sex_of_noun(word: str | None) -> str | None:
-    return _SEX_NOUNS.get(word.lower()) if word else None
+    return _SEX_NOUNS.get(word.lower().split()[-1]) if word else None
 
 
 def is_age_bound(before: str, after: str) -> bool:

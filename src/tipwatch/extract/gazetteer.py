@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pycountry
 
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "del", "la", "in", "to", "against", "&"})
-_TOKEN = r"(?:[A-Z][\w'’.&-]*|of|for|on|and|the|de|del|la|in|to|against|&)"
+_TOKEN = r"(?:[A-Z][\w'’.&-]*|of|for|on|and|the|de|del|la|in|to|against|&|province|state|county|region|district)"
 _RUN = re.compile(rf"[A-Z][\w'’.&-]*(?:[ \t]+{_TOKEN})*")
 _COUNTRY_STOP = frozenset({"jordan", "chad", "georgia", "jersey", "guinea", "niger", "turkey", "man",
                            "china", "cuba", "peru", "mali", "iran", "oman", "togo", "samoa", "tonga",
@@ -24,6 +25,17 @@ _COUNTRY_STOP = frozenset({"jordan", "chad", "georgia", "jersey", "guinea", "nig
 # Names above are added back explicitly when they are unambiguous as capitalised words.
 _COUNTRY_KEEP = frozenset({"china", "cuba", "peru", "mali", "iran", "oman", "togo", "samoa", "tonga",
                            "fiji", "nauru", "palau", "sudan", "malta", "chile", "turkey", "guinea"})
+
+
+def _top(sub: Any) -> str:
+    """The top-level subdivision a lower one lies in (Glasgow City -> Scotland)."""
+    seen = 0
+    while getattr(sub, "parent_code", None) and seen < 5:
+        parent = pycountry.subdivisions.get(code=sub.parent_code)
+        if parent is None:
+            break
+        sub, seen = parent, seen + 1
+    return str(sub.code)
 
 
 @dataclass(frozen=True)
@@ -49,11 +61,12 @@ class EntityMention:
         return self.entities[0].kind
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, accents and dots removed, hyphens and apostrophes normalised, no possessive."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace(".", "")
+    text = text.replace("’", "'").replace("‘", "'").replace(".", "").replace(",", "")
     text = re.sub(r"'s?$", "", text.strip())
     text = re.sub(r"[\s-]+", " ", text)
     return text.lower().strip()
@@ -68,6 +81,16 @@ class Gazetteer:
         self._load_countries(data)
         self._load_subdivisions(data)
         self._load_demonyms(data)
+        # the longest name (in tokens) that starts with each first word: most runs of capitals
+        # start no name at all and are skipped with one dictionary look-up
+        self.first_folded: dict[str, int] = {}
+        for key in self.folded:
+            toks = key.split()
+            self.first_folded[toks[0]] = max(self.first_folded.get(toks[0], 0), len(toks))
+        self.first_exact: dict[str, int] = {}
+        for key in self.exact:
+            toks = key.split()
+            self.first_exact[toks[0]] = max(self.first_exact.get(toks[0], 0), len(toks))
 
     # -- building --------------------------------------------------------------------------
     def _add(self, name: str, entity: Entity, *, exact: bool = False) -> None:
@@ -107,12 +130,19 @@ class Gazetteer:
     def _load_subdivisions(self, data: dict[str, Any]) -> None:
         stop = {fold(s) for s in data.get("stop", [])}
         countries = set(self.folded)
+        roll_up = set(data.get("roll_up", []))
         for cc in data.get("covered", []):
             for sub in pycountry.subdivisions.get(country_code=cc) or []:
-                name = fold(re.sub(r"\s*\(.*?\)", "", sub.name))
-                if len(name) < 4 or name in stop or name in countries:
+                code = _top(sub) if cc in roll_up else sub.code
+                ent = Entity("subdivision", code, f"subdivision.{code}", cc)
+                name = fold(re.sub(r"\s*[(\[].*?[)\]]", "", sub.name).split(",")[0])
+                if len(name) < 3 or name in countries:
                     continue
-                self._add(name, Entity("subdivision", sub.code, f"subdivision.{sub.code}", cc))
+                if name in stop or len(name) < 4:  # "Tak" only as "Tak province"
+                    for kind in ("province", "state", "county", "region", "district"):
+                        self._add(f"{name} {kind}", ent)
+                    continue
+                self._add(name, ent)
         for rec in data.get("places", []):
             cc = rec["code"].split("-")[0]
             ent = Entity("subdivision", rec["code"], rec["id"], cc)
@@ -129,6 +159,12 @@ class Gazetteer:
                 self._add(word, ent)
         for word in data.get("foreign", []):
             self._add(word, Entity("foreign", "foreign", "demonym.foreign"))
+
+    def country_words(self) -> dict[str, str]:
+        """One-word country names (folded) and abbreviations -> ISO code ("myanmar", "uk")."""
+        out = {k: v[0].key for k, v in self.folded.items() if " " not in k and v[0].kind == "country"}
+        out.update({k.lower(): v[0].key for k, v in self.exact.items() if v[0].kind == "country"})
+        return out
 
     # -- scanning --------------------------------------------------------------------------
     def lookup(self, words: str) -> tuple[Entity, ...]:
@@ -155,11 +191,20 @@ class Gazetteer:
                 i = j
         return out
 
+    def _reach(self, first: str) -> int:
+        """How many tokens a name starting with ``first`` can have (0: no name starts so)."""
+        bare = first.rstrip(",.;:")
+        return max(self.first_folded.get(fold(bare), 0), self.first_exact.get(bare, 0),
+                   self.first_exact.get(bare.rstrip("’'s"), 0), self.first_exact.get(first, 0))
+
     def _longest(self, text: str, toks: list[tuple[int, int]], i: int) -> tuple[int, EntityMention] | None:
         first = text[toks[i][0]:toks[i][1]]
         if first.lower() in _CONNECTORS and first != "The":
             return None
-        for j in range(min(len(toks), i + self.max_tokens), i, -1):
+        reach = self._reach(first)
+        if not reach:
+            return None
+        for j in range(min(len(toks), i + reach), i, -1):
             s, e = toks[i][0], toks[j - 1][1]
             words = text[s:e].rstrip(",.;:")
             e = s + len(words)
@@ -167,6 +212,8 @@ class Gazetteer:
             if last in _CONNECTORS:
                 continue
             found = self.lookup(words)
+            if found and text[e:e + 1] == "$":
+                continue  # "US$236 billion": a currency, not the country
             if not found and words.startswith("The "):
                 continue
             if found:

@@ -14,17 +14,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tipwatch.extract.folding import Folded
+
 _TOKEN = re.compile(r"\s*(%|[\w'’]+(?:-[\w'’]+)*|[^\w\s])")
 _FUNCTION_WORDS = frozenset(
-    ["were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "to", "from", "in", "and", "or", "of", "at", "by", "for", "on", "with", "as", "during", "last", "this", "compared", "against", "while", "whereas", "but", "since", "between", "after", "before", "over", "under", "who", "which", "that", ",", ".", ";", ":", ")", "(", "–", "—", "-", "”", '"', "’", "'", "aged", "age", "ages", "were", "including", "respectively", "each", "apiece", "so", "far", "alone"]
+    ["were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "to", "from", "in", "and", "or", "of", "at", "by", "for", "on", "with", "as", "during", "last", "this", "compared", "against", "while", "whereas", "but", "since", "between", "after", "before", "over", "under", "who", "which", "that", ",", ".", ";", ":", ")", "(", "–", "—", "-", "”", '"', "’", "'", "aged", "age", "ages", "were", "including", "respectively", "each", "apiece", "so", "far", "alone", "a", "an", "the"]
 )
 _JOINERS = frozenset({"and", "of", "in", "the", "-", "–", "their", "its"})
 _COPULA = frozenset({"were", "was", "are", "is", "being"})
-_OF_DET = frozenset({"the", "them", "these", "those", "whom", "which", "all", "its", "their"})
+_OF_DET = frozenset({"the", "them", "these", "those", "whom", "which", "all", "its", "their", "last", "this"})
 ABROAD = re.compile(r"\b(?:abroad|overseas|outside\s+(?:the\s+)?(?:Kingdom|country|nation)|from\s+(?:abroad|overseas)|in\s+(?:other|foreign|neighbou?ring)\s+countries)\b", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(
     r"\b(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|jump|reduction|growth|surge|spike|dip|hike|gain|"
-    r"increased|decreased|rose|fell|dropped|declined|jumped|climbed|grew|surged|reduced|went up|went down|"
+    r"increased|decreased|rose|fell|dropped|declined|jumped|climbed|grew|surged|reduced|went up|went down|gap|difference|"
     r"grown|risen|fallen|gone up|gone down|increasing|decreasing|growing|rising|falling|"
     r"(?<!made )(?<!make )(?<!makes )(?<!ended )(?<!end )up|down|higher|lower|more|fewer)\s+(?:of\s+|by\s+)?(?:about|around|nearly|some|approximately|"
     r"more than|over|almost|roughly|just|only|a further|an additional)?\s*$",
@@ -74,11 +76,16 @@ class IndicatorRules:
         for word in data.get("foreign", []):
             self.demonyms[word.lower()] = "foreign"
         self.actions = [
-            (rec["action"], rec["id"], rec.get("priority", 2),
-             re.compile("|".join(f"(?:{p})" for p in rec["patterns"]), re.IGNORECASE))
+            (rec["action"], rec["id"], rec.get("priority", 2), Folded("|".join(f"(?:{p})" for p in rec["patterns"])))
             for rec in data["actions"]
         ]
         self.money_cues = re.compile("|".join(f"(?:{p})" for p in data["money_cues"]), re.IGNORECASE)
+
+    def add_nationals(self, countries: dict[str, str]) -> None:
+        """'Myanmar nationals', 'UK citizens': a one-word country name before these nouns."""
+        for name, code in countries.items():
+            for noun in ("nationals", "national", "citizens", "citizen"):
+                self.demonyms.setdefault(f"{name} {noun}", code)
 
     # -- nouns -----------------------------------------------------------------------------
     def noun_after(self, text: str, pos: int, limit: int) -> Noun:
@@ -99,7 +106,7 @@ class IndicatorRules:
         found = self._scan(toks, category=False)
         if found.kind != "none":
             return found
-        if first in _FUNCTION_WORDS or not first[0].isalnum() or (first.endswith("ed") and first not in self.modifiers):
+        if first in _FUNCTION_WORDS or not first[0].isalnum() or first.endswith("ed"):
             return Noun("elliptical", end=pos)
         return Noun("unknown", end=pos)
 
@@ -122,6 +129,11 @@ class IndicatorRules:
                             tuple(mods), category)
             if low in self.noncount or (low == "per" and i + 1 < len(toks) and toks[i + 1][0].lower() == "cent"):
                 return Noun("noncount", end=toks[i][2])
+            pair = f"{low} {toks[i + 1][0].lower()}" if i + 1 < len(toks) else ""
+            if pair in self.demonyms and word[0].isupper():  # "27 Myanmar nationals", "UK nationals"
+                nat = self.demonyms[pair]
+                return Noun("noun", "person", " ".join(t[0] for t in toks[i:i + 2]), f"demonym.{nat}", toks[i + 1][2],
+                            nat, tuple(mods), category)
             if low in self.demonyms and (word[0].isupper() or low.startswith("foreign")):
                 nationality = self.demonyms[low]
                 nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
@@ -134,6 +146,8 @@ class IndicatorRules:
                 if toks[i + 1][0].lower() in ("them", "whom", "which"):
                     return Noun("elliptical", end=toks[i + 1][2])
                 i += 2
+                if toks[i - 1][0].lower() in ("last", "this") and i < len(toks) and toks[i][0].lower() in ("year's", "year’s"):
+                    i += 1  # "7,019 of last year's referrals"
                 if i < len(toks) and toks[i][0][0].isdigit():
                     i += 1  # "97 of the 180 cases"
                 continue
@@ -153,10 +167,12 @@ class IndicatorRules:
         return None
 
     # -- actions ---------------------------------------------------------------------------
-    def actions_in(self, text: str, start: int, end: int) -> list[Action]:
+    def actions_in(self, text: str, start: int, end: int, low: str | None = None) -> list[Action]:
+        """Action words in ``text[start:end]`` (``low``: the document lower-cased, if it keeps offsets)."""
         out = []
-        for action, rid, prio, rx in self.actions:
-            for m in rx.finditer(text, start, end):
+        for action, rid, prio, folded in self.actions:
+            rx, subject = folded.pick(text, low)
+            for m in rx.finditer(subject, start, end):
                 out.append(Action(action, rid, m.start(), m.end(), prio))
         return out
 

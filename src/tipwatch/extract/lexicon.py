@@ -25,13 +25,14 @@ from tipwatch.extract.attributes import AttributeRules
 from tipwatch.extract.gazetteer import Gazetteer
 from tipwatch.extract.indicators import IndicatorRules
 from tipwatch.extract.numbers import NumberParser
+from tipwatch.extract.orgs import OrgRules
 from tipwatch.extract.periods import PeriodRules
 from tipwatch.extract.places import PlaceRules
 from tipwatch.extract.sources import BodyRules
 
 RULE_FILES: tuple[str, ...] = (
     "numbers.yaml", "indicators.yaml", "crimes.yaml", "qualifiers.yaml", "periods.yaml",
-    "fiscal.yaml", "bodies.yaml", "places.yaml", "demonyms.yaml",
+    "fiscal.yaml", "bodies.yaml", "orgs.yaml", "places.yaml", "demonyms.yaml",
 )
 
 
@@ -48,6 +49,7 @@ class Rules:
     places: PlaceRules
     bodies: BodyRules
     gazetteer: Gazetteer
+    orgs: OrgRules
 
     def parse_number(self, text: str) -> int | float | None:
         """The value of a number's words ('1,009', 'twenty-one', '$1.7bn'), else None."""
@@ -149,16 +151,20 @@ def _read_extra(path: str) -> tuple[str, str]:
 def compile_rules(sources: list[tuple[str, str]]) -> Rules:
     data, fingerprint = _combine(sources)
     try:
+        gazetteer = Gazetteer(data)
+        indicators = IndicatorRules(data)
+        indicators.add_nationals(gazetteer.country_words())
         return Rules(
             fingerprint=fingerprint,
             files=tuple(origin for origin, _ in sources),
             numbers=NumberParser(data),
-            indicators=IndicatorRules(data),
+            indicators=indicators,
             attributes=AttributeRules(data),
             periods=PeriodRules(data),
             places=PlaceRules(data),
             bodies=BodyRules(data),
-            gazetteer=Gazetteer(data),
+            gazetteer=gazetteer,
+            orgs=OrgRules(data),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleError(f"rules: cannot compile: {exc!r}") from exc

@@ -7,7 +7,9 @@ dominates; otherwise places stay empty rather than guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 from typing import Any
 
 from tipwatch.extract.gazetteer import EntityMention
@@ -18,7 +20,9 @@ _CAPITAL = re.compile(r"\b(?:in|across|of)\s+the\s+capital\b|\bthe\s+capital(?:'
 _KINGDOM = re.compile(r"\b(?:the\s+)?(?:Kingdom|country|nation)\b")
 
 
-_DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:\([^)]*\))?\s*[-–—:]|\s*\([^)]*\)\s*[-–—]|\s+[-–—]\s)")
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:\([^)]*\))?\s*[-–—:]|\s*\([^)]*\)\s*[-–—]|\s+[-–—]\s|:\s)")
+_ELSEWHERE = re.compile(r"\b(?:from|to|into|with|bordering|neighbou?ring)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\b(?:in|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _is_dateline(text: str, start: int, end: int, sent_start: int) -> bool:
@@ -28,16 +32,25 @@ def _is_dateline(text: str, start: int, end: int, sent_start: int) -> bool:
     return text[start:end].isupper() or bool(_DATELINE_AFTER.match(text, end))
 
 
+def _rx(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 class PlaceRules:
     def __init__(self, data: dict[str, Any]) -> None:
         self.capitals: dict[str, str] = dict(data.get("capitals", {}))
         self.world = re.compile("|".join(f"(?:{p})" for p in data["world"]), re.IGNORECASE)
         self.multi = re.compile("|".join(f"(?:{p})" for p in data["multi"]), re.IGNORECASE)
+        self.eu = _rx(data.get("eu", []))
+        self.regions = _rx(data.get("regions", []))
+        self.national = _rx(data.get("national", []))
 
-    def document_country(self, mentions: list[EntityMention], hint: str | None = None) -> str | None:
+    def document_country(self, mentions: list[EntityMention], hint: str | None = None, text: str = "") -> str | None:
         """The country a document is about, when one clearly dominates its names.
 
         ``hint`` is a country suggested by the document's address (its URL's country domain).
+        A dateline ("BANGKOK -") counts more, a country people come from or go to ("from
+        Myanmar", "the border with Laos") less.
         """
         score: dict[str, float] = {}
         if hint:
@@ -45,38 +58,79 @@ class PlaceRules:
         for mention in mentions:
             ent = mention.entities[0]
             country = ent.country
-            if ent.kind == "foreign" or not country or country in ("WORLD", "EU"):
+            if ent.kind == "foreign" or not country or country == "WORLD" or (country == "EU" and ent.kind == "body"):
                 continue
+            if ent.kind == "subdivision" and len({e.country for e in mention.entities}) > 1:
+                continue  # a name several countries use for a province
             if ent.kind == "body" and ent.doc_country_only:
                 continue
             weight = _WEIGHTS.get(ent.kind, 0.0)
             if ent.kind == "body":
                 weight = _BODY_KIND_WEIGHTS.get(ent.body_kind or "", weight)
+            elif text and ent.kind in ("country", "subdivision"):
+                line_start = text.rfind("\n", 0, mention.start) + 1
+                if _is_dateline(text, mention.start, mention.end, line_start):
+                    weight = 3.0
+                elif ent.kind == "country" and _ELSEWHERE.search(text, max(0, mention.start - 24), mention.start):
+                    weight = 1.0
             score[country] = score.get(country, 0.0) + weight
         if not score:
             return None
         ranked = sorted(score.items(), key=lambda kv: -kv[1])[:2]
         best, best_score = ranked[0]
         runner = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best_score >= 2.0 and best_score >= 1.5 * runner:
-            return best
+        if best_score >= (4.0 if best == "EU" else 2.0) and best_score >= 1.5 * runner:
+            return best  # the EU needs two mentions: "outside the EU" alone makes no EU document
         return None
 
-    def sentence_place(self, text: str, start: int, end: int, mentions: list[EntityMention],
-                       country: str | None) -> tuple[str | None, str | None]:
-        """(place, rule) stated in a sentence: WORLD, the capital, or one subdivision of ``country``."""
-        if self.world.search(text, start, end):
-            return "WORLD", "place.world"
-        if self.multi.search(text, start, end):
-            return "", "place.multi"  # several countries: no single place
-        subs = {m.entities[0].key for m in mentions
-                if m.kind == "subdivision" and start <= m.start < end and m.entities[0].country == country
-                and not _is_dateline(text, m.start, m.end, start)}
-        if len(subs) == 1:
-            return subs.pop(), "place.subdivision"
+    def figure_place(self, text: str, sent: tuple[int, int], slot: tuple[int, int, int, int],
+                     mentions: list[EntityMention], country: str | None, incident: bool
+                     ) -> tuple[str | None, str | None]:
+        """(place, rule) a sentence states for the figure at ``slot`` = (before start, figure start,
+        figure end, after end): WORLD, EU, none (several countries), the country ("nationwide"),
+        the province named in the figure's own stretch of the sentence ("Telangana booked 347
+        cases, ... followed by Maharashtra with 320"), the one province the sentence names, the
+        dateline's province for an incident, or the capital."""
+        start, end = sent
+        scope = self.sentence_scope(text, start, end)
+        if scope is not None:
+            return scope
+        if self.national is not None and self.national.search(text, slot[0], slot[3]):
+            return country, "place.national"
+        lo_i = bisect.bisect_left(mentions, start, key=_start)
+        hi_i = bisect.bisect_left(mentions, end, key=_start)
+        subs = [m for m in mentions[lo_i:hi_i] if _of_country(m, country) is not None]
+        lines = [m for m in subs if _is_dateline(text, m.start, m.end, start)]
+        subs = [m for m in subs if m not in lines]
+        for lo, hi in ((slot[0], slot[1]), (slot[2], slot[3])):
+            own = {_of_country(m, country) for m in subs if lo <= m.start < hi}
+            if len(own) == 1:
+                return own.pop(), "place.subdivision"
+        codes = {_of_country(m, country) for m in subs}
+        if len(codes) == 1:
+            return codes.pop(), "place.subdivision"
+        if incident and not codes and len({_of_country(m, country) for m in lines}) == 1:
+            return _of_country(lines[0], country), "place.dateline_incident"
         if country and country in self.capitals and _CAPITAL.search(text, start, end):
             return self.capitals[country], "place.capital"
         return None, None
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one entry per sentence of the documents in flight
+    def sentence_scope(self, text: str, start: int, end: int) -> tuple[str, str] | None:
+        """WORLD, EU or no single place ("") when the sentence says so, else None."""
+        if self.world.search(text, start, end):
+            return "WORLD", "place.world"
+        if self.eu is not None and self.eu.search(text, start, end):
+            return "EU", "place.eu"
+        if self.multi.search(text, start, end) or (self.regions is not None and self.regions.search(text, start, end)):
+            return "", "place.multi"  # several countries or a world region: no single place
+        return None
+
+    def country_named(self, text: str, lo: int, hi: int, mentions: list[EntityMention]) -> str | None:
+        """The one country named with 'in' in ``text[lo:hi]`` ("120,000 people in Myanmar")."""
+        found = {m.entities[0].key for m in mentions
+                 if m.kind == "country" and lo <= m.start < hi and _IN_BEFORE.search(text, max(lo, m.start - 12), m.start)}
+        return found.pop() if len(found) == 1 else None
 
     def country_in(self, text: str, start: int, end: int, mentions: list[EntityMention],
                    country: str | None) -> str | None:
@@ -86,3 +140,14 @@ class PlaceRules:
                  and re.search(r"\bin\s+(?:the\s+)?$", text[max(start, m.start - 8):m.start])}
         found.discard(country or "")
         return found.pop() if len(found) == 1 else None
+
+
+def _of_country(m: EntityMention, country: str | None) -> str | None:
+    """The code of a subdivision mention when it belongs to ``country``."""
+    if m.kind != "subdivision" or country is None:
+        return None
+    return next((e.key for e in m.entities if e.kind == "subdivision" and e.country == country), None)
+
+
+def _start(m: EntityMention) -> int:
+    return m.start

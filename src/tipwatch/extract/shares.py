@@ -18,6 +18,7 @@ _MADE_UP = re.compile(r"\b(?:made up|make up|makes up|accounted for|account for|
 _WERE_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?:them|those|the total|the victims)\s+(?:were|was|are)\s+(?P<cat>[\w\s-]{2,40}?)(?=[,.;]|\s+and\b|$)", re.IGNORECASE)
 _SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+|\bwhile\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,50}?)\s+(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+[^,;]*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"(?:,\s*|\band\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,40}?)\s+(?:a further\s+|another\s+)?$", re.IGNORECASE)
+_PAIR = re.compile(r"\b(?:women|men|girls|boys)\s+and\s+(?:women|men|girls|boys)\s*$", re.IGNORECASE)
 _OR = re.compile(r",?\s*or\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 
 
@@ -47,7 +48,8 @@ def share_category(text: str, sent_start: int, start: int, end: int, previous_sh
         items = list(_LIST_ITEM.finditer(before[-60:]))
         if items:
             cat = items[-1].group("cat")
-            return True, re.split(r",|\band\b", cat)[-1]
+            pair = _PAIR.search(cat)  # "and women and girls 21%": one group of two words
+            return True, pair.group(0) if pair else re.split(r",|\band\b", cat)[-1]
     return False, None
 
 

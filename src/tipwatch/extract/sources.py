@@ -12,22 +12,38 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tipwatch.extract.folding import Folded
 from tipwatch.extract.gazetteer import Entity, EntityMention
 
 _SAY = r"(?:said|says|say|told|added|adds|stated|states|noted|notes|reported|reports|announced|revealed|explained|disclosed|confirmed|showed|shows|indicated|highlighted)"
 _SAY_RX = re.compile(rf"\b{_SAY}\b")
-_ACCORDING = re.compile(r"\b(?:according to|citing|quoting|as per|data from|figures from|statistics from|records from)\s+", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\b(?:according to|citing|quoting|as per"
+    r"|(?:data|figures|statistics|numbers|records|estimates)\s+(?:(?:released|published|compiled|issued|provided|"
+    r"gathered|collected|presented)\s+(?:\w+\s+){0,3}?)?(?:by|from)"
+    r"|(?:released|published|compiled|issued|announced|presented)\s+by)\s+",
+    re.IGNORECASE,
+)
 _UPSTREAM = re.compile(r"\b(?:information|data|figures|statistics|numbers)\s+from\s+|\bciting\s+|\bquoting\s+|\bbased on\s+(?:data|figures|information)?\s*(?:from\s+)?", re.IGNORECASE)
-_REPORT_REF = re.compile(
+_REPORT_REF = Folded(  # case-insensitive: run over the lower-cased document when it keeps offsets
     rf"\b(?:the|this|that|its|their|same)\s+(?:\w+\s+){{0,3}}(?:report|data|figures|statistics|study|survey)\b(?:,[^,]{{0,60}},)?\s+(?:also\s+)?{_SAY}"
     rf"|\baccording to (?:the|its|their|this|that)\s+(?:\w+\s+){{0,3}}(?:report|data|figures|statistics|study)\b"
-    rf"|(?:^|[,;“\"]\s*|\s)(?:[Ii]t|[Tt]hey)\s+(?:also\s+)?{_SAY}\b"
-    rf"|\bthe\s+(?:same\s+)?report\b",
-    re.IGNORECASE,
+    rf"|(?:^|[,;“\"]\s*|\s)(?:it|they)\s+(?:also\s+)?{_SAY}\b"
+    rf"|\bthe\s+(?:same\s+)?report\b"
 )
 _RELEASED = re.compile(r"\b(?:released|published|issued|presented|unveiled|launched)\s+(?:its|their|the|a|an)\s+(?:\w+\s+){0,3}(?:report|data|figures|statistics|study)", re.IGNORECASE)
 _POSSESSIVE_REPORT = re.compile(r"^\s*(?:'s|’s|')?\s*(?:\w+\s+){0,4}?(?:report|data|figures|statistics|study|survey|records)\b", re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b[Tt]he\s+(ministry|committee|department|agency|commission|council|police|organi[sz]ation|court|bureau|office|secretariat|body)(?:'s|’s)?\b")
+_ANAPHOR_WORDS = r"ministry|committee|department|agency|commission|council|police|organi[sz]ation|court|bureau|office|secretariat|body|directorate|command|force|network|division|unit|service|authority|NGO|charity"
+_ANAPHOR = re.compile(rf"\b[Tt]he\s+({_ANAPHOR_WORDS})(?:'s|’s)?\b")
+#: "The agency received 1,114 reports", "the agency's Benin zonal command rescued 211", "his office handled nine"
+_SUBJECT_NP = re.compile(rf"\b(?:[Tt]he\s+({_ANAPHOR_WORDS})|(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(office|agency|ministry|department|organi[sz]ation|unit|team|force))\b(?!\s+(?:of|for)\b)")
+_SUBJECT_VERB = re.compile(r"\b(?:[a-z]+ed|said|says|found|made|took|held|sent|caught|brought|counted|secured|recorded|registered|"
+                           r"opened|received|identified|rescued|arrested|handled|investigated|estimates?|reports?|puts|"
+                           r"counts|lists|shows?|saw|gave|got|put|freed|helped|assisted|supported)\b")
+_SUBJECT_BREAK = re.compile(r";|\s[-–—]\s|\b(?:while|whereas|but|although|though|because|when|after|before|if)\b|\bwith\s+(?:the\s+)?help\b")
+_OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|at|in|for|and|between|among|than|into|on|under|via|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+_QUOTE = re.compile(r"[\"“”]")
 _ANAPHOR_SAID = re.compile(rf"\b[Tt]he\s+(ministry|committee|department|agency|commission|council|police|organi[sz]ation|bureau|office|secretariat|directorate|command|force|network|government|authority)(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:also\s+)?{_SAY}\b")
 _HIS_BODY = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:organi[sz]ation|group|NGO|ministry|department|agency|office|team|unit|committee|charity|body)\b", re.IGNORECASE)
 _PRONOUN_SAID = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+)?{_SAY}\b|\b{_SAY}\s+(?:he|she)\b")
@@ -35,10 +51,16 @@ _NAME = re.compile(r"(?:[A-Z][a-z’'.-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z’'.-]+|[
 _TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "police", "brigadier", "deputy", "minister", "prime", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "secretary", "commissioner", "inspector", "senior", "president", "vice", "chairman", "chairwoman", "governor", "judge", "prof", "professor", "sir", "madam", "lord", "hon", "pol", "maj-gen", "major-general", "the", "national", "provincial"]
 )
-_KIND_WORDS = {"ministry": "ministry", "committee": "committee", "department": "ministry",
-               "agency": "agency", "commission": "committee", "council": "committee",
-               "police": "police", "court": "court", "bureau": "agency", "office": "agency",
-               "organisation": "ngo", "organization": "ngo", "secretariat": "committee", "body": None}
+_ANAPHOR_KINDS: dict[str, tuple[str, ...]] = {
+    "ministry": ("ministry",), "department": ("ministry", "agency"), "agency": ("agency", "un"),
+    "committee": ("committee",), "commission": ("committee",), "council": ("committee",),
+    "secretariat": ("committee",), "police": ("police",), "force": ("police",), "command": ("police",),
+    "court": ("court",), "bureau": ("agency",), "office": ("agency", "police", "local", "un"),
+    "directorate": ("agency", "police"), "division": ("agency", "police"), "unit": ("agency", "police"),
+    "service": ("agency", "police"), "authority": ("agency",), "organisation": ("ngo", "un"),
+    "organization": ("ngo", "un"), "network": ("ngo",), "ngo": ("ngo",), "charity": ("ngo",),
+    "team": ("ngo", "agency", "police"),
+}
 
 
 @dataclass
@@ -51,6 +73,7 @@ class SourceState:
     persons: dict[str, str | None] = field(default_factory=dict)  # name token -> body
     last_person_body: str | None = None
     has_last_person: bool = False
+    seen: list[tuple[str, str, str | None]] = field(default_factory=list)  # (surface, key, kind) in text order
 
 
 @dataclass(frozen=True)
@@ -68,21 +91,39 @@ class BodyRules:
 
 
 class SourceTracker:
-    def __init__(self, text: str, mentions: list[EntityMention], country: str | None) -> None:
+    def __init__(self, text: str, mentions: list[EntityMention], country: str | None,
+                 author: str | None = None, low: str | None = None) -> None:
         self.text = text
+        self.low = low  # the text lower-cased when that keeps its offsets
         self.country = country
         self.bodies = [m for m in mentions if m.kind == "body" and _usable(m.entities[0], country)]
+        self.entities = {m.entities[0].key: m.entities[0] for m in self.bodies}
         self.state = SourceState()
+        self.author = self.bodies[0].entities[0].key if self.bodies and self.bodies[0].start < 300 else author
 
     # -- look-ups --------------------------------------------------------------------------
     def _bodies_in(self, start: int, end: int) -> list[EntityMention]:
         return [m for m in self.bodies if start <= m.start < end]
 
-    def _anaphor_body(self, word: str) -> str | None:
-        kind = _KIND_WORDS.get(word.lower())
-        if kind is None:
+    def _anaphor_body(self, word: str, before: list[EntityMention] = ()) -> str | None:  # type: ignore[assignment]
+        """'the agency' -> the last body named '... Agency', else the last of the agency kind.
+
+        ``before`` are the bodies named earlier in the same sentence (searched first).
+        """
+        low = word.lower()
+        head = "organization" if low.startswith("organi") else low
+        seen = [*self.state.seen, *((b.text, b.entities[0].key, b.entities[0].body_kind) for b in before)]
+        for surface, key, _kind in reversed(seen):
+            words = {re.sub(r"(?:'s|’s)$", "", w.lower()) for w in f"{surface} {key}".split()}
+            if head in words or (head == "organization" and "organisation" in words):
+                return key
+        kinds = _ANAPHOR_KINDS.get(low)
+        if kinds is None:
             return self.state.last_body
-        return self.state.last_by_kind.get(kind)
+        for _surface, key, kind in reversed(seen):
+            if kind in kinds:
+                return key
+        return None
 
     def _person_body(self, name: str) -> tuple[bool, str | None]:
         toks = [t for t in re.split(r"\s+", name.strip()) if t.lower().strip(".") not in _TITLES]
@@ -96,47 +137,101 @@ class SourceTracker:
     # -- cues ------------------------------------------------------------------------------
     def cues(self, s_start: int, s_end: int) -> list[Cue]:
         """Attribution cues in one sentence, in text order."""
-        text = self.text
-        sent = text[s_start:s_end]
-        out: list[Cue] = []
         bodies = self._bodies_in(s_start, s_end)
         self._introduce_persons(s_start, s_end, bodies)
-        for m in _ACCORDING.finditer(sent):
-            pos = s_start + m.end()
-            after = [b for b in bodies if pos <= b.start <= pos + 6]
-            if after:
-                out.append(Cue(pos, self._upstream(after[0], s_end), "src.according_to"))
-        for b in bodies:
-            tail = text[b.end:min(s_end, b.end + 60)]
-            if _POSSESSIVE_REPORT.match(tail):
-                out.append(Cue(b.start, b.entities[0].key, "src.body_report"))
-                continue
-            said = _SAY_RX.search(tail)
-            if said and len(tail[:said.start()].split()) <= 6 and "," not in tail[:said.start()].replace("(", ""):
-                out.append(Cue(b.start, b.entities[0].key, "src.body_said"))
-            head = text[max(s_start, b.start - 12):b.start]
-            if re.search(rf"\b{_SAY}\s+(?:the\s+)?$", head):
-                out.append(Cue(b.start, b.entities[0].key, "src.said_body"))
-        for m in _REPORT_REF.finditer(sent):
-            pos = s_start + m.start()
-            subject = re.match(r"\s*that\s+(?:the\s+)?", text[s_start + m.end():s_end])
-            sub_body = [b for b in bodies if subject and b.start == s_start + m.end() + subject.end()]
-            if sub_body:
-                out.append(Cue(pos, sub_body[0].entities[0].key, "src.report_that_body"))
-            else:
-                out.append(Cue(pos, self.state.report_body, "src.report_ref"))
-        for m in _ANAPHOR_SAID.finditer(sent):
-            body = self.state.report_body or self._anaphor_body(m.group(1))
-            if body:
-                out.append(Cue(s_start + m.start(), body, "src.anaphor_said"))
-        for m in _HIS_BODY.finditer(sent):
-            out.append(Cue(s_start + m.start(), self.state.last_person_body, "src.his_organisation"))
-        for m in _PRONOUN_SAID.finditer(sent):
-            if self.state.has_last_person:
-                out.append(Cue(s_start + m.start(), self.state.last_person_body, "src.pronoun_said"))
+        out = self._according_cues(s_start, s_end, bodies)
+        out.extend(self._body_cues(s_start, s_end, bodies))
+        out.extend(self._reference_cues(s_start, s_end, bodies))
         out.extend(self._person_cues(s_start, s_end, bodies))
         out.sort(key=lambda c: c.start)
         return _resolve_report_refs(out)
+
+    def _according_cues(self, s_start: int, s_end: int, bodies: list[EntityMention]) -> list[Cue]:
+        """'according to X', 'figures released by X', 'according to the force's report'."""
+        out: list[Cue] = []
+        for m in _ACCORDING.finditer(self.text, s_start, s_end):
+            pos = m.end()
+            after = [b for b in bodies if pos <= b.start <= pos + 6]
+            if after:
+                out.append(Cue(pos, self._upstream(after[0], s_end), "src.according_to"))
+                continue
+            ana = _ANAPHOR.match(self.text, pos)
+            if ana:
+                body = self._anaphor_body(ana.group(1), [b for b in bodies if b.start < pos])
+                if body:
+                    out.append(Cue(pos, body, "src.according_to_anaphor"))
+        return out
+
+    def _body_cues(self, s_start: int, s_end: int, bodies: list[EntityMention]) -> list[Cue]:
+        """'X's report', 'X said', 'said X', and X as the subject of the figure's verb."""
+        text = self.text
+        out: list[Cue] = []
+        for b in bodies:
+            key = b.entities[0].key
+            tail = text[b.end:min(s_end, b.end + 60)]
+            if _POSSESSIVE_REPORT.match(tail):
+                out.append(Cue(b.start, key, "src.body_report"))
+                continue
+            said = _SAY_RX.search(tail)
+            if said and len(tail[:said.start()].split()) <= 6 and "," not in tail[:said.start()].replace("(", ""):
+                out.append(Cue(b.start, key, "src.body_said"))
+            elif re.search(rf"\b{_SAY}\s+(?:the\s+)?$", text[max(s_start, b.start - 12):b.start]):
+                out.append(Cue(b.start, key, "src.said_body"))
+            elif self._is_subject(b.start, b.end, s_start, s_end):
+                out.append(Cue(b.start, key, "src.subject"))
+        for m in _SUBJECT_NP.finditer(text, s_start, s_end):
+            if m.group(1):
+                body = self._anaphor_body(m.group(1), [b for b in bodies if b.end <= m.start()])
+            else:
+                body = self.state.last_person_body if self.state.has_last_person else None
+                body = body or self._anaphor_body(m.group(2), [b for b in bodies if b.end <= m.start()])
+            if body and self._is_subject(m.start(), m.end(), s_start, s_end):
+                out.append(Cue(m.start(), body, "src.anaphor_subject"))
+        if self.author and _FIRST_PERSON.search(text, s_start, s_end) and not _QUOTE.search(text, s_start, s_end):
+            out.append(Cue(s_start, self.author, "src.first_person"))
+        return out
+
+    def _is_subject(self, start: int, end: int, s_start: int, s_end: int) -> bool:
+        """A name at ``text[start:end]`` heads its clause and a verb follows it."""
+        text = self.text
+        if _OBJECT_BEFORE.search(text, max(s_start, start - 14), start):
+            return False
+        gap_end = min(s_end, end + 90)
+        brk = _SUBJECT_BREAK.search(text, end, gap_end)
+        gap = text[end:brk.start() if brk else gap_end]
+        gap = re.sub(r"^\s*(?:'s|’s)?\s*(?:\([^)]{1,15}\))?", "", gap)
+        if re.match(r"\s*,[^,]{1,80},", gap):  # an appositive: "The Bureau of Immigration, a member of the council,"
+            gap = gap[gap.index(",", gap.index(",") + 1) + 1:]
+        elif gap.lstrip().startswith(","):
+            return False
+        verb = _SUBJECT_VERB.search(gap)
+        if verb is None or len(gap[:verb.start()].split()) > 6:
+            return False
+        return not re.search(r",|\band\b|&", gap[:verb.start()])  # one of several agents credits no one
+
+    def _reference_cues(self, s_start: int, s_end: int, bodies: list[EntityMention]) -> list[Cue]:
+        """'the report said', 'the ministry said', 'his organisation', 'he said'."""
+        text = self.text
+        out: list[Cue] = []
+        report_rx, subject_text = _REPORT_REF.pick(text, self.low)
+        for m in report_rx.finditer(subject_text, s_start, s_end):
+            subject = re.match(r"\s*that\s+(?:the\s+)?", text[m.end():s_end])
+            sub_body = [b for b in bodies if subject and b.start == m.end() + subject.end()]
+            if sub_body:
+                out.append(Cue(m.start(), sub_body[0].entities[0].key, "src.report_that_body"))
+            else:
+                out.append(Cue(m.start(), self.state.report_body, "src.report_ref"))
+        for m in _ANAPHOR_SAID.finditer(text, s_start, s_end):
+            body = self._anaphor_body(m.group(1), [b for b in bodies if b.end <= m.start()]) or self.state.report_body
+            if body:
+                out.append(Cue(m.start(), body, "src.anaphor_said"))
+        for m in _HIS_BODY.finditer(text, s_start, s_end):
+            if self.state.last_person_body:
+                out.append(Cue(m.start(), self.state.last_person_body, "src.his_organisation"))
+        for m in _PRONOUN_SAID.finditer(text, s_start, s_end):
+            if self.state.has_last_person:  # a speaker whose body is unknown credits no one
+                out.append(Cue(m.start(), self.state.last_person_body, "src.pronoun_said"))
+        return out
 
     def _upstream(self, body: EntityMention, s_end: int) -> str:
         """'according to X, which gets its information from Y' credits Y."""
@@ -164,19 +259,27 @@ class SourceTracker:
         return out
 
     # -- state -----------------------------------------------------------------------------
-    def observe(self, s_start: int, s_end: int, cues: list[Cue]) -> None:
-        """Update the passage state after a sentence: bodies named, persons introduced, reports."""
+    def observe(self, s_start: int, s_end: int, cues: list[Cue], figures: bool = True) -> None:
+        """Update the passage state after a sentence: bodies named, persons introduced, reports.
+
+        ``figures`` says whether the sentence stated figures: a body that is only the subject
+        of a sentence without figures does not become the passage's body.
+        """
         sent = self.text[s_start:s_end]
         bodies = self._bodies_in(s_start, s_end)
         self._introduce_persons(s_start, s_end, bodies)
         for b in bodies:
             ent = b.entities[0]
             self.state.last_body = ent.key
+            self.state.seen.append((b.text, ent.key, ent.body_kind))
             if ent.body_kind:
                 self.state.last_by_kind[ent.body_kind] = ent.key
         statistical = _STATISTICAL.search(sent) is not None
+        credited = any(c.rule in _PASSAGE_CUES for c in cues)
         for cue in cues:
             speech = cue.rule in ("src.body_said", "src.said_body")
+            if cue.rule in _SUBJECT_CUES and (credited or not figures):
+                continue  # "X intercepted 876 ..., the report added": the report is still the passage's
             if cue.body and (speech or (statistical and cue.rule in _BODY_CUES)):
                 self.state.report_body = cue.body
         released = _RELEASED.search(sent)
@@ -217,7 +320,10 @@ class SourceTracker:
         self.state.has_last_person = True
 
 
-_BODY_CUES = ("src.according_to", "src.body_report", "src.body_said", "src.said_body")
+_BODY_CUES = ("src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
+              "src.according_to_anaphor", "src.anaphor_subject", "src.first_person")
+_SUBJECT_CUES = ("src.subject", "src.anaphor_subject")
+_PASSAGE_CUES = ("src.report_ref", "src.anaphor_said", "src.pronoun_said", "src.person_said", "src.said_person")
 _STATISTICAL = re.compile(r"\d|\b(?:report|data|figures|statistics)\b", re.IGNORECASE)
 
 
@@ -239,8 +345,13 @@ def _usable(entity: Entity, country: str | None) -> bool:
     return not entity.doc_country_only or entity.country == country
 
 
-def choose(cues: list[Cue], offset: int) -> Cue | None:
-    """The cue nearest to a figure (before or after it) in its sentence."""
+def choose(cues: list[Cue], offset: int, clause: tuple[int, int] | None = None) -> Cue | None:
+    """The cue nearest to a figure (before or after it): in its own clause if one is there
+    ("the police say they rescued 1,087 victims, while the committee's report lists 1,014")."""
     if not cues:
         return None
+    if clause is not None:
+        own = [c for c in cues if clause[0] <= c.start < clause[1]]
+        if own:
+            cues = own
     return min(cues, key=lambda c: abs(c.start - offset))

@@ -1,0 +1,258 @@
+"""Organisations the gazetteer does not list, recognised by the shape of their names.
+
+A name is a run of capitalised words around a *head* noun ("Harris County Sheriff's
+Office", "Police Scotland", "Ministry of Social Development and Human Security",
+"Sahyog Anti-Trafficking Network"), or a place followed by a lower-case local head
+("Siem Reap provincial police"). Names are canonicalised (possessive country dropped,
+"UN" written out, known aliases looked up in the gazetteer, units credited to their parent
+body), and an abbreviation defined in parentheses ("... (PSNI)") names the same body for
+the rest of the document. ``orgs.yaml`` holds the vocabulary.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tipwatch.extract.gazetteer import Entity, EntityMention, Gazetteer
+
+_CONNECTORS = frozenset({"of", "for", "on", "against", "the", "de", "del", "la", "to", "and", "&"})
+_CAP = r"[A-Z][\w'’&.-]*"
+_JOIN = r"(?:[ \t]+(?:(?:of|for|on|against|the|de|del|la|to|and|in|&)[ \t]+)*|,[ \t]+(?=(?:[A-Z][\w'’-]*[ \t]+){0,3}and[ \t]))"
+_RUN = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
+_ABBR_AFTER = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&.-]{1,11})\)")
+_TOKEN = re.compile(r"[^\s,]+")
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
+_POSSESSED = re.compile(r"(?:'s|’s)\s+$")
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    kind: str
+    local: bool = False
+
+
+class OrgRules:
+    """Compiled organisation shapes (``orgs.yaml``)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.heads: dict[str, str] = dict(data.get("org_heads", {}))
+        self.stop = frozenset(data.get("org_stop", []))
+        self.end = frozenset(data.get("org_end", []))
+        self.expand: dict[str, str] = dict(data.get("org_expand", {}))
+        self.units = [(re.compile("|".join(f"(?:{p})" for p in rec["patterns"])), rec["parent"], rec.get("country"))
+                      for rec in data.get("org_units", [])]
+        local_heads: dict[str, str] = dict(data.get("org_local_heads", {}))
+        mods = data.get("org_local_mods", [])
+        self.local_heads = local_heads
+        self.local_rx = None
+        if local_heads and mods:
+            self.local_rx = re.compile(
+                rf"\b(?P<place>{_CAP}(?:[ \t]+{_CAP}){{0,3}})[ \t]+(?P<mod>{'|'.join(map(re.escape, mods))})"
+                rf"[ \t]+(?P<head>{'|'.join(map(re.escape, local_heads))})\b")
+
+    # -- finding names ---------------------------------------------------------------------
+    def _names(self, text: str) -> list[_Name]:
+        out: list[_Name] = []
+        for run in _RUN.finditer(text):
+            toks = [_trim(run.start() + m.start(), m.group(0)) for m in _TOKEN.finditer(run.group(0))]
+            out.extend(self._names_in_run(toks))
+        if self.local_rx is not None:
+            for m in self.local_rx.finditer(text):
+                place = [t for t in m.group("place").split() if t.lower() not in _CONNECTORS]
+                if not place or place[0] in self.stop or any(t.endswith(("'s", "’s")) for t in place) \
+                        or _POSSESSED.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # "the agency's Benin zonal command": a unit of the body named before
+                start = m.start("place") + m.group("place").find(place[0])
+                words = (*place, m.group("mod").title(), m.group("head").title())
+                out.append(_Name(start, m.end(), words, self.local_heads[m.group("head")], local=True))
+        return out
+
+    def _names_in_run(self, toks: list[tuple[int, int, str]]) -> list[_Name]:
+        out: list[_Name] = []
+        h = 0
+        while h < len(toks):
+            word = toks[h][2]
+            if word not in self.heads:
+                h += 1
+                continue
+            i = self._back(toks, h)
+            j = self._forward(toks, h)
+            if j > i:  # a head alone ("Police", "Ministry") is no name
+                words = [t[2] for t in toks[i:j + 1]]
+                end = toks[j][1]
+                if words[-1].endswith(("'s", "’s")):  # "the California Department of Justice's report"
+                    words[-1], end = words[-1][:-2], end - 2
+                out.append(_Name(toks[i][0], end, tuple(words), self.heads[word]))
+            h = j + 1
+        return out
+
+    def _capital(self, word: str, *, tail: bool = False) -> bool:
+        if not word[:1].isupper() or word.lower() in _CONNECTORS or word in self.end:
+            return False
+        return tail or word not in self.stop
+
+    def _back(self, toks: list[tuple[int, int, str]], h: int) -> int:
+        i = h
+        while i > 0:
+            prev = toks[i - 1][2]
+            if self._capital(prev):
+                i -= 1
+            elif prev in ("and", "&") and i > 1 and self._capital(toks[i - 2][2]):
+                i -= 2
+            else:
+                break
+        return i
+
+    def _forward(self, toks: list[tuple[int, int, str]], h: int) -> int:
+        j = h
+        while j + 1 < len(toks):
+            nxt = toks[j + 1][2]
+            if nxt in self.heads or (toks[h][2] == "Police" and j == h and self._capital(nxt)
+                                     and (j + 2 >= len(toks) or not self._capital(toks[j + 2][2]))):
+                j += 1  # "Police Service", "Police Scotland" (not "Police Commissioner Ray Lee")
+                continue
+            k = j + 1
+            while k < len(toks) and (toks[k][2].lower() in _CONNECTORS or _IN_PERSONS(toks, k)):
+                k += 1
+            if k == j + 1 or k >= len(toks) or not self._capital(toks[k][2], tail=True):
+                break
+            joined = [t[2].lower() for t in toks[j + 1:k]]
+            end = k
+            while end + 1 < len(toks) and self._capital(toks[end + 1][2], tail=True):
+                end += 1
+            if "and" in joined and (joined[-1] == "the" or any(t[2] in self.heads for t in toks[k:end + 1])):
+                break  # "the Interior Ministry and the Foreign Ministry": two names
+            j = end
+        return j
+
+    # -- canonical names -------------------------------------------------------------------
+    def scan(self, text: str, gazetteer: Gazetteer, known: list[EntityMention]) -> list[EntityMention]:
+        """Organisation mentions in ``text``: recognised names and the abbreviations they define."""
+        starts = [m.start for m in known]
+        out: list[EntityMention] = []
+        learned: dict[str, Entity] = {}
+        for name in self._names(text):
+            entity = self._owner(text, name, known) if name.local else None
+            entity = entity or self._entity(name, gazetteer, known, starts)
+            if entity is None:
+                continue
+            out.append(EntityMention(name.start, name.end, text[name.start:name.end], (entity,)))
+            abbr = _ABBR_AFTER.match(text, name.end)
+            if abbr and sum(c.isupper() for c in abbr.group("abbr")) >= 2:
+                learned.setdefault(abbr.group("abbr"), entity)
+        if learned:
+            alt = "|".join(sorted(map(re.escape, learned), key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
+                out.append(EntityMention(m.start(), m.end(), m.group(0), (learned[m.group(0)],)))
+        return out
+
+    @staticmethod
+    def _owner(text: str, name: _Name, known: list[EntityMention]) -> Entity | None:
+        """'The Benin zonal command of the National Agency for ...': a unit of the body named after it."""
+        of = _OF_BODY.match(text, name.end)
+        if of is None:
+            return None
+        owner = next((m for m in known if m.start == of.end() and m.kind == "body"), None)
+        return owner.entities[0] if owner is not None else None
+
+    def _entity(self, name: _Name, gazetteer: Gazetteer, known: list[EntityMention], starts: list[int]
+                ) -> Entity | None:
+        tokens = [t.replace("’", "'") for t in name.tokens]
+        country: str | None = None
+        if len(tokens) > 2 and re.search(r"'s?$", tokens[0]):  # "Cambodia's National Police"
+            owner = gazetteer.lookup(tokens[0])
+            country = next((e.key for e in owner if e.kind == "country"), None)
+            tokens = tokens[1:]
+        entity = self._known(name, tokens, gazetteer, known, starts)
+        if country and entity.country is None:
+            return replace(entity, country=country)
+        return entity
+
+    def _known(self, name: _Name, tokens: list[str], gazetteer: Gazetteer, known: list[EntityMention],
+               starts: list[int]) -> Entity:
+        tokens = [self.expand.get(t, t) for t in tokens]
+        canonical = " ".join(tokens)
+        found = [e for e in gazetteer.lookup(canonical) if e.kind == "body"]
+        if found:
+            return found[0]
+        parent = self._parent(tokens, gazetteer)
+        if parent is not None:
+            return parent
+        inside = known[bisect.bisect_left(starts, name.start):bisect.bisect_left(starts, name.end)]
+        place = next((m.entities[0] for m in inside if m.kind == "subdivision"), None)
+        for rx, parent_name, unit_country in self.units:
+            if rx.fullmatch(canonical) and unit_country in {m.entities[0].country for m in inside}:
+                found = [e for e in gazetteer.lookup(parent_name) if e.kind == "body"]
+                parent = found[0] if found else Entity("body", parent_name, "org.unit", unit_country)
+                return replace(parent, place=place.key if place else None)  # the unit's province
+        nation = next((m.entities[0] for m in inside if m.kind == "country"), None)
+        country = None
+        if place is not None:
+            country = place.country
+        elif nation is not None and not name.local:
+            country = nation.key
+        kind = "un" if "United Nations" in canonical else name.kind
+        if kind == "un":
+            country = "WORLD"
+        return Entity("body", canonical, f"org.{name.kind}", country, place.key if place else None, kind)
+
+    def _parent(self, tokens: list[str], gazetteer: Gazetteer) -> Entity | None:
+        """'PNP Women and Children Protection Center' is a unit of the PNP."""
+        for n in (2, 1):
+            if len(tokens) > n + 1 and tokens[n][:1].isupper():
+                found = [e for e in gazetteer.lookup(" ".join(tokens[:n])) if e.kind == "body"]
+                if found:
+                    return found[0]
+        return None
+
+
+def _trim(start: int, word: str) -> tuple[int, int, str]:
+    """A token without a sentence's full stop ("Scotland.", not "U.S.")."""
+    if word.endswith(".") and word.count(".") == 1 and len(word) > 2:
+        word = word[:-1]
+    return start, start + len(word), word
+
+
+def _IN_PERSONS(toks: list[tuple[int, int, str]], k: int) -> bool:  # noqa: N802 - reads as a phrase
+    """'Trafficking in Persons', 'in Human Beings': 'in' joins a name only before these."""
+    return toks[k][2] == "in" and k + 1 < len(toks) and toks[k + 1][2] in ("Persons", "Human", "People")
+
+
+def merge_mentions(gazetteer: list[EntityMention], orgs: list[EntityMention]) -> list[EntityMention]:
+    """Gazetteer and organisation mentions in text order; the longer name wins an overlap.
+
+    Places and nationality words inside an organisation's name are kept (they still say
+    where a sentence is about); only body names compete.
+    """
+    kept_orgs = [o for o in orgs if not any(
+        g.kind == "body" and g.start <= o.start and o.end <= g.end for g in gazetteer)]
+    kept_orgs = _drop_nested(kept_orgs)
+    out = [g for g in gazetteer if not (g.kind == "body" and any(
+        o.start <= g.start and g.end <= o.end + _possessive(g) and o.end - o.start > g.end - g.start - _possessive(g)
+        for o in kept_orgs))]
+    taken = [(m.start, m.end) for m in out if m.kind == "body"]
+    for o in kept_orgs:
+        if not any(s < o.end and o.start < e for s, e in taken):
+            out.append(o)
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _possessive(m: EntityMention) -> int:
+    return 2 if m.text.endswith(("'s", "’s")) else 0
+
+
+def _drop_nested(mentions: list[EntityMention]) -> list[EntityMention]:
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    out: list[EntityMention] = []
+    for m in ordered:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
