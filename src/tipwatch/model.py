@@ -169,6 +169,7 @@ class Fact:
             rec[name] = list(val) if name == "span" else val
         if self.derived:
             rec["derived"] = True
+        rec["surface"] = self.surface
         rec["match"] = self.match
         if self.rules:
             rec["rules"] = list(self.rules)
