@@ -1,0 +1,169 @@
+"""Period, place and source of classified figures, and the document-level finishing passes.
+
+``assign_period`` picks the time expression of a figure's own stretch of the sentence (or the
+governing one), ``assign_place`` the jurisdiction (SPEC section 1), ``assign_source`` the body
+credited (section 5); ``event_period``, ``fill_periods``, ``inherit_series_crimes``, ``to_fact``
+and ``dedupe`` run once the document has been read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipwatch.extract.context import DocContext, clause_at, slot_of
+from tipwatch.extract.figures import Figure
+from tipwatch.extract.periods import TimeExpr
+from tipwatch.extract.sentences import Sentence, segment_at
+from tipwatch.extract.sources import Cue, choose
+from tipwatch.model import Fact, MatchKind
+
+_NEW_TOPIC = re.compile(r"(?:Nationally|Nationwide|Separately|Meanwhile|Elsewhere|Globally|In (?:other|a separate))\b")
+
+
+def main_period(ctx: DocContext, exprs: list[TimeExpr], segs: list) -> str | None:
+    reference = ctx.governing[0] if ctx.governing else None
+    for e in exprs:
+        if not e.same_period and not segment_at(segs, e.start).comparison:
+            return ctx.rules.periods.resolve(e, ctx.pub_year, reference, ctx.country)
+    return reference
+
+
+def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: list, main: str | None) -> None:
+    seg = segment_at(segs, fig.start)
+    own = [e for e in exprs if seg.start <= e.start < seg.end]
+    if not own:
+        own = [e for e in exprs if not segment_at(segs, e.start).comparison]
+    if own:
+        slot = slot_of(ctx.cands, fig.mention, fig.sentence)
+        in_slot = ([x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
+                   or [x for x in own if slot[0] <= x.start < slot[1]] or own)
+        e = min(in_slot, key=lambda x: min(abs(x.end - fig.start), abs(x.start - fig.mention.end)))
+        reference = main if not e.same_period or main else (ctx.governing[0] if ctx.governing else None)
+        if e.same_period and main is None and ctx.governing:
+            reference = ctx.governing[0]
+        fig.period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, ctx.country)
+        fig.period_text = e.text
+        fig.period_explicit = True
+        fig.rules.append(e.rule)
+        return
+    base = fig.head or (fig.rules and fig.elliptical and _antecedent(ctx, fig)) or None
+    if isinstance(base, Figure) and base.period_text:
+        fig.period, fig.period_text = base.period, base.period_text
+    elif ctx.governing:
+        fig.period, fig.period_text = ctx.governing
+
+
+def _antecedent(ctx: DocContext, fig: Figure) -> Figure | None:
+    same = [f for f in ctx.figures if f.sentence is fig.sentence and f.start < fig.start]
+    return same[-1] if same else None
+
+
+def assign_place(ctx: DocContext, fig: Figure, sent: Sentence, slot: tuple[int, int, int, int]) -> None:
+    place, rule = ctx.rules.places.figure_place(ctx.text, (sent.start, sent.end), slot, ctx.mentions, ctx.country,
+                                                fig.scope == "incident")
+    if fig.indicator == "estimated_victims" and place is None:
+        named = (ctx.rules.places.country_named(ctx.text, slot[0], slot[1], ctx.mentions)
+                 or ctx.rules.places.country_named(ctx.text, slot[2], slot[3], ctx.mentions))
+        if named and fig.nationality in (None, named):  # "at least 120,000 people in Myanmar"
+            place, rule, fig.location = named, "place.estimate_country", None
+    if rule:
+        fig.rules.append(rule)
+    entity = ctx.tracker.entities.get(fig.source) if fig.source else None
+    if place == "":
+        fig.place = None
+    elif place:
+        fig.place = place
+    elif fig.head is not None and fig.head.place:
+        fig.place = fig.head.place
+    elif id(fig) in ctx.totals and ctx.totals[id(fig)].place:
+        fig.place = ctx.totals[id(fig)].place  # "Children accounted for 74 of the 187 referrals"
+    elif entity is not None and entity.place and ctx.country in (None, entity.country):
+        fig.place = entity.place  # "Police Scotland", "California Department of Justice"
+    elif entity is not None and entity.country == "WORLD" and ctx.country is None:
+        fig.place = "WORLD"  # a global body's figure with no narrower place named
+    else:
+        fig.place = ctx.country
+
+
+def assign_source(ctx: DocContext, fig: Figure, cues: list[Cue], following: list[Sentence]) -> None:
+    cue = choose(cues, fig.start, clause_at(ctx, fig.sentence, fig.mention))
+    if cue is not None:
+        fig.source = cue.body
+        fig.rules.append(cue.rule)
+    elif ctx.tracker.state.report_body:
+        fig.source = ctx.tracker.state.report_body
+        fig.rules.append("src.passage")
+    else:
+        for nxt in following[:1]:
+            if _NEW_TOPIC.match(nxt.text):
+                break  # "Nationally, the council said ...": another body's figures
+            later = [c for c in ctx.tracker.cues(nxt.start, nxt.end) if c.body]
+            if later:
+                fig.source = later[0].body
+                fig.rules.append("src.next_sentence")
+                break
+
+
+def inherit_series_crimes(figs: list[Figure]) -> None:
+    """'163 cases last year ... 134 cases in 2018': the same series (same indicator and source, its
+    own stated period) keeps its crime labels."""
+    for i, fig in enumerate(figs):
+        if fig.crimes or fig.elliptical or fig.head is not None:
+            continue
+        for prev in reversed(figs[:i]):
+            if fig.sentence.index - prev.sentence.index > 2:
+                break
+            if prev.indicator == fig.indicator and prev.crimes and prev.period and fig.period \
+                    and prev.period != fig.period and fig.period_explicit and prev.source == fig.source:
+                fig.crimes = prev.crimes
+                fig.rules.append("crime.series")
+                break
+
+
+def event_period(ctx: DocContext, sent: Sentence) -> None:
+    """'The action, which ran from 5 to 11 June 2023, involved ...': a sentence without figures
+    that dates the event the passage is about governs it (an interval only, not "set up in 2009")."""
+    exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+    spans = [e for e in exprs if "range" in e.rule and not e.same_period]
+    if spans:
+        period = ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country)
+        if period:
+            ctx.governing = (period, spans[0].text)
+            ctx.first_governing = ctx.first_governing or ctx.governing
+
+
+def fill_periods(ctx: DocContext) -> None:
+    """Figures stated before any period (a headline, a lead) take the first period that governs."""
+    first = ctx.first_governing or ctx.governing
+    for fig in ctx.figures:
+        if fig.period is None and fig.period_text is None and first:
+            fig.period, fig.period_text = first
+
+
+def to_fact(ctx: DocContext, fig: Figure) -> Fact:
+    inherited = fig.elliptical or fig.head is not None or not fig.period_explicit
+    return Fact(
+        doc=ctx.doc.doc, indicator=fig.indicator, value=fig.mention.value,
+        span=(fig.mention.start, fig.mention.end), sentence=fig.sentence.text, unit=fig.unit,
+        qualifier=fig.qualifier, period=fig.period, period_text=fig.period_text, place=fig.place,
+        crime="+".join(sorted(set(fig.crimes))) or None, age=fig.age, sex=fig.sex,
+        nationality=fig.nationality, location=fig.location, source=fig.source, scope=fig.scope,
+        surface=fig.mention.surface,
+        match=(MatchKind.INHERITED if inherited else MatchKind.EXACT).value,
+        rules=tuple(dict.fromkeys(fig.rules)),
+    )
+
+
+_BREAKDOWN = ("age", "sex", "nationality", "location")
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """A figure restated later ("Of the 91 suspects arrested") is kept once."""
+    out: list[Fact] = []
+    for f in facts:
+        if any(g.indicator == f.indicator and g.value == f.value and g.unit == f.unit
+               and g.period == f.period and all(getattr(f, b) in (None, getattr(g, b)) for b in _BREAKDOWN)
+               for g in out):
+            continue
+        out.append(f)
+    return out

@@ -1,0 +1,252 @@
+"""From one number to a classified figure: what it counts, the indicator, its breakdowns.
+
+``may_count`` drops numbers that count something else; ``classify`` reads the noun after
+the number (or before it), the actions of its clause and the figure it is a part of, and
+fills in crime, age, sex, nationality and location (SPEC sections 1, 2 and 4).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipwatch.extract import attributes as attrs
+from tipwatch.extract import crime_scope, shares
+from tipwatch.extract import figures as fg
+from tipwatch.extract.context import DocContext, clause_at, noun_after
+from tipwatch.extract.figures import Figure
+from tipwatch.extract.indicators import Noun
+from tipwatch.extract.numbers import NumberMention
+from tipwatch.extract.sentences import Sentence
+from tipwatch.extract.subjects import noun_before
+
+_ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
+
+
+def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
+    """False for numbers that count something else ("eight nationalities"); years need a noun."""
+    if fg.money_currency(ctx.text, m):
+        return True
+    noun = noun_after(ctx, m, sent)
+    if m.is_year_like:
+        return noun.kind == "noun" and not noun.category
+    if shares.is_percent(ctx.text, m.end):
+        return not shares.is_change(ctx.text, m.start, m.end)
+    if noun.kind == "unknown":
+        return noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None
+    return noun.kind != "noncount"
+
+
+def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], slot_end: int
+              ) -> Figure | None:
+    text, rules = ctx.text, ctx.rules
+    ind_rules = rules.indicators
+    clause = clause_at(ctx, sent, m)
+    before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 20]
+    qualifier, qrule = rules.attributes.qualifier(before, after)
+    currency = fg.money_currency(text, m)
+    if currency:
+        return _money(ctx, sent, m, clause, currency, qualifier, qrule)
+    if shares.is_percent(text, m.end):
+        return _share(ctx, sent, m, figs, qualifier, qrule)
+    noun = noun_after(ctx, m, sent)
+    if noun.kind in ("elliptical", "unknown"):
+        noun = noun_before(ind_rules, text, clause[0], m.start) or noun
+    if noun.kind in ("noncount", "unknown"):
+        return None
+    head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
+    base: Figure | None = None
+    rule_ids = [r for r in (qrule, noun.rule) if r]
+    if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
+        base = head or (figs[-1] if figs else _previous_total(ctx, sent))
+        if base is None or base.role is None:
+            return None
+        role = base.role
+        if _APPOSED_PART.match(text, m.end):  # "27 Myanmar nationals, nine of them minors, from a trawler"
+            slot_end = m.end
+        actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
+        indicator, action = ind_rules.indicator(role, actions, m.start)
+        if action is None:
+            indicator = base.indicator
+    else:
+        role = noun.role or "person"
+        actions = ind_rules.actions_in(text, clause[0], slot_end, ctx.low)
+        actions = [a for a in actions if a.action != "estimate" or _estimate_ok(ctx, m, sent)]
+        indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
+        if indicator is None and head is not None:
+            indicator, base = head.indicator, head
+    if indicator is None:
+        return None
+    if action is not None:
+        rule_ids.append(action.rule)
+    fig = Figure(m, sent, indicator, role, noun, qualifier=qualifier, head=head,
+                 elliptical=noun.kind == "elliptical" or base is not None, rules=rule_ids)
+    _breakdowns(ctx, fig, base, clause, slot_end, action)
+    return fig
+
+
+_PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
+
+
+_OF_LEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
+_APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
+                           r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*,")
+
+
+def _named_head(ctx: DocContext, sent: Sentence, head: Figure | None) -> Figure | None:
+    """'Of the potential victims, 1,029 were ...': the total is the last figure counting that noun,
+    not whatever figure came last."""
+    if head is not None and head.sentence is not sent:
+        while head.head is not None and head.head.unit == "count":
+            head = head.head  # "Of those rescued, ..." after a breakdown: the total, not its last part
+    lead = _OF_LEAD.match(sent.text)
+    if head is None or lead is None:
+        return head
+    role = ctx.rules.indicators.nouns.get((lead.group("noun").lower(),), (None, None))[0]
+    if role is None or role == head.role or role == "person":
+        return head
+    for fig in reversed(ctx.figures):
+        if sent.index - fig.sentence.index > 4:
+            break
+        if fig.role == role and fig.unit == "count" and fig.head is None:
+            return fig
+    return head
+
+
+def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], qualifier: str,
+           qrule: str | None) -> Figure | None:
+    """A percentage share of a total ("Children made up 38 percent of the victims")."""
+    text = ctx.text
+    if shares.is_change(text, m.start, m.end):
+        return None
+    is_share, category = shares.share_category(text, sent.start, m.start, m.end,
+                                               any(f.unit == "percent" for f in figs))
+    if not is_share:
+        return None
+    counts = [f for f in figs if f.unit == "count"]
+    base = counts[-1] if counts else _previous_total(ctx, sent, reach=2)
+    if not counts and base is not None and ctx.governing and base.period != ctx.governing[0]:
+        # "The total was 41% higher than the 7,155 victims registered in 2021. Women and girls made
+        # up 63% of registered victims": a share of the current total, not of the comparison's base
+        current = [f for f in reversed(ctx.figures) if f.role == base.role and f.unit == "count"
+                   and f.period == ctx.governing[0] and sent.index - f.sentence.index <= 3]
+        base = current[0] if current else base
+    while base is not None and base.head is not None and base.head.unit == "count":
+        base = base.head  # "Romanians made up 22 percent of the victims": of the total, not of a part
+    noun = shares.referent_noun(text, m.end)
+    role = ctx.rules.indicators.nouns.get((noun,), (None, None))[0] if noun else None
+    indicator = ctx.rules.indicators.roles.get(role, {}).get("default") if role else None
+    if indicator is None and base is not None and base.unit == "count":
+        indicator, role = base.indicator, base.role
+    if indicator is None:
+        return None
+    fig = Figure(m, sent, indicator, role, Noun("noun"), unit="percent", qualifier=qualifier, head=base,
+                 elliptical=True, rules=[r for r in (qrule, "share.percent") if r])
+    _category(ctx, fig, category or "")
+    own, _rule = _own_crimes(ctx, m, clause_at(ctx, sent, m), Noun("noun"))
+    fig.crimes = fig.crimes or own or (base.crimes if base is not None else ())
+    return fig
+
+
+def _category(ctx: DocContext, fig: Figure, category: str) -> None:
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", category)}
+    fem, mal = bool(words & _PAIRED[0]), bool(words & _PAIRED[1])
+    if fem != mal:
+        fig.sex = "female" if fem else "male"
+    ages = {attrs.age_of_noun(w) for w in words} - {None}
+    under = re.search(r"\bunder\s+(\d{1,2})\b", category)
+    if under:
+        fig.age = f"<{under.group(1)}"
+    elif len(ages) == 1 and not (fem and mal) and not (len(words & (_PAIRED[0] | _PAIRED[1])) > 1):
+        fig.age = ages.pop()
+    for w in words:
+        code = ctx.rules.indicators.demonyms.get(w)
+        if code:
+            fig.nationality = code
+    found = ctx.rules.attributes.crimes_in(category, 0, len(category))
+    fig.crimes = tuple(sorted({c for f in found for c in f.crimes}))
+    if re.search(r"\blabou?r exploitation\b", category, re.IGNORECASE):
+        fig.crimes = ("labour_trafficking",)
+
+
+def _previous_total(ctx: DocContext, sent: Sentence, reach: int = 1) -> Figure | None:
+    """'Broken down by age, 203 were children': the total is the previous sentence's first figure."""
+    counts = [f for f in ctx.prev if f.unit == "count"]
+    if counts and sent.index - counts[0].sentence.index <= reach:
+        return counts[0]
+    return None
+
+
+def _estimate_ok(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
+    """'an estimated' before a small local count is a rounding; a prevalence estimate is global,
+    large, or says so ("the ministry estimates that up to 2,000 Kenyans remain trapped")."""
+    world = ctx.rules.places.world.search(ctx.text, sent.start, sent.end)
+    return bool(world) or m.value >= 10000 or bool(_ESTIMATES_THAT.search(ctx.text, sent.start, m.start))
+
+
+def _money(ctx: DocContext, sent: Sentence, m: NumberMention, clause: tuple[int, int], currency: str,
+           qualifier: str, qrule: str | None) -> Figure | None:
+    rules = ctx.rules
+    if not rules.indicators.money_cues.search(ctx.text, clause[0], clause[1]):
+        return None
+    noun = noun_after(ctx, m, sent)
+    fig = Figure(m, sent, "illicit_profits", None, noun, unit=currency, qualifier=qualifier,
+                 rules=[r for r in (qrule, "ind.illicit_profits") if r])
+    fig.crimes, crule = _own_crimes(ctx, m, clause, noun)
+    if crule and fig.crimes:
+        fig.rules.append(crule)
+    return fig
+
+
+def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple[int, int],
+                slot_end: int, action: object) -> None:
+    text, m, noun = ctx.text, fig.mention, fig.noun
+    slot = text[m.end:slot_end]
+    word = noun.word if noun.kind == "noun" else None
+    fig.age = attrs.age_from_slot(slot) or _noun_age(word, fig.indicator)
+    fig.sex = attrs.sex_of_noun(word)
+    group = attrs.mixed_group(word, text[noun.end:slot_end]) if word else None
+    group = group or attrs.category(slot, text[max(clause[0], m.start - 60):m.start])
+    if group is not None:  # "were female", "Minors accounted for 318", "46 women and children"
+        age, fig.sex = group
+        fig.age = attrs.age_from_slot(slot) or (age if age != "18+" or fig.indicator.startswith("victims") else None)
+    fig.nationality = noun.nationality
+    fig.location = fg.location_after(text, m, ctx.countries_at, slot_end)
+    crimes, crule = _own_crimes(ctx, fig.mention, clause, noun)
+    fig.crimes = crimes
+    if crule:
+        fig.rules.append(crule)
+    if base is not None and crule != crime_scope.DISTRIBUTED and _continues(base, fig):
+        fig.crimes = fig.crimes or base.crimes
+        fig.age = fig.age or base.age
+        fig.sex = fig.sex or base.sex
+        fig.nationality = fig.nationality or base.nationality
+        fig.location = fig.location or (base.location if fig.head is None else None)
+    act = action if isinstance(action, fg.Action) else None
+    fig.indicator = fg.refine_victims(fig.indicator, act, text, clause, fig.nationality, ctx.country,
+                                      fig.location)
+    if fig.location == ctx.country:
+        fig.location = None
+
+
+def _continues(base: Figure, fig: Figure) -> bool:
+    """A part shares its total's crimes when the total is in its sentence or heads it ("Of these,"),
+    or when it continues a breakdown begun in the sentence before ("Cusco recorded 98")."""
+    return base.sentence is fig.sentence or fig.head is not None or "crime.breakdown" in base.rules
+
+
+def _own_crimes(ctx: DocContext, m: NumberMention, clause: tuple[int, int], noun: Noun
+                ) -> tuple[tuple[str, ...], str | None]:
+    found = [c for c in ctx.crimes if clause[0] <= c.start < clause[1]
+             and not crime_scope.in_body_name(c, ctx.bodies, ctx.body_starts)
+             and not crime_scope.in_title(ctx.text, c)]
+    crimes, rule = crime_scope.own_crimes(ctx.text, found, clause, m, ctx.cands)
+    if crimes or rule == crime_scope.DISTRIBUTED:
+        return crimes, rule
+    return fg.crimes_for(ctx.crimes_before(m.start), [], ctx.text, clause, noun)  # "such cases"
+
+
+def _noun_age(word: str | None, indicator: str) -> str | None:
+    age = attrs.age_of_noun(word)
+    if age == "18+" and word and word.lower() in ("woman", "women", "man", "men") and not indicator.startswith("victims"):
+        return None
+    return age
