@@ -28,11 +28,13 @@ intervals, so no step compares every pair.
 from __future__ import annotations
 
 import bisect
+import gc
 import json
 import math
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Any
 
 from sqlalchemy import and_, select
@@ -133,13 +135,33 @@ def _group_key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 def reconcile(rows: Iterable[dict[str, Any]]) -> list[Conflict]:
     """Conflicts among ``rows`` (fact rows sorted by :data:`KEY`, as :func:`fact_rows` gives)."""
+    with _no_cycle_collection():
+        return _reconcile(rows)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the rows hold no cycles, and its repeated full
+    scans of a large heap of fresh objects would make the pass grow faster than n log n."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _reconcile(rows: Iterable[dict[str, Any]]) -> list[Conflict]:
+    rows = list(rows)
+    families = _sources(rows)  # near-duplicate families, computed once for all documents
     out: list[Conflict] = []
     for _, group in groupby(rows, key=_group_key):
         members = list(group)
         if len({m["document_id"] for m in members}) < 2:
             continue
         for cluster in crime_clusters(members):
-            conflict = _conflict(cluster)
+            conflict = _conflict(cluster, families)
             if conflict is not None:
                 out.append(conflict)
     return out
@@ -159,7 +181,7 @@ def crime_clusters(members: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [c + unnamed for c in named.values()]
 
 
-def _sources(cluster: list[dict[str, Any]]) -> dict[str, str]:
+def _sources(cluster: Iterable[dict[str, Any]]) -> dict[str, str]:
     """document_id -> the document that stands for its near-duplicate family.
 
     Fingerprints within NEAR_DUPLICATE_BITS bits agree exactly on at least one of
@@ -189,8 +211,12 @@ def _sources(cluster: list[dict[str, Any]]) -> dict[str, str]:
 def _bands(fingerprint: str) -> list[tuple[int, int]]:
     value = int(fingerprint, 16)
     n = NEAR_DUPLICATE_BITS + 1
-    width = -(-64 // n)
-    return [(i, (value >> (i * width)) & ((1 << width) - 1)) for i in range(n)]
+    bands, shift = [], 0
+    for i in range(n):  # n bands that together cover all 64 bits, as even as they can be
+        width = 64 // n + (1 if i < 64 % n else 0)
+        bands.append((i, (value >> shift) & ((1 << width) - 1)))
+        shift += width
+    return bands
 
 
 def _contradicted(m: dict[str, Any], ordered: _Ordered, source_of: dict[str, str]) -> list[str]:
@@ -198,9 +224,11 @@ def _contradicted(m: dict[str, Any], ordered: _Ordered, source_of: dict[str, str
     lo, hi = interval(m["value"], m["qualifier"])
     own = source_of[m["document_id"]]
     found: list[str] = []
-    above = ordered.by_lo[bisect.bisect_right(ordered.los, hi + 1e-9):]
-    below = ordered.by_hi[:bisect.bisect_left(ordered.his, lo - 1e-9)]
-    for other in (*above, *below):
+    start = bisect.bisect_right(ordered.los, hi + 1e-9)
+    stop = bisect.bisect_left(ordered.his, lo - 1e-9)
+    above = (ordered.by_lo[i] for i in range(start, len(ordered.by_lo)))  # no copies: stays O(listed)
+    below = (ordered.by_hi[i] for i in range(stop))
+    for other in chain(above, below):
         if source_of[other["document_id"]] != own and other["doc"] not in found:
             found.append(other["doc"])
             if len(found) >= CONTRADICTIONS_LISTED:
@@ -221,12 +249,12 @@ class _Ordered:
         self.by_hi = [m for _, m in by_hi]
 
 
-def _conflict(cluster: list[dict[str, Any]]) -> Conflict | None:
-    source_of = _sources(cluster)
-    if len(set(source_of.values())) < 2:
-        return None
+def _conflict(cluster: list[dict[str, Any]], families: dict[str, str]) -> Conflict | None:
     bounds = [interval(m["value"], m["qualifier"]) for m in cluster]
     if max(lo for lo, _ in bounds) <= min(hi for _, hi in bounds) + 1e-9:
+        return None
+    source_of = {m["document_id"]: families[m["document_id"]] for m in cluster}
+    if len(set(source_of.values())) < 2:
         return None
     first = cluster[0]
     key = {k: first[k] for k in KEY}
