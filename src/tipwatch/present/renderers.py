@@ -11,9 +11,6 @@ from typing import Any, TextIO
 FACT_COLUMNS = ("doc", "indicator", "value", "unit", "qualifier", "period", "period_text", "place",
                 "crime", "age", "sex", "nationality", "location", "source", "scope", "derived",
                 "span", "surface", "sentence")
-TABLE_COLUMNS = ("doc", "indicator", "value", "qualifier", "period", "place", "crime", "age", "sex",
-                 "nationality", "location", "source")
-
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple | dict):

@@ -15,7 +15,6 @@ from tipwatch.present.cli.common import db_option, open_store
 from tipwatch.present.cli.main import cli
 from tipwatch.present.renderers import (
     FACT_COLUMNS,
-    TABLE_COLUMNS,
     format_value,
     write_csv,
     write_jsonl,
@@ -57,15 +56,29 @@ def facts_command(db: str | None, indicator: str | None, place: str | None, peri
         _print_facts_table(rows)
 
 
+BREAKDOWN_FIELDS = ("crime", "age", "sex", "nationality", "location")
+TABLE_WIDTH_OFF_TERMINAL = 160
+
+
+def _breakdown(row: dict[str, Any]) -> str:
+    return " ".join(f"{k}={row[k]}" for k in BREAKDOWN_FIELDS if row.get(k))
+
+
 def _print_facts_table(rows: list[dict[str, Any]]) -> None:
-    table = Table(show_lines=False, header_style="bold")
-    for col in TABLE_COLUMNS:
-        table.add_column(col, overflow="fold", justify="right" if col == "value" else "left")
+    table = Table(show_lines=False, header_style="bold", pad_edge=False)
+    table.add_column("doc", overflow="ellipsis", max_width=28, no_wrap=True)
+    table.add_column("indicator")
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("period")
+    table.add_column("place")
+    table.add_column("breakdown", overflow="fold")
+    table.add_column("source", overflow="fold")
     for row in rows:
-        cells = [format_value(row["value"], row["unit"], row["qualifier"]) if c == "value"
-                 else ("" if row.get(c) is None else str(row[c])) for c in TABLE_COLUMNS]
-        table.add_row(*cells)
+        table.add_row(row["doc"], row["indicator"], format_value(row["value"], row["unit"], row["qualifier"]),
+                      row.get("period") or "", row.get("place") or "", _breakdown(row), row.get("source") or "")
     console = Console()
+    if not console.is_terminal:  # a pipe or a log: wide enough to read, not squeezed to 80
+        console = Console(width=TABLE_WIDTH_OFF_TERMINAL)
     console.print(table)
     console.print(f"{len(rows)} fact(s)")
 
