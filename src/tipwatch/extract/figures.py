@@ -106,6 +106,19 @@ _NOT_FACT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COMPARED_RX = re.compile("(?:" + _alt(*_COMPARED_INSPECTIONS) + ")$", re.IGNORECASE)  # a 140-char window
+#: words one of which ``_COMPARED_INSPECTIONS`` needs: an ASCII window without them cannot match
+_COMPARED_WORDS = ("inspections", "visits", "checks", "patrols", "training", "workshops", "seminars",
+                   "meetings", "checkpoints", "awareness")
+
+
+def _may_compare(text: str, start: int, end: int) -> bool:
+    window = text[start:end]
+    if not window.isascii():
+        return True
+    low = window.lower()
+    return any(w in low for w in _COMPARED_WORDS)
+
+
 _MONEY_BEFORE_RX = re.compile("(?:" + _alt(*_MONEY_BEFORE) + ")$", re.IGNORECASE)
 _CAPTION_BEFORE_RX = re.compile("(?:" + _alt(*_CAPTION_BEFORE) + ")$", re.IGNORECASE)
 
@@ -166,6 +179,10 @@ _LEADING_ZERO = re.compile(r"(?:^|[ +-])0\d")
 # "841 aged over 16 and 178 under 16": after another number, "under 16" is an age bound
 _AGE_AFTER_COUNT = re.compile(r"\d\s+(?:aged\s+)?(?:under|over|above|below|younger than|older than)\s+(?:the age of\s+)?$",
                               re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"^\s*(?:of\b|per\s?cent|%)")
+_CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
+_NOT_COUNT_AFTER = re.compile(r"^\s*(?:times|fold|-fold)\b|^(?:st|nd|rd|th)\b|^\s*/\s*\d|^:\d")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
 
 
 def _is_phone(text: str, m: NumberMention, before: str, after: str) -> bool:
@@ -194,7 +211,7 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
     after = text[m.end:m.end + 80]
     if _NOT_FACT_BEFORE.search(before) or _NOT_FACT_AFTER.match(after):
         return True
-    if _COMPARED_RX.search(text, max(0, m.start - 140), m.start):
+    if _may_compare(text, max(0, m.start - 140), m.start) and _COMPARED_RX.search(text, max(0, m.start - 140), m.start):
         return True  # "598 inspections in 2023, against 531 in 2022"
     if _LINE_START.search(before) and _LINE_REST.match(after):
         return True
@@ -203,7 +220,7 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
     if _is_phone(text, m, before, after):
         return True
     if not m.is_word and m.value <= 31 and len(m.surface) <= 2 and _MONTH_BEFORE.search(before) \
-            and not re.match(r"^\s*(?:of\b|per\s?cent|%)", after):
+            and not _SHARE_AFTER.match(after):
         return True  # "May 15", "June 5"
     if not m.is_word and m.value < 100 and _AGE_AFTER_COUNT.search(before):
         return True  # "178 under 16"
@@ -249,7 +266,7 @@ def article_mentions(text: str, start: int, end: int, demonyms: dict[str, str]) 
     """'a Japanese, an American' in a list: each article is a figure of one."""
     out = []
     for m in _ARTICLE.finditer(text, start, end):
-        word = re.match(r"[A-Z][\w'’-]*", text[m.end():m.end() + 30])
+        word = _CAP_WORD.match(text[m.end():m.end() + 30])
         if word and word.group(0).lower() in demonyms:
             out.append(NumberMention(m.start(1), m.end(1), m.group(1), 1, is_word=True))
     return out
@@ -267,7 +284,7 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True
     if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):
         return True
-    return bool(re.match(r"^\s*(?:times|fold|-fold)\b|^(?:st|nd|rd|th)\b|^\s*/\s*\d|^:\d", after))
+    return bool(_NOT_COUNT_AFTER.match(after))
 
 
 def money_currency(text: str, m: NumberMention) -> str | None:
@@ -319,7 +336,7 @@ def crimes_for(ctx_crimes: tuple[str, ...], found: list[attrs.CrimeMention], tex
     rule = None
     for c in found:
         if clause[0] <= c.start < clause[1]:
-            if re.search(r"\bfrom\s+$", text[max(0, c.start - 6):c.start]):
+            if _FROM_BEFORE.search(text[max(0, c.start - 6):c.start]):
                 continue  # "rescued from trafficking": the situation, not a label
             crimes.update(c.crimes)
             rule = c.rule

@@ -19,6 +19,9 @@ import pycountry
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "del", "la", "in", "to", "against", "&"})
 _TOKEN = r"(?:[A-Z][\w'’.&-]*|of|for|on|and|the|de|del|la|in|to|against|&|province|state|county|region|district)"
 _RUN = re.compile(rf"[A-Z][\w'’.&-]*(?:[ \t]+{_TOKEN})*")
+_POSSESSIVE = re.compile(r"'s?$")
+_SPACES = re.compile(r"[\s-]+")
+_NON_SPACE = re.compile(r"\S+")
 _COUNTRY_STOP = frozenset({"jordan", "chad", "georgia", "jersey", "guinea", "niger", "turkey", "man",
                            "china", "cuba", "peru", "mali", "iran", "oman", "togo", "samoa", "tonga",
                            "fiji", "nauru", "palau", "dominica", "grenada", "sudan", "malta", "chile"})
@@ -67,8 +70,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace(".", "").replace(",", "")
-    text = re.sub(r"'s?$", "", text.strip())
-    text = re.sub(r"[\s-]+", " ", text)
+    text = _POSSESSIVE.sub("", text.strip())
+    text = _SPACES.sub(" ", text)
     return text.lower().strip()
 
 
@@ -132,7 +135,11 @@ class Gazetteer:
         countries = set(self.folded)
         roll_up = set(data.get("roll_up", []))
         for cc in data.get("covered", []):
-            for sub in pycountry.subdivisions.get(country_code=cc) or []:
+            # pycountry gives a set: sort, top-level units first, so that a name shared by a
+            # region and one of its districts ("Dhaka") always means the region, run after run
+            subs = sorted(pycountry.subdivisions.get(country_code=cc) or [],
+                          key=lambda sub: (getattr(sub, "parent_code", None) is not None, sub.code))
+            for sub in subs:
                 code = _top(sub) if cc in roll_up else sub.code
                 ent = Entity("subdivision", code, f"subdivision.{code}", cc)
                 name = fold(re.sub(r"\s*[(\[].*?[)\]]", "", sub.name).split(",")[0])
@@ -179,7 +186,7 @@ class Gazetteer:
         out: list[EntityMention] = []
         for run in _RUN.finditer(text, start, end):
             toks = [(m.start() + run.start(), m.end() + run.start())
-                    for m in re.finditer(r"\S+", run.group(0))]
+                    for m in _NON_SPACE.finditer(run.group(0))]
             i = 0
             while i < len(toks):
                 hit = self._longest(text, toks, i)

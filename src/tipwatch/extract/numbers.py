@@ -21,6 +21,8 @@ Number = int | float
 _INDIAN = r"\d{1,2}+(?:,\d\d(?=,)){1,5}+,\d{3}+(?![,.]?\d)"
 _DIGITS = rf"{_INDIAN}|\d{{1,3}}+(?:[,.]\d{{3}}+)++(?:[.,]\d++)?+(?![,.]?\d)|\d++(?:\.\d++)?+"
 _INDIAN_RX = re.compile(_INDIAN)
+_YEAR_LIKE = re.compile(r"(1[89]|20)\d\d")
+_WORD_SPLIT = re.compile(r"[\s,-]+")
 #: scale words that may be followed by a comma inside one number's words
 #: ("one thousand, two hundred and forty-seven")
 _COMMA_AFTER = ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores")
@@ -165,7 +167,7 @@ class NumberParser:
             word = self.currency_after.match(text, m.end(), m.end() + 30)
             if word:  # "50,000 pesos": the currency written after the amount
                 currency = self.currency_words.get(word.group(0).strip().lower())
-        year_like = (mult == 1.0 and not m.group("sym") and re.fullmatch(r"(1[89]|20)\d\d", digits) is not None)
+        year_like = (mult == 1.0 and not m.group("sym") and _YEAR_LIKE.fullmatch(digits) is not None)
         return NumberMention(m.start() + lead, m.end(), surface[lead:], _as_number(value * mult),
                              currency=currency, is_year_like=year_like)
 
@@ -193,7 +195,7 @@ class NumberParser:
         total = 0.0
         current = 0.0
         seen = False
-        for tok in re.split(r"[\s,-]+", s.lower()):
+        for tok in _WORD_SPLIT.split(s.lower()):
             if not tok or tok == "and":
                 continue
             if tok in self.words:

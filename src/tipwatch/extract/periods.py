@@ -137,10 +137,23 @@ class PeriodRules:
         self.as_of_rx = re.compile(rf"\b(?:on|as of|as at|by|until|till|through)\s+{day_words}", re.IGNORECASE)
         self.rel_lookup = self.rel_rules
         self.sub_lookup = self.sub_rules
+        # find() results of the document in flight, by (start, end): the engine and the period
+        # assignment ask for the same sentence more than once
+        self._memo: tuple[str, dict[tuple[int, int], tuple[list[TimeExpr], list[tuple[int, int]]]]] = ("", {})
 
     # -- finding ---------------------------------------------------------------------------
     def find(self, text: str, start: int, end: int) -> tuple[list[TimeExpr], list[tuple[int, int]]]:
         """Time expressions in ``text[start:end]``, and every span a time word covers."""
+        memo_text, memo = self._memo
+        if memo_text is not text:
+            memo = {}
+            self._memo = (text, memo)
+        hit = memo.get((start, end))
+        if hit is None:
+            hit = memo[(start, end)] = self._find(text, start, end)
+        return list(hit[0]), list(hit[1])
+
+    def _find(self, text: str, start: int, end: int) -> tuple[list[TimeExpr], list[tuple[int, int]]]:
         out: list[TimeExpr] = []
         blocked: list[tuple[int, int]] = []
         for m in self.pattern.finditer(text, start, end):
@@ -328,7 +341,7 @@ class PeriodRules:
             m2 = self.months[g(f"{k}_m2").lower()] if g(f"{k}_m2") else None
             m1 = self.months[g(f"{k}_m1").lower()] if g(f"{k}_m1") else m2
             m2 = m2 or m1
-            d1, d2 = int(re.sub(r"\D", "", g(f"{k}_d1"))), int(re.sub(r"\D", "", g(f"{k}_d2")))
+            d1, d2 = int(_NON_DIGIT.sub("", g(f"{k}_d1"))), int(_NON_DIGIT.sub("", g(f"{k}_d2")))
             if m1 is None or m2 is None or (m1, d1) >= (m2, d2) or not _valid_day(m1, d1) or not _valid_day(m2, d2):
                 return None
             return TimeExpr(s, e, t, "per.day_range", _int(g(f"{k}_y")), None,
@@ -431,6 +444,10 @@ def _rule_of(rules: list[tuple[str, re.Pattern[str]]], words: str, default: str)
     return default
 
 
+_NON_DIGIT = re.compile(r"\D")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTHS_SUB = re.compile(r"M(\d\d)-M(\d\d)")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*")
 _INTERVALS = ("per.date_range", "per.day_range", "per.month_range")
 
@@ -447,7 +464,7 @@ def _merge_gloss(text: str, first: TimeExpr, gloss: TimeExpr) -> TimeExpr:
 
 
 def _day(text: str | None) -> int | None:
-    return int(re.sub(r"\D", "", text)) if text else None
+    return int(_NON_DIGIT.sub("", text)) if text else None
 
 
 def _valid_day(month: int, day: int) -> bool:
@@ -457,7 +474,7 @@ def _valid_day(month: int, day: int) -> bool:
 def _to_date(expr: TimeExpr, pub_year: int | None) -> str | None:
     """'since January' -> 'YYYY-01-01/<published>' when the publication date is a full date."""
     published = getattr(pub_year, "published", None)
-    if pub_year is None or not published or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+    if pub_year is None or not published or not _ISO_DATE.fullmatch(published):
         return None
     if expr.year is not None and expr.year != pub_year and expr.rule == "per.to_date.year":
         return None  # "2022 so far" in a 2023 article: not a running total to the publication date
@@ -481,7 +498,7 @@ def _span_months(sub: str | None) -> int | None:
         return 3
     if sub[0] == "H":
         return 6
-    m = re.fullmatch(r"M(\d\d)-M(\d\d)", sub)
+    m = _MONTHS_SUB.fullmatch(sub)
     return int(m.group(2)) - int(m.group(1)) + 1 if m else None
 
 
@@ -546,6 +563,6 @@ def _format(year: int, sub: str | None) -> str:
 
 def publication_year(published: str | None) -> int | None:
     """The publication year (a :class:`PublicationYear` that remembers the full date)."""
-    if published and re.match(r"\d{4}", published):
+    if published and _FOUR_DIGITS.match(published):
         return PublicationYear(int(published[:4]), published[:10])
     return None

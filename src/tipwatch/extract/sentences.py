@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "approx", "fig", "pol", "insp", "supt", "cmdr", "adm", "brig", "gov", "sen", "rep", "pres", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "b.e", "s.no", "sr.no", "sl.no", "art", "sec", "para", "p", "pp", "pg"]
@@ -38,6 +39,8 @@ _COMPARISON = re.compile(
     r"|\b(?:higher|lower)\s+than\b|\b(?:more|less|fewer)\s+(?:\w+\s+)?than\s+(?=(?:the|in|last|those|that|a|its|during)\b)|\bfrom\s+(?=(?:a|the)\s+)?(?:total|high|low)\b",
     re.IGNORECASE,
 )
+#: the same, case-sensitive, for lower-cased ASCII text (same matches, several times faster)
+_COMPARISON_LOWER = re.compile(_COMPARISON.pattern)
 
 
 @dataclass(frozen=True)
@@ -100,13 +103,25 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
     out.append(Sentence(s, s + len(stripped), stripped, len(out), paragraph))
 
 
+@lru_cache(maxsize=1024)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every clause boundary in a sentence's text."""
+    return tuple(m.span() for m in _CLAUSE.finditer(text))
+
+
+def _comparisons(text: str) -> list[int]:
+    if text.isascii():  # lower-casing ASCII keeps offsets and IGNORECASE adds nothing else
+        return [m.start() for m in _COMPARISON_LOWER.finditer(text.lower())]
+    return [m.start() for m in _COMPARISON.finditer(text)]
+
+
 def segments(sentence: Sentence) -> list[Segment]:
     """Clauses of a sentence, each split again where a comparison starts."""
     cuts: list[tuple[int, bool]] = [(0, False)]
-    for m in _CLAUSE.finditer(sentence.text):
-        cuts.append((m.end(), False))
-    for m in _COMPARISON.finditer(sentence.text):
-        cuts.append((m.start(), True))
+    for _, end in _clauses(sentence.text):
+        cuts.append((end, False))
+    for start in _comparisons(sentence.text):
+        cuts.append((start, True))
     cuts.sort()
     out: list[Segment] = []
     for i, (pos, comparison) in enumerate(cuts):
@@ -127,10 +142,10 @@ def clause_bounds(sentence: Sentence, offset: int) -> tuple[int, int]:
     """Document offsets of the clause (comparison splits ignored) holding ``offset``."""
     rel = offset - sentence.start
     start, end = 0, len(sentence.text)
-    for m in _CLAUSE.finditer(sentence.text):
-        if m.end() <= rel:
-            start = m.end()
-        elif m.start() > rel:
-            end = m.start()
+    for m_start, m_end in _clauses(sentence.text):
+        if m_end <= rel:
+            start = m_end
+        elif m_start > rel:
+            end = m_start
             break
     return sentence.start + start, sentence.start + end
