@@ -28,11 +28,17 @@ def main_period(ctx: DocContext, exprs: list[TimeExpr], segs: list) -> str | Non
     return reference
 
 
+_COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
+
+
 def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: list, main: str | None) -> None:
     seg = segment_at(segs, fig.start)
     own = [e for e in exprs if seg.start <= e.start < seg.end]
     if not own:
         own = [e for e in exprs if not segment_at(segs, e.start).comparison]
+    # "fell compared to the previous year, to 474": the year compared with is not the figure's
+    own = [e for e in own if not (_COMPARED.search(ctx.text, max(0, e.start - 16), e.start) and e.end <= fig.start
+                                  and "," in ctx.text[e.end:fig.start])]
     if own:
         slot = slot_of(ctx.cands, fig.mention, fig.sentence)
         in_slot = ([x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
@@ -120,11 +126,24 @@ def inherit_series_crimes(figs: list[Figure]) -> None:
                 break
 
 
+_REPORT_YEAR = re.compile(
+    r"\b(?P<y1>(?:19|20)\d\d)\s+(?:[A-Z][a-z]+\s+){0,3}(?:[Rr]eport|[Ss]urvey|[Ss]tatistics)\b"
+    r"|\b(?:annual|situation|national|yearly)\s+(?:situation\s+)?report\s+(?:on|for|of)\s+(?:[\w-]+\s+){0,4}?(?P<y2>(?:19|20)\d\d)\b(?!\s*[-/–])"
+    r"|\b(?:published|released|presented)\s+(?:its|the)\s+[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}(?P<y3>(?:19|20)\d\d)\b(?!\s*[-/–])")
+
+
 def event_period(ctx: DocContext, sent: Sentence) -> None:
     """'The action, which ran from 5 to 11 June 2023, involved ...': a sentence without figures
     that dates the event the passage is about governs it (an interval only, not "set up in 2009")."""
     exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
     spans = [e for e in exprs if "range" in e.rule and not e.same_period]
+    report = _REPORT_YEAR.search(ctx.text, sent.start, sent.end)
+    if not spans and report:  # "the 2023 Annual National Report", "its situation report on human trafficking 2023"
+        year = report.group("y1") or report.group("y2") or report.group("y3")
+        if ctx.pub_year is None or int(year) <= ctx.pub_year:
+            ctx.governing = (year, report.group(0))
+            ctx.first_governing = ctx.first_governing or ctx.governing
+        return
     if spans:
         period = ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country)
         if period:

@@ -56,6 +56,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
     base: Figure | None = None
     rule_ids = [r for r in (qrule, noun.rule) if r]
+    lead = _OF_WHICH.search(text, max(sent.start, m.start - 16), m.start)
+    if noun.kind == "elliptical" and not figs and lead and _COUNT_BEFORE.search(text, sent.start, lead.start()):
+        return None  # "issued 2,103 decisions, of which 1,480 were positive": a part of a number that is no fact
+    if _ANECDOTE.match(text, noun.end) and m.value == 1:
+        return None  # "One survivor told this correspondent ...": a witness, not a count
     if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
         base = head or (figs[-1] if figs else _previous_total(ctx, sent))
         if base is None or base.role is None:
@@ -65,6 +70,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
         indicator, action = ind_rules.indicator(role, actions, m.start)
+        if action is None:  # "courts issued convictions against 48 of them": an action right before it
+            leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
+                                                       ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]
+            indicator, action = ind_rules.indicator(role, leading, m.start)
         if action is None:
             indicator = base.indicator
     else:
@@ -74,8 +83,16 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
         if indicator is None and head is not None:
             indicator, base = head.indicator, head
+        if indicator is None and noun.role == "person":
+            base = _listed_after(text, figs, m)
+            if base is not None:
+                indicator, head = base.indicator, base
     if indicator is None:
         return None
+    if indicator == "victims" and _POSSIBLE & set(noun.modifiers) and (
+            _NOTIFIED.search(text, clause[0], slot_end) or _notified_before(ctx, sent)):
+        indicator = "victims_referred"  # possible victims notified to a national registry or rapporteur
+        rule_ids.append("ind.victims_referred.notified")
     if action is not None:
         rule_ids.append(action.rule)
     fig = Figure(m, sent, indicator, role, noun, qualifier=qualifier, head=head,
@@ -84,12 +101,43 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     return fig
 
 
+_LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
 _OF_LEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*,")
+
+
+_OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
+_ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
+_POSSIBLE = frozenset({"possible", "potential", "presumed", "presumptive"})
+_NOTIFIED = re.compile(r"\b(?:notified|registered|reported|signalled|signaled|flagged)\b", re.IGNORECASE)
+_LIST_OPEN = re.compile(r"\s*(?:[—–:]|\s-)\s*$")
+_LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*$")
+
+
+def _notified_before(ctx: DocContext, sent: Sentence) -> bool:
+    """'227 of the possible victims were minors' after a count of possible victims notified to a registry."""
+    return any("ind.victims_referred.notified" in f.rules for f in ctx.figures[-12:]
+               if sent.index - f.sentence.index <= 5)
+
+
+def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | None:
+    """'rescued 372 victims during the year — 298 women, 61 girls and 13 men': a list that a dash
+    or colon opens after a total breaks that total down."""
+    if not figs or figs[-1].unit != "count":
+        return None
+    last = figs[-1]
+    between = text[last.mention.end:m.start]
+    if (last.head is not None and last.noun.role == "person" and last.noun.end > last.mention.end
+            and _LIST_NEXT.fullmatch(text, last.noun.end, m.start)):
+        return last.head
+    if last.head is None and _LIST_OPEN.search(between) and not re.search(r"[.;]", between):
+        return last
+    return None
 
 
 def _named_head(ctx: DocContext, sent: Sentence, head: Figure | None) -> Figure | None:

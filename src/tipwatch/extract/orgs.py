@@ -101,10 +101,14 @@ class OrgRules:
         i = h
         while i > 0:
             prev = toks[i - 1][2]
+            if prev.endswith(("'s", "’s")) and prev[:-2] in self.heads:
+                break  # "the Royal Thai Police's Anti-Trafficking in Persons Division": the parent is its own name
             if self._capital(prev):
                 i -= 1
             elif prev in ("and", "&") and i > 1 and self._capital(toks[i - 2][2]):
                 i -= 2
+            elif i > 1 and _IN_PERSONS(toks, i - 1) and self._capital(toks[i - 2][2]):
+                i -= 2  # "Anti-Trafficking in Persons Division": the whole name, not "Persons Division"
             else:
                 break
         return i

@@ -22,6 +22,8 @@ _KINGDOM = re.compile(r"\b(?:the\s+)?(?:Kingdom|country|nation)\b")
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:\([^)]*\))?\s*[-–—:]|\s*\([^)]*\)\s*[-–—]|\s+[-–—]\s|:\s)")
 _ELSEWHERE = re.compile(r"\b(?:from|to|into|with|bordering|neighbou?ring)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_AFTER = re.compile(r"\s*(?:(?:were|was)\s+)?(?:(?:registered|recorded|reported|booked|arrested|opened)\s+)?"
+                       r"(?:in|from|at)\s+(?:the\s+)?")  # "3,635 in Punjab, 420 in ICT"
 _IN_BEFORE = re.compile(r"\b(?:in|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -102,6 +104,9 @@ class PlaceRules:
         subs = [m for m in mentions[lo_i:hi_i] if _of_country(m, country) is not None]
         lines = [m for m in subs if _is_dateline(text, m.start, m.end, start)]
         subs = [m for m in subs if m not in lines]
+        right = [m for m in subs if slot[2] <= m.start < slot[3] and _IN_AFTER.fullmatch(text, slot[2], m.start)]
+        if right and _of_country(right[0], country):
+            return _of_country(right[0], country), "place.subdivision"
         for lo, hi in ((slot[0], slot[1]), (slot[2], slot[3])):
             own = {_of_country(m, country) for m in subs if lo <= m.start < hi}
             if len(own) == 1:

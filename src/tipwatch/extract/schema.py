@@ -156,5 +156,5 @@ def check_references(data: dict[str, Any]) -> None:
         for action, indicator in (spec.get("actions") or {}).items():
             if action not in actions:
                 raise RuleError(f"roles.{role}: action {action!r} is not declared under 'actions'")
-            if indicator not in names:
+            if indicator is not None and indicator not in names:  # null: the action makes it no fact
                 raise RuleError(f"roles.{role}: indicator {indicator!r} is not declared")

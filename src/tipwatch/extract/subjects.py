@@ -22,6 +22,15 @@ _CHANGED_FROM = re.compile(
     r"(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down)\s+(?:from|to)\s+$",
     re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b", re.IGNORECASE)
+_NUMBER_WAS = re.compile(  # "The number of persons arrested in 2016 was 4,233", "puts the number of cases ... at 1,006"
+    r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b[^;:.()]{0,80}?\s+"
+    r"(?:was|is|stood\s+at|at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|at least\s+)?$",
+    re.IGNORECASE)
+_PUTS = re.compile(r"\b(?:puts?|placed?|places|putting)\s+the\s+(?:total\s+)?number\b", re.IGNORECASE)
+_MOVED_TO = re.compile(  # "Investigations into the exploitation of minors climbed again, to 186"
+    r"\W*(?:the\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?)?(?P<noun>[A-Za-z]+)\b[^;:.]{0,120}?\b(?:rose|fell|"
+    r"increased|decreased|dropped|climbed|grew|jumped|declined)\b[^;:.]{0,60}?,\s*to\s+$", re.IGNORECASE)
+_NOUN_PAREN = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*$")  # "opened the most investigations (143)"
 _APPOSITION = re.compile(r"\bthe\s+(?:total\s+)?number\b[^,;]{0,90},\s*$", re.IGNORECASE)
 
 
@@ -34,9 +43,37 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
         found = rules.nouns.get((m.group("noun").lower(),))
         if found and found[0] != "person":  # "nationals alone numbered 301": the noun after decides
             return Noun("noun", found[0], m.group("noun"), f"{found[1]}.before", pos)
+    was = _NUMBER_WAS.search(before)
+    at = was is not None and was.group(0).rstrip().lower().endswith(" at") and "stood" not in was.group(0).lower()
+    if was and (not at or _PUTS.search(before)):
+        hit = _counted(rules, was.group(0))
+        if hit and not (at and hit[1][0] == "person"):  # "puts the number of people in slavery at": the total decides
+            return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.number_was", pos)
+    moved = _MOVED_TO.match(text, start, pos)
+    hit = _counted(rules, moved.group(0)) if moved else None
+    if hit and hit[1][0] != "person":
+        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.moved_to", pos)
+    paren = _NOUN_PAREN.search(before)
+    if paren:
+        found = rules.nouns.get((paren.group("noun").lower(),))
+        if found and found[0] != "person":  # "Dutch nationals formed the largest group (271)": the total decides
+            return Noun("noun", found[0], paren.group("noun"), f"{found[1]}.paren", pos)
     if _APPOSITION.search(before):
         for of in reversed(list(_NUMBER_OF.finditer(text, start, pos))):
             found = rules.nouns.get((of.group("noun").lower(),))
             if found:
                 return Noun("noun", found[0], of.group("noun"), f"{found[1]}.number_of", pos)
+    return None
+
+
+def _counted(rules: IndicatorRules, phrase: str) -> tuple[str, tuple[str, str]] | None:
+    """The first counted noun among the first words of a subject ("the number of human trafficking
+    investigations ...": investigations)."""
+    words = re.findall(r"[A-Za-z]+", phrase)
+    skip = 3 if [w.lower() for w in words[:3]] == ["the", "number", "of"] else 0
+    skip += 1 if words[skip:skip + 1] == ["total"] else 0
+    for word in words[skip:skip + 4]:
+        found = rules.nouns.get((word.lower(),))
+        if found:
+            return word, found
     return None
