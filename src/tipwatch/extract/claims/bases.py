@@ -23,11 +23,18 @@ _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+
                             r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
                             r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
 
+#: The next sentence naming the base's period first: "The year before, it had logged 340."
+_NEXT_OPENS = re.compile(r"^\W*(?:The\s+year\s+before|A\s+year\s+(?:earlier|ago)|In\s+(?:19|20)\d\d|"
+                         r"The\s+previous\s+year|Last\s+year)\b", re.I)
+
 
 def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None, str | None]:
     """(the base's period, the words that name it) from the text after the cue."""
     sent = ctx.sentences[cue.sent]
     tail = ctx.text[cue.start:sent.end]
+    if not (_BASE_YEAR.search(tail) or _BASE_PREVIOUS.search(tail)) and cue.sent + 1 < len(ctx.sentences):
+        opening = _NEXT_OPENS.match(ctx.sentences[cue.sent + 1].text)  # "... 12.35 per cent. The year before, ..."
+        tail = opening.group(0) if opening else tail
     m = _BASE_YEAR.search(tail)
     if m and period and period.startswith(m.group(1)):
         m = None  # "rose by 5.9 per cent in 2021": the newer figure's own year

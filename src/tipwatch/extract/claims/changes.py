@@ -29,7 +29,7 @@ _DOWN = (r"decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:ped|s)?|falls?
 _Q = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+)?"
 _NOUN_OF = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\s+of\s+{_Q}[$€£]?$", re.I)
 _VERB_BY = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q}[$€£]?$", re.I)
-_PUT_AT = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?at\s+$", re.I)
+_PUT_AT = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$", re.I)
 _OR = re.compile(rf",?\s+or\s+{_Q}$", re.I)
 _PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?P<w>increase|rise|jump|growth|higher|more|up|"
                              r"decrease|drop|fall|decline|lower|fewer|less|down|dip|reduction)\b", re.I)
@@ -41,6 +41,7 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _STRONG_BASE = re.compile(rf"\b(?P<w>{_UP}|{_DOWN}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
                           rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_Q}[$€£]?$", re.I)
 _WEAK_BASE = re.compile(r"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
+_AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)  # the cue may follow
 _FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+)?to\s+[$€£]?$", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _ANAPHOR = re.compile(r"^\W*(?:The\s+(?:total|figure|number|tally|count|(?:19|20)\d\d\s+figure)\b(?!\s+of)|This\b|"
@@ -209,7 +210,8 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
     for k, n in enumerate(nums):
         before = text[max(sent.start, n.start - 50):n.start]
         strong = _STRONG_BASE.search(before)
-        weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues)
+        weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues) or \
+            _AGAINST.search(before) and any(0 <= c.start - n.end <= 80 for c in cues)
         if not strong and not weak:
             continue
         direction = _direction(strong.group("w")) if strong and not re.match(

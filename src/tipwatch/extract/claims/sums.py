@@ -10,8 +10,9 @@ Lists are recognised by how they are introduced:
   ...", "The remaining 87 ..."): they count as complete only when closed by "the remaining"
   or "the rest", or when named a breakdown; otherwise a claim is made only if the parts add
   up, since a list of the top three provinces is no breakdown;
-* percentage shares: three or more shares in a run of sentences that add up to 90-110 make
-  a sum with unit ``percent`` and total 100.
+* percentage shares (:mod:`totals`): three or more shares in a run of sentences that add up
+  to 90-110, or two bracketed shares that make 100 within rounding, make a sum with unit
+  ``percent`` and total 100.
 
 Parts must describe one dimension of people: "22 were women and 14 were foreigners" is no
 breakdown (sex and age against nationality); other dimensions are not checked.
@@ -23,12 +24,15 @@ import re
 from dataclasses import dataclass
 
 from tipwatch.extract.claims.scan import Context, Num, anchor_family
+from tipwatch.extract.claims.totals import find_totals, period_sums, shares
 from tipwatch.model import Claim
 
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include)\b", re.I)
-_OF_ANCHOR = re.compile(r"^\W*(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?),", re.I)
+_OF_ANCHOR = re.compile(r"^\W*(?:(?:Similarly|Likewise|Meanwhile|In\s+addition|Also|However|But|And),?\s+)?"
+                        r"(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?),", re.I)
 _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|region|nationality|country|"
                         r"province|type|form|purpose))\b", re.I)
+_LIST_OPEN = re.compile(r":|\s[—–]\s*")
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways))\b", re.I)
@@ -57,8 +61,9 @@ def find_sums(ctx: Context) -> list[Claim]:
         found.extend(_including(ctx, s))
         found.extend(_colon(ctx, s))
         found.extend(_breakdown(ctx, s))
+    found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_totals(ctx))
     claims = [_claim(ctx, f) for f in found]
-    return claims + _shares(ctx)
+    return claims + period_sums(ctx) + shares(ctx)
 
 
 def _usable(n: Num, unit: str | None = None) -> bool:
@@ -96,11 +101,14 @@ def _including(ctx: Context, s: int) -> list[Found]:
 
 
 def _colon(ctx: Context, s: int) -> list[Found]:
+    """'356 victims: 241 women, ...' and '372 victims — 298 women, 61 girls and 13 men'."""
     sent = ctx.sentences[s]
-    colon = sent.text.find(":")
-    if colon < 0:
+    m = _LIST_OPEN.search(sent.text)
+    if m is None:
         return []
-    at = sent.start + colon
+    at = sent.start + m.start()
+    if m.group(0) != ":" and ctx.next_start(at) - (sent.start + m.end()) > 0:
+        return []  # a dash opens a list only when a number follows at once
     parts = [n for n in ctx.between(at, sent.end) if _usable(n)]
     before = [n for n in ctx.between(sent.start, at) if _usable(n) and n.unit == (parts[0].unit if parts else "")]
     if len(parts) < 2 or not before or not _one_dimension(ctx, parts) or not _fits(ctx, before[-1], parts):
@@ -125,12 +133,19 @@ def _breakdown(ctx: Context, s: int) -> list[Found]:
     elif n_of:
         anchor, explicit, fam = n_of
         start = anchor.start
-    parts = [n for n in ctx.between(start, _cut(ctx, s)) if _usable(n) and n is not explicit]
-    parts, closed = _continue(ctx, s, parts, fam, open_list=not (of or named))
+    own = [n for n in ctx.between(start, _cut(ctx, s)) if _usable(n) and n is not explicit]
+    parts, closed = _continue(ctx, s, own, fam, open_list=not (of or named))
     if not parts:
         return []
     complete = bool(of or named or closed)
-    return _groups(ctx, s, parts, explicit, fam or ctx.family_of(parts[0]), complete)
+    # "19 of the cases, Abu Dhabi 14, ...": in one sentence, parts of a stated total
+    anchored = bool(n_of and fam) and all(p.sent == s for p in parts)
+    found = _groups(ctx, s, parts, explicit, fam or ctx.family_of(parts[0]), complete, anchored)
+    if not found and len(own) < len(parts) and own:  # the next sentence's figure was no part after all
+        for n in parts[len(own):]:
+            n.roles.discard("part")
+        found = _groups(ctx, s, own, explicit, fam or ctx.family_of(own[0]), bool(of or named), anchored)
+    return found
 
 
 def _first_n_of(ctx: Context, s: int) -> tuple[Num, Num | None, str | None] | None:
@@ -174,7 +189,7 @@ def _continue(ctx: Context, s: int, parts: list[Num], fam: str | None,
 
 
 def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: str | None,
-            complete: bool) -> list[Found]:
+            complete: bool, anchored: bool = False) -> list[Found]:
     """One claim for the list's own family; others ('involving 85 victims and 65 arrests')
     only when they add up to a total stated before."""
     groups: dict[str | None, list[Num]] = {}
@@ -184,19 +199,41 @@ def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: s
     out = []
     for gfam, members in groups.items():
         primary = gfam == fam
-        total = explicit if primary and explicit is not None else \
-            _total_before(ctx, s, members[0].start, members[0].unit, gfam)
-        if total is None or len(members) < 2 or not _one_dimension(ctx, members):
+        if not _one_dimension(ctx, members):
+            members = _first_clause(ctx, members)  # "211 were female and 60 male; 38 were minors"
+        if len(members) < 2 or not _one_dimension(ctx, members):
             continue
-        adds_up = abs(sum(p.value for p in members) - total.value) < 1e-6 * max(1.0, total.value)
-        if adds_up or (primary and complete):
+        got = sum(p.value for p in members)
+        total = explicit if primary and explicit is not None else \
+            _total_before(ctx, s, members[0].start, members[0].unit, gfam, got, reach=6 if anchored else 4)
+        if total is None:
+            continue
+        adds_up = abs(got - total.value) < 1e-6 * max(1.0, total.value)
+        over = anchored and primary and got > total.value and total.fact is not None
+        if adds_up or (primary and complete) or over:
             out.append(_mark(Found(total, members, "breakdown", complete, s)))
     return out
 
 
-def _total_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None) -> Num | None:
-    """The nearest figure before ``pos`` (this sentence, then up to three before) a list breaks down."""
-    for k in range(s, max(-1, s - 4), -1):
+def _first_clause(ctx: Context, parts: list[Num]) -> list[Num]:
+    """The parts before the first semicolon between two of them."""
+    for k in range(1, len(parts)):
+        if ";" in ctx.text[parts[k - 1].end:parts[k].start]:
+            return parts[:k]
+    return parts
+
+
+def _total_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None, got: float | None = None,
+                  reach: int = 4) -> Num | None:
+    """The figure before ``pos`` (this sentence, then up to ``reach - 1`` before) a list breaks
+    down: one that equals the parts' sum, else the nearest (three sentences back at most)."""
+    if got is not None:
+        for k in range(s, max(-1, s - reach), -1):
+            same = [n for n in ctx.in_sentence(k) if n.start < pos and _usable(n, unit) and n.value == got
+                    and (fam is None or ctx.family_of(n) in (fam, None))]
+            if same:
+                return same[-1]
+    for k in range(s, max(-1, s - reach), -1):
         cands = [n for n in ctx.in_sentence(k) if n.start < pos and _usable(n, unit)
                  and not _CATEGORY_AFTER.match(ctx.text, n.end)]
         if fam is not None:
@@ -225,35 +262,6 @@ def _dims(ctx: Context, n: Num) -> set[str]:
     after = ctx.text[n.end:min(nxt, n.end + 45)]
     after = re.split(r"[,;.]", after, maxsplit=1)[0]
     return {name for name, pattern in _DIMENSIONS if pattern.search(after)}
-
-
-# -- percentage shares --------------------------------------------------------------------
-def _shares(ctx: Context) -> list[Claim]:
-    claims: list[Claim] = []
-    run: list[Num] = []
-    for s in range(len(ctx.sentences) + 1):
-        shares = [n for n in ctx.in_sentence(s) if n.free and n.unit == "percent"
-                  and not ({"base", "newer"} & n.roles)]
-        if shares and not re.search(r"respectively", ctx.sentences[s].text, re.I):
-            run.extend(shares)
-            continue
-        if len(run) >= 3 and 90 <= sum(n.value for n in run) <= 110:
-            claims.append(_share_claim(ctx, run))
-        run = []
-    return claims
-
-
-def _share_claim(ctx: Context, run: list[Num]) -> Claim:
-    first = run[0]
-    indicator = ctx.indicator_of(first)
-    if indicator is None:
-        before = [n for n in ctx.nums if n.end <= first.start and n.fact is not None and n.unit != "percent"]
-        indicator = ctx.facts[before[-1].fact].indicator if before and before[-1].fact is not None else "victims"
-    fact = ctx.fact(first)
-    return Claim(doc=ctx.doc.doc, kind="sum", indicator=indicator, total=100.0, parts=[n.value for n in run],
-                 unit="percent", stated="shares", period=fact.period if fact else None,
-                 span=(first.start, run[-1].end), sentence=ctx.sentences[first.sent].text,
-                 facts=[n.fact for n in run if n.fact is not None])
 
 
 def _claim(ctx: Context, f: Found) -> Claim:

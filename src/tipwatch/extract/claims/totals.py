@@ -1,0 +1,157 @@
+"""`sum` claims whose total is named where the breakdown finders of :mod:`sums` do not look.
+
+* a total *after* its parts: "62 new cases in January, 61 in February and 77 in March —
+  altogether 200 new cases", "..., 412 in all";
+* a total that "of whom"/"of which" breaks down in the same sentence: "498 people were
+  named, of whom 361 were arrested; the remaining 137 are absconding";
+* percentage shares that should make 100 (see :mod:`sums`);
+* a total over several years and the figure of each year: "7,430 cases during 2016 and
+  2017" against the 2016 total of 4,096 and the 3,334 of 2017.
+
+As in :mod:`sums`, a list counts as complete only when it says so (a closing "the
+remaining"/"the rest", a total named "altogether"); otherwise a claim is made only when the
+parts add up, so that a list of some of the regions is not taken for a wrong breakdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipwatch.extract.claims.scan import Context, Num
+from tipwatch.model import Claim, Fact
+
+_ALTOGETHER_BEFORE = re.compile(r"\b(?:altogether|in\s+all|in\s+total|a\s+total\s+of|totall?ing|"
+                                r"making\s+(?:a\s+total\s+of\s+)?)\s*(?:of\s+)?$", re.I)
+_ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:altogether|in\s+all|in\s+total)\b", re.I)
+_OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*$", re.I)
+_CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
+_YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31$")
+_SAME = ("indicator", "unit", "place", "age", "sex", "nationality", "location")
+
+
+def find_totals(ctx: Context) -> list[tuple[Num, list[Num], bool, int]]:
+    """(total, parts, complete, sentence) of the lists with a total after or 'of whom' before."""
+    out: list[tuple[Num, list[Num], bool, int]] = []
+    for s in range(len(ctx.sentences)):
+        nums = [n for n in ctx.in_sentence(s) if _ok(n)]
+        out.extend(_altogether(ctx, s, nums))
+        out.extend(_of_whom(ctx, s, nums))
+    for total, parts, _complete, _s in out:
+        total.roles.add("total")
+        for p in parts:
+            p.roles.add("part")
+    return out
+
+
+def _ok(n: Num) -> bool:
+    return n.free and n.unit != "percent" and not ({"part", "base", "total"} & n.roles)
+
+
+def _adds_up(total: Num, parts: list[Num]) -> bool:
+    return abs(sum(p.value for p in parts) - total.value) < 1e-6 * max(1.0, total.value)
+
+
+def _same_family(ctx: Context, total: Num, parts: list[Num]) -> bool:
+    fam = ctx.family_of(total)
+    return fam is not None and all(ctx.family_of(p) in (None, fam) for p in parts) \
+        and any(ctx.family_of(p) == fam for p in parts)
+
+
+def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
+    for k, n in enumerate(nums):
+        before = ctx.text[max(ctx.sentences[s].start, n.start - 30):n.start]
+        if not (_ALTOGETHER_BEFORE.search(before) or _ALTOGETHER_AFTER.match(ctx.text, n.end)):
+            continue
+        parts = [p for p in nums[:k] if p.unit == n.unit]
+        if len(parts) < 2 or not (_adds_up(n, parts) or _same_family(ctx, n, parts)):
+            continue
+        return [(n, parts, True, s)]
+    return []
+
+
+def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
+    for k, n in enumerate(nums[1:], start=1):
+        if not _OF_WHOM.search(ctx.text[nums[k - 1].end:n.start]):
+            continue
+        total = nums[k - 1]
+        parts = [p for p in nums[k:] if p.unit == total.unit]
+        if len(parts) < 2:
+            continue
+        closed = bool(_CLOSES.search(ctx.text[parts[0].end:parts[-1].start]))
+        if _adds_up(total, parts) or closed:
+            return [(total, parts, closed, s)]
+    return []
+
+
+# -- totals over several years ------------------------------------------------------------
+def period_sums(ctx: Context) -> list[Claim]:
+    """A fact over whole years (2016-01-01/2017-12-31) against one figure of each year."""
+    claims: list[Claim] = []
+    num_of = {n.fact: n for n in ctx.nums if n.fact is not None}
+    for i, fact in enumerate(ctx.facts):
+        m = _YEARS.match(fact.period or "")
+        if fact.derived or m is None or not 1 <= int(m.group(2)) - int(m.group(1)) <= 10:
+            continue
+        parts: list[int] = []
+        for year in range(int(m.group(1)), int(m.group(2)) + 1):
+            cands = [j for j, f in enumerate(ctx.facts) if not f.derived and f.period == str(year)
+                     and all(getattr(f, a) == getattr(fact, a) for a in _SAME)
+                     and (f.crime == fact.crime or None in (f.crime, fact.crime))]
+            totals = [j for j in cands if j in num_of and "total" in num_of[j].roles]
+            pick = totals if len(totals) == 1 else cands
+            if len(pick) != 1:
+                break
+            parts.append(pick[0])
+        else:
+            claims.append(_claim(ctx, i, parts))
+    return claims
+
+
+def _claim(ctx: Context, total: int, parts: list[int]) -> Claim:
+    fact: Fact = ctx.facts[total]
+    values = [ctx.facts[j].value for j in parts]
+    return Claim(doc=ctx.doc.doc, kind="sum", indicator=fact.indicator, total=float(fact.value),
+                 parts=[float(v) for v in values], unit=fact.unit, stated="breakdown", period=fact.period,
+                 crime=fact.crime, span=fact.span, sentence=fact.sentence, facts=[total, *parts])
+
+
+# -- percentage shares --------------------------------------------------------------------
+def shares(ctx: Context) -> list[Claim]:
+    claims: list[Claim] = []
+    run: list[Num] = []
+    for s in range(len(ctx.sentences) + 1):
+        shares = [n for n in ctx.in_sentence(s) if n.free and n.unit == "percent"
+                  and not ({"base", "newer"} & n.roles)]
+        if shares and not re.search(r"respectively", ctx.sentences[s].text, re.I):
+            run.extend(shares)
+            continue
+        if len(run) >= 3 and 90 <= sum(n.value for n in run) <= 110 or _paired(ctx, run):
+            claims.append(_share_claim(ctx, run))
+        run = []
+    return claims
+
+
+def _paired(ctx: Context, run: list[Num]) -> bool:
+    """Two shares in brackets after their counts, '510 (50.69 per cent) ... 496 (49.30 per cent)',
+    that make 100 within rounding: a two-way split."""
+    if len(run) != 2 or any(not re.search(r"\(\s*$", ctx.text[n.start - 3:n.start]) for n in run):
+        return False
+    decimals = max(len(n.surface.split(".")[1]) if "." in _digits(n.surface) else 0 for n in run)
+    return abs(sum(n.value for n in run) - 100) <= 10 ** -decimals + 1e-9
+
+
+def _digits(surface: str) -> str:
+    return re.sub(r"[^\d.]", "", surface)
+
+
+def _share_claim(ctx: Context, run: list[Num]) -> Claim:
+    first = run[0]
+    indicator = ctx.indicator_of(first)
+    if indicator is None:
+        before = [n for n in ctx.nums if n.end <= first.start and n.fact is not None and n.unit != "percent"]
+        indicator = ctx.facts[before[-1].fact].indicator if before and before[-1].fact is not None else "victims"
+    fact = ctx.fact(first)
+    return Claim(doc=ctx.doc.doc, kind="sum", indicator=indicator, total=100.0, parts=[n.value for n in run],
+                 unit="percent", stated="shares", period=fact.period if fact else None,
+                 span=(first.start, run[-1].end), sentence=ctx.sentences[first.sent].text,
+                 facts=[n.fact for n in run if n.fact is not None])
