@@ -8,6 +8,7 @@ and ``dedupe`` run once the document has been read.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tipwatch.extract.context import DocContext, clause_at, slot_of
@@ -85,8 +86,9 @@ def assign_place(ctx: DocContext, fig: Figure, sent: Sentence, slot: tuple[int, 
         fig.place = ctx.totals[id(fig)].place  # "Children accounted for 74 of the 187 referrals"
     elif entity is not None and entity.place and ctx.country in (None, entity.country):
         fig.place = entity.place  # "Police Scotland", "California Department of Justice"
-    elif entity is not None and entity.country == "WORLD" and ctx.country is None:
-        fig.place = "WORLD"  # a global body's figure with no narrower place named
+    elif entity is not None and entity.country == "WORLD" and (ctx.country is None or fig.indicator == "illicit_profits"):
+        fig.place = "WORLD"  # a global body's figure with no narrower place named (its estimate of profits)
+        fig.rules.append("place.world_body")
     else:
         fig.place = ctx.country
 
@@ -124,12 +126,47 @@ def inherit_series_crimes(figs: list[Figure]) -> None:
                 fig.crimes = prev.crimes
                 fig.rules.append("crime.series")
                 break
+    for fig in figs:  # a part of a total labelled only now takes its crimes (seed 002's convention)
+        base = fig.crime_base
+        if not fig.crimes and base is not None and base.crimes:
+            fig.crimes = base.crimes
+            fig.rules.append("crime.breakdown")
 
 
 _REPORT_YEAR = re.compile(
     r"\b(?P<y1>(?:19|20)\d\d)\s+(?:[A-Z][a-z]+\s+){0,3}(?:[Rr]eport|[Ss]urvey|[Ss]tatistics)\b"
     r"|\b(?:annual|situation|national|yearly)\s+(?:situation\s+)?report\s+(?:on|for|of)\s+(?:[\w-]+\s+){0,4}?(?P<y2>(?:19|20)\d\d)\b(?!\s*[-/–])"
     r"|\b(?:published|released|presented)\s+(?:its|the)\s+[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}(?P<y3>(?:19|20)\d\d)\b(?!\s*[-/–])")
+
+
+_FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|"
+                          r"rising|falling|increasing|decreasing|up|down)\b[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s+to\s+")
+_INTERVAL = re.compile(r"(\d{4})-(\d\d)-(\d\d)/(\d{4})-(\d\d)-(\d\d)")
+
+
+def from_base(ctx: DocContext, figs: list[Figure]) -> None:
+    """'rose from one to four in 2022': the base of a change takes the period before the one the
+    change ends in (2021), or none when that period has no year before it that can be written."""
+    for a, b in itertools.pairwise(figs):
+        if (a.indicator != b.indicator or a.unit != b.unit or a.period is None or a.period != b.period
+                or not _FROM_BEFORE.search(ctx.text, max(0, a.start - 80), a.start)
+                or not _TO_BETWEEN.fullmatch(ctx.text, a.mention.end, b.mention.start)):
+            continue
+        a.period = year_before(a.period)
+        a.period_explicit = False
+        a.rules.append("per.from_base")
+
+
+def year_before(period: str) -> str | None:
+    """'2022' -> '2021'; '2021-10-01/2022-09-30' -> '2020-10-01/2021-09-30'; else None."""
+    if re.fullmatch(r"\d{4}", period):
+        return str(int(period) - 1)
+    m = _INTERVAL.fullmatch(period)
+    if m is None or "02-29" in period:
+        return None
+    y1, m1, d1, y2, m2, d2 = m.groups()
+    return f"{int(y1) - 1}-{m1}-{d1}/{int(y2) - 1}-{m2}-{d2}"
 
 
 def event_period(ctx: DocContext, sent: Sentence) -> None:

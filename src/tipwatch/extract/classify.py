@@ -263,6 +263,9 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
     fig.crimes = crimes
     if crule:
         fig.rules.append(crule)
+    if base is not None and crule != crime_scope.DISTRIBUTED and (
+            _continues(base, fig) or base.sentence.text.rstrip().endswith(":")):
+        fig.crime_base = base  # "The 2016 total of 4,096 cases breaks down as follows:" (a list)
     if base is not None and crule != crime_scope.DISTRIBUTED and _continues(base, fig):
         fig.crimes = fig.crimes or base.crimes
         fig.age = fig.age or base.age

@@ -127,6 +127,7 @@ def _sentence(ctx: DocContext, sent: Sentence, numbers: list[NumberMention], cue
             fig.scope = "incident"
         assign.assign_source(ctx, fig, cues, following)
         assign.assign_place(ctx, fig, sent, slot_of(cands, fig.mention, sent))
+    assign.from_base(ctx, figs)
     for fig in figs:
         if fig.period_explicit and not segment_at(segs, fig.start).comparison:
             gov = ctx.governing

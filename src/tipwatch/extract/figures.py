@@ -254,6 +254,7 @@ class Figure:
     source: str | None = None
     scope: str = "aggregate"
     head: Figure | None = None
+    crime_base: Figure | None = None  # the total whose crimes a part takes once the document is read
     elliptical: bool = False
     rules: list[str] = field(default_factory=list)
 

@@ -201,7 +201,8 @@ class Gazetteer:
     def _reach(self, first: str) -> int:
         """How many tokens a name starting with ``first`` can have (0: no name starts so)."""
         bare = first.rstrip(",.;:")
-        return max(self.first_folded.get(fold(bare), 0), self.first_exact.get(bare, 0),
+        head = fold(bare).split(" ", 1)[0]  # "Anti-Trafficking" folds to "anti trafficking": names start "anti"
+        return max(self.first_folded.get(fold(bare), 0), self.first_folded.get(head, 0), self.first_exact.get(bare, 0),
                    self.first_exact.get(bare.rstrip("’'s"), 0), self.first_exact.get(first, 0))
 
     def _longest(self, text: str, toks: list[tuple[int, int]], i: int) -> tuple[int, EntityMention] | None:

@@ -32,7 +32,7 @@ from tipwatch.extract.sources import BodyRules
 
 RULE_FILES: tuple[str, ...] = (
     "numbers.yaml", "indicators.yaml", "crimes.yaml", "qualifiers.yaml", "periods.yaml",
-    "fiscal.yaml", "bodies.yaml", "orgs.yaml", "places.yaml", "demonyms.yaml",
+    "fiscal.yaml", "bodies.yaml", "orgs.yaml", "places.yaml", "cities.yaml", "demonyms.yaml",
 )
 
 

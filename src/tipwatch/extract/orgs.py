@@ -235,10 +235,13 @@ def merge_mentions(gazetteer: list[EntityMention], orgs: list[EntityMention]) ->
     where a sentence is about); only body names compete.
     """
     kept_orgs = [o for o in orgs if not any(
-        g.kind == "body" and g.start <= o.start and o.end <= g.end for g in gazetteer)]
+        g.kind == "body" and g.start <= o.start and o.end <= g.end and not _defined_abbr(o, g) for g in gazetteer)]
     kept_orgs = _drop_nested(kept_orgs)
+    # an abbreviation the text defines ("National Police Agency (NPA)") beats the gazetteer's reading
+    # of it (South Africa's National Prosecuting Authority)
     out = [g for g in gazetteer if not (g.kind == "body" and any(
-        o.start <= g.start and g.end <= o.end + _possessive(g) and o.end - o.start > g.end - g.start - _possessive(g)
+        o.start <= g.start and g.end <= o.end + _possessive(g) and (
+            o.end - o.start > g.end - g.start - _possessive(g) or _defined_abbr(o, g))
         for o in kept_orgs))]
     taken = [(m.start, m.end) for m in out if m.kind == "body"]
     for o in kept_orgs:
@@ -246,6 +249,12 @@ def merge_mentions(gazetteer: list[EntityMention], orgs: list[EntityMention]) ->
             out.append(o)
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _defined_abbr(org: EntityMention, gaz: EntityMention) -> bool:
+    """An abbreviation the text defines, at the very span where the gazetteer reads another body."""
+    return (org.start, org.end) == (gaz.start, gaz.end) and org.text.isupper() \
+        and org.entities[0].key != gaz.entities[0].key
 
 
 def _possessive(m: EntityMention) -> int:

@@ -179,6 +179,9 @@ class SourceTracker:
                 out.append(Cue(b.start, key, "src.said_body"))
             elif self._is_subject(b.start, b.end, s_start, s_end):
                 out.append(Cue(b.start, key, "src.subject"))
+            rel = _RELATIVE.match(tail)
+            if rel:  # "published by the National Police Agency (NPA), which identified 25 victims"
+                out.append(Cue(b.end + rel.end(), key, "src.relative_subject"))
         for m in _SUBJECT_NP.finditer(text, s_start, s_end):
             if m.group(1):
                 body = self._anaphor_body(m.group(1), [b for b in bodies if b.end <= m.start()])
@@ -320,7 +323,9 @@ class SourceTracker:
         self.state.has_last_person = True
 
 
-_BODY_CUES = ("src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
+_RELATIVE = re.compile(r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?,\s+(?:which|who|that)\s+(?:also\s+)?"
+                       r"(?:identified|recorded|registered|counted|reported|rescued|arrested|detected|found|logged)\s+")
+_BODY_CUES = ("src.relative_subject", "src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
               "src.according_to_anaphor", "src.anaphor_subject", "src.first_person")
 _SUBJECT_CUES = ("src.subject", "src.anaphor_subject")
 _PASSAGE_CUES = ("src.report_ref", "src.anaphor_said", "src.pronoun_said", "src.person_said", "src.said_person")

@@ -19,13 +19,15 @@ _REACHED = re.compile(
     r"more than\s+|over\s+|almost\s+|just\s+|at least\s+)?$", re.IGNORECASE)
 _CHANGED_FROM = re.compile(
     r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down)\s+(?:from|to)\s+$",
+    r"(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down)\s+"
+    r"(?:from\s+(?:[\d,.]+|[a-z]+)(?:\s+in\s+(?:\d{4}|the\s+previous\s+year))?\s+)?(?:from|to)\s+$",
     re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b", re.IGNORECASE)
 _NUMBER_WAS = re.compile(  # "The number of persons arrested in 2016 was 4,233", "puts the number of cases ... at 1,006"
     r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b[^;:.()]{0,80}?\s+"
     r"(?:was|is|stood\s+at|at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|at least\s+)?$",
     re.IGNORECASE)
+_NUMBER_OF_END = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PUTS = re.compile(r"\b(?:puts?|placed?|places|putting)\s+the\s+(?:total\s+)?number\b", re.IGNORECASE)
 _MOVED_TO = re.compile(  # "Investigations into the exploitation of minors climbed again, to 186"
     r"\W*(?:the\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?)?(?P<noun>[A-Za-z]+)\b[^;:.]{0,120}?\b(?:rose|fell|"
@@ -38,11 +40,17 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     """The noun a number at ``text[pos:]`` counts when it is written before it (``start``:
     where its clause begins), else None."""
     before = text[max(start, pos - 160):pos]
-    m = _REACHED.search(before) or _CHANGED_FROM.search(before)  # "the number of cases rose from 31"
+    m = _reached(rules, before)
     if m:
         found = rules.nouns.get((m.group("noun").lower(),))
-        if found and found[0] != "person":  # "nationals alone numbered 301": the noun after decides
+        # "nationals alone numbered 301": the noun after decides, unless the subject is "the number
+        # of victims ... rose to 10,093", which can only count that noun
+        if found and (found[0] != "person" or _NUMBER_OF_END.search(before, 0, m.start("noun"))):
             return Noun("noun", found[0], m.group("noun"), f"{found[1]}.before", pos)
+    changed = _CHANGED_FROM.search(before)  # "the number of cases rose from 31", "... from one to four"
+    hit = _counted(rules, changed.group(0)) if changed else None
+    if hit:
+        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.before", pos)
     was = _NUMBER_WAS.search(before)
     at = was is not None and was.group(0).rstrip().lower().endswith(" at") and "stood" not in was.group(0).lower()
     if was and (not at or _PUTS.search(before)):
@@ -63,6 +71,17 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
             found = rules.nouns.get((of.group("noun").lower(),))
             if found:
                 return Noun("noun", found[0], of.group("noun"), f"{found[1]}.number_of", pos)
+    return None
+
+
+def _reached(rules: IndicatorRules, before: str) -> re.Match[str] | None:
+    """The leftmost subject of a reaching verb whose head is a counted noun ("The number of
+    registered victims of trafficking ... rose to": victims, not "of")."""
+    pos = 0
+    while (m := _REACHED.search(before, pos)) is not None:
+        if (m.group("noun").lower(),) in rules.nouns:
+            return m
+        pos = m.start() + 1
     return None
 
 
