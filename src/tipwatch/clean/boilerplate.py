@@ -13,7 +13,8 @@ import yaml
 from tipwatch.errors import RuleError
 from tipwatch.model import CleanDocument, OffsetMap, RawDocument, RemovedBlock
 
-KINDS = frozenset({"line", "line_and_next", "to_end", "caption", "repeated_word"})
+KINDS = frozenset({"line", "line_and_next", "to_end", "caption", "repeated_word", "block"})
+_LIST_ITEM = re.compile(r"^[-–—•·▪►»*]")
 HEADER_RULE = "header"
 # A body sentence ends with sentence punctuation, optionally followed by a closing quote.
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -115,6 +116,9 @@ def _dropped_lines(lines: list[_Line], rules: BoilerplateRules) -> dict[int, str
             i += 1
             continue
         dropped[i] = rule.id
+        if rule.kind == "block":
+            i = _drop_block(lines, i + 1, rule.id, dropped)
+            continue
         if rule.kind == "to_end":
             for j in range(i + 1, len(lines)):
                 dropped[j] = rule.id
@@ -128,6 +132,19 @@ def _dropped_lines(lines: list[_Line], rules: BoilerplateRules) -> dict[int, str
                 i = j
         i += 1
     return dropped
+
+
+def _drop_block(lines: list[_Line], start: int, rule_id: str, dropped: dict[int, str]) -> int:
+    """Drop the headline-like lines under a links heading; stop at the next body sentence."""
+    j = start
+    while j < len(lines):
+        text = lines[j].text
+        if text and _is_body_sentence(text) and not _LIST_ITEM.match(text):
+            break
+        if text:
+            dropped[j] = rule_id
+        j += 1
+    return j
 
 
 def clean(raw: RawDocument, rules: BoilerplateRules | None = None) -> CleanDocument:
