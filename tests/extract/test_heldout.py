@@ -1,0 +1,37 @@
+"""The held-out set (tests/heldout) measures generalisation: its floors only ever go up.
+
+Rules are developed on the devset and on the odd-numbered held-out documents; the
+even-numbered ones are never read during rule development, so their score is the honest
+estimate of quality on unseen real articles.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tipwatch.config import Settings
+from tipwatch.verify.evaluation import evaluate
+
+HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
+FLOOR = json.loads((HELDOUT / "floor.json").read_text("utf-8"))
+
+
+def _gold_subset(tmp_path: Path, parity: int | None) -> Path:
+    lines = [line for line in (HELDOUT / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    if parity is not None:
+        lines = [line for line in lines if int(json.loads(line)["doc"][:2]) % 2 == parity]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("part,parity", [("all", None), ("unseen_even", 0)])
+def test_heldout_floor(tmp_path: Path, part: str, parity: int | None) -> None:
+    report = evaluate(_gold_subset(tmp_path, parity), [str(HELDOUT / "articles")], Settings.from_env(environ={}))
+    floor = FLOOR[part]
+    assert report.f1 >= floor["f1"], report.render(show=False)
+    assert report.precision >= floor["precision"], report.render(show=False)
+    assert report.claims_score >= floor["claims"], report.render(show=False)
