@@ -36,7 +36,7 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
     crimes = rules.attributes.crimes_in(text, 0, len(text), low)
     if not crimes:
         return []  # not about trafficking in persons
-    numbers = list(rules.numbers.finditer(text))
+    numbers = list(rules.numbers.finditer(text, low=low))
     if not numbers or not crimes:
         return []  # no figure, or not about trafficking in persons
     known = rules.gazetteer.scan(text)

@@ -3,7 +3,7 @@
 Python's ``re`` tries every alternative at every position when a pattern is compiled with
 ``IGNORECASE``; the same pattern compiled case-sensitively and run over the document's
 lower-cased copy finds the same matches three to four times faster. A pattern qualifies when
-it has no upper-case letter of its own (outside escapes like ``\\S``) and no ``(?-i:``; the
+its literal letters are lower-cased first (``fold_pattern``) and it has no ``(?-i:``; the
 document qualifies when lower-casing keeps its length (so offsets stay the same).
 """
 
@@ -11,12 +11,40 @@ from __future__ import annotations
 
 import re
 
-_UPPER = re.compile(r"(?<!\\)[A-Z]|\(\?-i")
+_NAME = re.compile(r"\(\?P(?:<[^>]*>|=[^)]*\))")
+
+
+def fold_pattern(pattern: str) -> str | None:
+    """``pattern`` with its literal letters lower-cased, to run without ``IGNORECASE`` over
+    lower-cased text; None when it switches case-sensitivity itself (``(?-i:``).
+
+    Escapes (``\\S``, ``\\B``) and group names keep their case; the rest is lower-cased, which
+    changes nothing under ``IGNORECASE`` (``[A-Z]`` and ``[a-z]`` match the same letters).
+    """
+    if "(?-i" in pattern:
+        return None
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            name = _NAME.match(pattern, i)
+            if name is not None:
+                out.append(name.group(0))
+                i = name.end()
+                continue
+        out.append(ch.lower())
+        i += 1
+    return "".join(out)
 
 
 def case_free(pattern: str) -> bool:
     """True when ``pattern`` matches the same on lower-cased text without ``IGNORECASE``."""
-    return _UPPER.search(re.sub(r"\\.|\(\?P[<=]", "", pattern)) is None
+    return fold_pattern(pattern) is not None
 
 
 class Folded:
@@ -26,7 +54,8 @@ class Folded:
 
     def __init__(self, pattern: str) -> None:
         self.any_case = re.compile(pattern, re.IGNORECASE)
-        self.lower = re.compile(pattern) if case_free(pattern) else None
+        folded = fold_pattern(pattern)
+        self.lower = re.compile(folded) if folded is not None else None
 
     def pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
         """The pattern and the string to run it on."""

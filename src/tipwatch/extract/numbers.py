@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from tipwatch.extract.folding import Folded, lowered
+
 Number = int | float
 
 #: Indian grouping ("5,00,000", "1,20,50,000"), then Western/European thousands groups
@@ -74,6 +76,7 @@ class NumberParser:
         self.currency_after = re.compile(
             rf"\s*(?:{_alt(list(self.currency_words))})(?![\w])", re.IGNORECASE) if self.currency_words else None
         self.article_rx = self._compile_articles()
+        self._memo: tuple[str, tuple[NumberMention, ...]] = ("", ())
 
     def _compile(self) -> re.Pattern[str]:
         word_alt = _alt(list(self.words))
@@ -92,83 +95,118 @@ class NumberParser:
             rf"(?:(?P<abbr>{abbr_alt})(?![\w])|\s?(?P<scale>{scale_alt})\b)?"
             rf"(?![\w])"
         )
+        # Finding runs two scans (see ``_scan``): the number words over the lower-cased text
+        # without IGNORECASE, and the digits behind a one-character lookahead that lets the
+        # matcher skip letters without trying every currency symbol.
+        first = "".join(sorted({re.escape(s[0]) for s in self.symbols if not s.isalpha() or len(s) > 1}))
+        self.words_rx = re.compile(words)  # for lower-cased text
+        self.words_any = re.compile(words, re.IGNORECASE)
+        self.digits_rx = re.compile(rf"(?=[\d{first}])(?:{mil}|{digits})")
         return re.compile(rf"(?i:{words})|{mil}|{digits}")
 
-    def _compile_articles(self) -> re.Pattern[str] | None:
+    def _compile_articles(self) -> Folded | None:
         """'rescued a girl', 'a man was arrested': the article counts one person."""
         if not (self.article_nouns and self.article_verbs and self.articles):
             return None
         nouns, verbs = _alt(self.article_nouns), _alt(self.article_verbs)
         art = _alt([a for a in self.articles if a != "one"])
         mods = r"(?:[\w'’]+(?:-[\w'’]+)*\s+){0,2}?"
-        return re.compile(
+        return Folded(
             rf"\b(?:{verbs})\s+(?P<obj>{art})\s+{mods}(?:{nouns})\b"
             rf"|(?<![\w,])(?P<subj>{art})\s+{mods}(?:{nouns})\s+(?:was|has been|had been|is|got)\s+"
-            rf"(?:\w+\s+)?(?:{verbs})\b",
-            re.IGNORECASE,
+            rf"(?:\w+\s+)?(?:{verbs})\b"
         )
 
-    def article_mentions(self, text: str, start: int, end: int) -> list[NumberMention]:
+    def article_mentions(self, text: str, start: int, end: int, low: str | None = None) -> list[NumberMention]:
         """Articles that count one person in ``text[start:end]`` ("police rescued a girl")."""
         if self.article_rx is None:
             return []
+        rx, subject = self.article_rx.pick(text, low)
         out = []
-        for m in self.article_rx.finditer(text, start, end):
+        for m in rx.finditer(subject, start, end):
             grp = "obj" if m.group("obj") else "subj"
-            out.append(NumberMention(m.start(grp), m.end(grp), m.group(grp), 1, is_word=True))
+            out.append(NumberMention(m.start(grp), m.end(grp), text[m.start(grp):m.end(grp)], 1, is_word=True))
         return out
 
     # -- finding ---------------------------------------------------------------------------
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[NumberMention]:
-        """Every number mention in ``text[start:end]`` in text order, counting articles included."""
-        end = len(text) if end is None else end
-        articles = self.article_mentions(text, start, end)
-        if not articles:
-            yield from self._finditer(text, start, end)
-            return
-        yield from sorted([*self._finditer(text, start, end), *articles], key=lambda n: n.start)
+    def finditer(self, text: str, start: int = 0, end: int | None = None,
+                 low: str | None = None) -> Iterator[NumberMention]:
+        """Every number mention in ``text[start:end]`` in text order, counting articles included.
 
-    def _finditer(self, text: str, start: int, end: int) -> Iterator[NumberMention]:
-        for m in self.pattern.finditer(text, start, end):
+        ``low`` is the document's lower-cased copy (``folding.lowered``) when the caller has it.
+        """
+        end = len(text) if end is None else end
+        whole = start == 0 and end == len(text)
+        if whole and self._memo[0] is text:  # facts and claims both read the document in flight
+            yield from self._memo[1]
+            return
+        if low is None or len(low) != len(text):
+            low = lowered(text)
+        found = list(self._finditer(text, start, end, low))
+        articles = self.article_mentions(text, start, end, low)
+        if articles:
+            found = sorted([*found, *articles], key=lambda n: n.start)
+        if whole:
+            self._memo = (text, tuple(found))
+        yield from found
+
+    def _scan(self, text: str, start: int, end: int, low: str | None) -> list[re.Match[str]]:
+        """The matches ``self.pattern.finditer`` would give, from two cheaper scans merged."""
+        words = list(self.words_rx.finditer(low, start, end) if low is not None
+                     else self.words_any.finditer(text, start, end))
+        digits = list(self.digits_rx.finditer(text, start, end))
+        if not words:
+            return digits
+        if not digits:
+            return words
+        merged: list[re.Match[str]] = []
+        last = -1
+        for m in sorted(words + digits, key=lambda x: x.start()):
+            if m.start() >= last:  # leftmost match first, as one alternation would take it
+                merged.append(m)
+                last = m.end()
+        return merged
+
+    def _finditer(self, text: str, start: int, end: int, low: str | None = None) -> Iterator[NumberMention]:
+        for m in self._scan(text, start, end, low):
             s = m.start()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
                 continue  # inside a word or code ("G20", "COVID-19" is handled by the hyphen check)
-            if m.group("digits") and s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():
+            if m.re is self.digits_rx and m.group("digits") and s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():
                 continue
             mention = self._mention(text, m)
             if mention is not None:
                 yield mention
 
     def _mention(self, text: str, m: re.Match[str]) -> NumberMention | None:
-        surface = m.group(0)
-        lead = 0
-        if m.group("words"):
-            value = self.parse_words(m.group("words"))
+        g = m.groupdict()  # the word scan's matches have only "words"; the digit scan's lack it
+        start, end = m.span()
+        surface = text[start:end]  # word matches may come from the lower-cased copy
+        if g.get("words"):
+            value = self.parse_words(g["words"])
             if value is None:
                 return None
-            return NumberMention(m.start(), m.end(), surface, value, is_word=True)
-        if m.group("milk"):
-            return NumberMention(m.start(), m.end(), surface, int(m.group("milk")) * 1000 + int(m.group("milr")))
-        digits = m.group("digits")
-        value = self.parse_digits(digits, scaled=bool(m.group("scale") or m.group("abbr")))
+            return NumberMention(start, end, surface, value, is_word=True)
+        if g.get("milk"):
+            return NumberMention(start, end, surface, int(g["milk"]) * 1000 + int(g["milr"]))
+        digits, sym, abbr, scale = g["digits"], g["sym"], g["abbr"], g["scale"]
+        value = self.parse_digits(digits, scaled=bool(scale or abbr))
         if value is None:
             return None
         mult = 1.0
-        if m.group("abbr") and not m.group("sym") and len(m.group("abbr")) == 1 and m.group("abbr") not in "kK":
+        if abbr and not sym and len(abbr) == 1 and abbr not in "kK":
             return None  # "6.8m" is a length: only "$3m" is a scaled amount ("1.2k" is a count)
-        if m.group("scale"):
-            mult = self.scales[m.group("scale").lower()]
-        elif m.group("abbr"):
-            mult = self.abbreviations[m.group("abbr").lower()]
-        currency = self.symbols.get(m.group("sym")) if m.group("sym") else None
-        if m.group("sym") and currency is None:
-            currency = self.symbols.get(m.group("sym").upper())
+        if scale:
+            mult = self.scales[scale.lower()]
+        elif abbr:
+            mult = self.abbreviations[abbr.lower()]
+        currency = (self.symbols.get(sym) or self.symbols.get(sym.upper())) if sym else None
         if currency is None and self.currency_after is not None:
-            word = self.currency_after.match(text, m.end(), m.end() + 30)
+            word = self.currency_after.match(text, end, end + 30)
             if word:  # "50,000 pesos": the currency written after the amount
                 currency = self.currency_words.get(word.group(0).strip().lower())
-        year_like = (mult == 1.0 and not m.group("sym") and _YEAR_LIKE.fullmatch(digits) is not None)
-        return NumberMention(m.start() + lead, m.end(), surface[lead:], _as_number(value * mult),
+        year_like = mult == 1.0 and not sym and _YEAR_LIKE.fullmatch(digits) is not None
+        return NumberMention(start, end, surface, _as_number(value * mult),
                              currency=currency, is_year_like=year_like)
 
     # -- parsing ---------------------------------------------------------------------------

@@ -73,6 +73,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with document offsets (whitespace trimmed)."""
+    return list(_sentences_of(text))
+
+
+@lru_cache(maxsize=4)  # the facts and the claims of the document in flight are read from the same split
+def _sentences_of(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     start = 0
     paragraph = 0
@@ -90,7 +95,7 @@ def split_sentences(text: str) -> list[Sentence]:
             paragraph += 1
         start = m.end()
     _add(out, text, start, len(text), paragraph)
-    return out
+    return tuple(out)
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
