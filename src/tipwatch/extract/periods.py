@@ -352,7 +352,7 @@ class PeriodRules:
             return TimeExpr(s, e, t, "per.since_month", _int(g("smy")), None if g("smy") else 0,
                             f"M{month:02d}", to_date=True)
         if g("xr"):
-            return self._cross_year(m)
+            return self._cross_year(m, t)
         if g("dra") or g("drb"):
             k = "da" if g("dra") else "db"
             m2 = self.months[g(f"{k}_m2").lower()] if g(f"{k}_m2") else None
@@ -372,7 +372,7 @@ class PeriodRules:
             return TimeExpr(s, e, t, "per.buddhist_year", int(t) - BUDDHIST_OFFSET, buddhist_bare=True)
         return None
 
-    def _cross_year(self, m: re.Match[str]) -> TimeExpr | None:
+    def _cross_year(self, m: re.Match[str], t: str) -> TimeExpr | None:
         """'April 2022 to March 2023', '17 July 2022 to 16 July 2023': an explicit interval."""
         g = m.group
         y1, y2 = int(g("x_y1")), int(g("x_y2"))
@@ -381,7 +381,7 @@ class PeriodRules:
         d2 = _day(g("x_d2") or g("x_d2b")) or calendar.monthrange(y2, m2)[1]
         if not _valid_day(m1, d1) or not _valid_day(m2, d2) or (y1, m1, d1) >= (y2, m2, d2):
             return None
-        return TimeExpr(m.start(), m.end(), m.group(0), "per.date_range", y1, None,
+        return TimeExpr(m.start(), m.end(), t, "per.date_range", y1, None,
                         f"R{y1:04d}{m1:02d}{d1:02d}-{y2:04d}{m2:02d}{d2:02d}")
 
     # -- resolving -------------------------------------------------------------------------
