@@ -169,9 +169,21 @@ def year_before(period: str) -> str | None:
     return f"{int(y1) - 1}-{m1}-{d1}/{int(y2) - 1}-{m2}-{d2}"
 
 
-def event_period(ctx: DocContext, sent: Sentence) -> None:
+def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True) -> None:
     """'The action, which ran from 5 to 11 June 2023, involved ...': a sentence without figures
-    that dates the event the passage is about governs it (an interval only, not "set up in 2009")."""
+    that dates the event the passage is about governs it (an interval only, not "set up in 2009"),
+    as does one that opens on a period and states a change ("Last year, cases fell by a quarter");
+    a sentence without any number is read for the second kind only."""
+    if not numbered:
+        if _CHANGE_VERB.search(ctx.text, sent.start, sent.end) is None:
+            return
+        exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+        frame = [e for e in exprs[:1] if _frames_a_change(ctx.text, sent, e)]
+        period = ctx.rules.periods.resolve(frame[0], ctx.pub_year, None, ctx.country) if frame else None
+        if period:
+            ctx.governing = (period, frame[0].text)
+            ctx.first_governing = ctx.first_governing or ctx.governing
+        return
     exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
     spans = [e for e in exprs if "range" in e.rule and not e.same_period]
     report = _REPORT_YEAR.search(ctx.text, sent.start, sent.end)
@@ -181,11 +193,29 @@ def event_period(ctx: DocContext, sent: Sentence) -> None:
             ctx.governing = (year, report.group(0))
             ctx.first_governing = ctx.first_governing or ctx.governing
         return
+    if not spans:
+        spans = [e for e in exprs[:1] if _frames_a_change(ctx.text, sent, e)]
     if spans:
         period = ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country)
         if period:
             ctx.governing = (period, spans[0].text)
             ctx.first_governing = ctx.first_governing or ctx.governing
+
+
+_LEAD_IN = re.compile(r"(?:[^\n]{0,60}?\s(?:—|–|--?)\s+)?"  # a dateline: "LIMA, March 3 (AP) — "
+                      r"\s*(?:(?:in|during|throughout|for|over)\s+)?(?:the\s+(?:fiscal\s+|calendar\s+)?year\s+)?$", re.IGNORECASE)
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|fell|increased|decreased|dropped|declined|jumped|climbed|grew|surged|doubled|tripled|halved|"
+    r"went up|went down|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|jump|surge)\s+(?:of|in))\b",
+    re.IGNORECASE)
+
+
+def _frames_a_change(text: str, sent: Sentence, expr: TimeExpr) -> bool:
+    """'In 2016, human trafficking in the US rose 35.7 percent from the previous year': a sentence
+    that opens on a year and states a change frames the statistics the passage goes on to give."""
+    return ((expr.year is not None or expr.offset is not None) and not expr.same_period and not expr.cumulative
+            and not expr.to_date and _LEAD_IN.fullmatch(text, sent.start, expr.start) is not None
+            and _CHANGE_VERB.search(text, expr.end, sent.end) is not None)
 
 
 def fill_periods(ctx: DocContext) -> None:

@@ -58,8 +58,8 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
         ctx.figures.extend(figs)
         if figs:
             ctx.prev = figs
-        elif ctx.governing is None and lo < hi:
-            assign.event_period(ctx, sent)
+        elif ctx.governing is None:
+            assign.event_period(ctx, sent, numbered=lo < hi)
         ctx.tracker.observe(sent.start, sent.end, cues, figures=lo < hi and bool(ctx.prev) and ctx.prev[0].sentence is sent)
     assign.inherit_series_crimes(ctx.figures)
     assign.fill_periods(ctx)
