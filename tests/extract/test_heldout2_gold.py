@@ -34,6 +34,8 @@ TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eight
 
 def _words(n: int) -> list[str]:
     """English spellings of ``n`` (below one million), with and without "and" and hyphens."""
+    if n == 1:
+        return ["one", "a", "an"]  # SPEC: "a Japanese" = 1
     if n < 20:
         return [ONES[n]]
     if n < 100:
