@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.lexicon import load_rules
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence, split_sentences
@@ -115,6 +116,14 @@ class Context:
     by_sentence: list[list[Num]]
     starts: list[int]
     num_starts: list[int]
+    rules: Any = None
+
+    def off_topic(self, start: int, end: int) -> bool:
+        """Is the text between ``start`` and ``end`` about another topic (drugs, health...)?"""
+        attributes = getattr(self.rules, "attributes", None)
+        if attributes is not None and attributes.off_topic(self.text, start, end):
+            return True
+        return load_cues().off_topic.search(self.text, start, end) is not None
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -186,7 +195,7 @@ def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
             for n in sent_nums:
                 n.skip = True
             by_sentence[k] = []
-    return Context(doc, text, facts, sentences, nums, by_sentence, starts, [n.start for n in nums])
+    return Context(doc, text, facts, sentences, nums, by_sentence, starts, [n.start for n in nums], rules)
 
 
 def _facts_by_offset(facts: Iterable[Fact]) -> dict[int, int]:
@@ -229,12 +238,13 @@ def _fact_only(facts: list[Fact], covered: set[int], starts: list[int]) -> list[
 
 def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
     """Mark age bounds, range pieces and codes: they are never parts, totals or bases."""
-    prev: Num | None = None
+    prev: Num | None = None  # the last number skipped as an age or a code (not as a year)
     for n in nums:
+        year = n.skip
         if not n.skip:
             n.skip = _is_bound(n, prev, text) if n.fact is not None else \
                 (_is_bound(n, prev, text) or _is_under_over(n, text) or _is_code(n, text))
-        prev = n
+        prev = n if n.skip and not year else None
 
 
 def _is_bound(n: Num, prev: Num | None, text: str) -> bool:
@@ -243,7 +253,7 @@ def _is_bound(n: Num, prev: Num | None, text: str) -> bool:
     after = text[n.end:n.end + 20]
     if _BOUND_BEFORE.search(before) and n.value <= 120 and not _COUNT_NOUN.match(after):
         return True
-    if prev is not None and prev.skip and _RANGE_JOIN.match(text[prev.end:n.start]) and n.value <= 120:
+    if prev is not None and _RANGE_JOIN.match(text[prev.end:n.start]) and n.value <= 120:
         return True
     return bool(_YEARS_OLD.match(after)) and n.value <= 120
 
