@@ -36,6 +36,7 @@ _PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?P<w>increase|ri
 _COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)\s+than\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+[$€£]?$", re.I)
 _FRACTIONS = _CUES.fractions
+_MULTIPLIER_HINTS = _CUES.multiplier_hints
 _FRACTION_WORDS = "|".join(_FRACTIONS)
 #: "rose by a quarter", "fell by half", "a third more than", "a fifth fewer"
 _FRACTION = re.compile(rf"\b(?P<w>{_CHANGE})\s+by\s+(?:a\s+|one\s+)?(?P<f>{_FRACTION_WORDS})\b|"
@@ -144,12 +145,14 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
         else:
             cues.append(cue)
         n.roles.add("amount")
-    for m in _FRACTION.finditer(sent.text):
+    low = sent.text.lower()
+    fractions = _FRACTION.finditer(sent.text) if any(w in low for w in _FRACTIONS) else iter(())
+    for m in fractions:
         f = (m.group("f") or m.group("f2")).lower()
         words = f"by a {f}" if m.group("f") else f"a {f} {m.group('w2').lower()}"
         cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w") or m.group("w2")),
                         pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=words))
-    for m in _multipliers(sent.text):
+    for m in _multipliers(sent.text) if any(w in low for w in _MULTIPLIER_HINTS) else []:
         mult = _CUES.multiplier(m)
         start, end = sent.start + m.start(), sent.start + m.end()
         if any(c.start <= start < c.end or start <= c.start < end for c in cues):

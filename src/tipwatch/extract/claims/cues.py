@@ -39,6 +39,8 @@ class CueWords:
     multiplier_verb: re.Pattern[str]
     multiplier_before_base: re.Pattern[str]
     off_topic: re.Pattern[str]
+    multiplier_hints: tuple[str, ...]  # a sentence without one of these has no multiplier
+    not_counted: re.Pattern[str]  # matched just after a number: "three brick kilns", "23 countries"
 
     def hedge_of(self, words: str | None) -> str | None:
         if not words:
@@ -66,6 +68,17 @@ def _guarded(words: list[str], not_before: list[str]) -> str:
     return "|".join(f"{guards}(?:{w})" + (r"(?!\s+to\b)" if w == "up" else "") for w in words)
 
 
+def _hints(alternations: list[str]) -> tuple[str, ...]:
+    """The literal first letters of each alternative ('doubled|doubling' -> 'doub')."""
+    out = set()
+    for alternation in alternations:
+        for word in alternation.split("|"):
+            m = re.match(r"[a-z]+", word)
+            if m:
+                out.add(m.group(0)[:4])
+    return tuple(sorted(out))
+
+
 @cache
 def load_cues() -> CueWords:
     text = resources.files("tipwatch.extract").joinpath("rules").joinpath("claims.yaml").read_text("utf-8")
@@ -89,4 +102,6 @@ def load_cues() -> CueWords:
         before_base=tuple((re.compile(k, re.I), v) for k, v in before.items()),
         fractions={str(k): float(v) for k, v in data["fractions"].items()},
         multiplier_verb=multiplier_verb, multiplier_before_base=multiplier_before_base,
+        multiplier_hints=_hints(list(verbs) + list(before)),
+        not_counted=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(data.get('not_counted', []))})\b", re.I),
         off_topic=re.compile(rf"\b(?:{_alt(data.get('off_topic', []))})", re.I))

@@ -38,9 +38,9 @@ _COUNT_NOUN = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:victims?|cases?|people|persons?
 _FAMILY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:arrests?|suspects?|traffickers?|defendants?|"
                             r"offenders|convictions?|recruiters|accused|people\s+arrested)\b", re.I)),
-    ("cases", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:cases?|offen[cs]es|crimes|investigations|"
-                         r"complaints|reports|tips|referrals)\b", re.I)),
-    ("victims", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:victims?|survivors|rescues|persons|people|women|"
+    ("cases", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:cases?|offen[cs]es|crimes|investigations)\b", re.I)),
+    ("complaints", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:complaints?|reports|tips)\b", re.I)),
+    ("victims", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:victims?|survivors|rescues|referrals|persons|people|women|"
                            r"girls|boys|children|minors|adults|men|foreigners|nationals|"
                            r"Cambodians|Filipinos|Kenyans)\b", re.I)),
 )
@@ -117,6 +117,7 @@ class Context:
     starts: list[int]
     num_starts: list[int]
     rules: Any = None
+    with_facts: bool = False  # the extractor found facts here: claims stand on them
 
     def off_topic(self, start: int, end: int) -> bool:
         """Is the text between ``start`` and ``end`` about another topic (drugs, health...)?"""
@@ -195,7 +196,8 @@ def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
             for n in sent_nums:
                 n.skip = True
             by_sentence[k] = []
-    return Context(doc, text, facts, sentences, nums, by_sentence, starts, [n.start for n in nums], rules)
+    return Context(doc, text, facts, sentences, nums, by_sentence, starts, [n.start for n in nums], rules,
+                   any(n.fact is not None for n in nums))
 
 
 def _facts_by_offset(facts: Iterable[Fact]) -> dict[int, int]:
