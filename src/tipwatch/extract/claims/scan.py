@@ -183,6 +183,7 @@ def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
         nums.append(_num(len(nums), m, text, facts, fact_at, starts))
         covered.update(range(m.start, m.end))
     nums.extend(_fact_only(facts, covered, starts))  # "a Japanese" = 1: the extractor's own numbers
+    nums.extend(_articles(text, nums, covered, starts))  # "16 boys and a girl"
     nums.sort(key=lambda n: n.start)
     for i, n in enumerate(nums):
         n.i = i
@@ -235,6 +236,27 @@ def _fact_only(facts: list[Fact], covered: set[int], starts: list[int]) -> list[
         covered.update(range(f.span[0], f.span[1]))
         sent = max(0, bisect.bisect_right(starts, f.span[0]) - 1)
         out.append(Num(0, f.span[0], f.span[1], float(f.value), f.surface, f.unit, sent, i))
+    return out
+
+
+#: "..., 16 boys and a girl": an article in a list of counts is a count of one.
+_ARTICLE_ONE = re.compile(r"(?:,|\band)\s+(an?)\s+(?=(?:girl|boy|woman|man|child|minor|teenager|adult|foreigner|"
+                          r"suspect|victim)\b)", re.I)
+
+
+def _articles(text: str, nums: list[Num], covered: set[int], starts: list[int]) -> list[Num]:
+    if " a " not in text and " an " not in text:
+        return []
+    ends = sorted(n.end for n in nums)
+    out: list[Num] = []
+    for m in _ARTICLE_ONE.finditer(text):
+        if m.start(1) in covered:
+            continue
+        k = bisect.bisect_right(ends, m.start())
+        sent = max(0, bisect.bisect_right(starts, m.start(1)) - 1)
+        if k == 0 or m.start() - ends[k - 1] > 40 or ends[k - 1] < starts[sent]:
+            continue  # only after another count of the same sentence
+        out.append(Num(0, m.start(1), m.end(1), 1.0, m.group(1), "count", sent))
     return out
 
 

@@ -36,6 +36,13 @@ _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|re
 _LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+of|consisting\s+of|(?:was|were)\s+made\s+up\s+of|"
                         r"broke\s+down\s+as\s+follows)\b:?", re.I)
 _NOT_COUNTED = load_cues().not_counted
+#: A figure naming a group ("17 of them children") and the parts that make it (boys, girls).
+_SUBGROUP_PARTS = (
+    (re.compile(r"\s+(?:of\s+them\s+|were\s+)?(?:children|minors)\b", re.I),
+     re.compile(r"\s+(?:[\w-]+\s+)?(?:boys?|girls?)\b", re.I)),
+    (re.compile(r"\s+(?:of\s+them\s+|were\s+)?adults\b", re.I),
+     re.compile(r"\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n)\b", re.I)),
+)
 _WITH = re.compile(r",\s+with\b|;", re.I)
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
@@ -112,7 +119,7 @@ def _including(ctx: Context, s: int) -> list[Found]:
         if total is None:
             continue
         for group in _by_dimension(ctx, parts):
-            if len(group) >= 2 and _fits(ctx, total, group):
+            if len(group) >= 2 and (fam is not None or _fits(ctx, total, group)):  # "The victims included"
                 out.append(_mark(Found(total, group, m.group(0).lower(), False, s)))
     return out
 
@@ -159,7 +166,22 @@ def _colon(ctx: Context, s: int) -> list[Found]:
         total = _total_before(ctx, s, at, parts[0].unit, fam, sum(p.value for p in parts), only_equal=True)
     if total is None or not _fits(ctx, total, parts):
         return []
-    return [_mark(Found(total, parts, "breakdown", True, s))]
+    return [_mark(Found(total, parts, "breakdown", True, s)), *_subgroups(ctx, s, total, parts)]
+
+
+def _subgroups(ctx: Context, s: int, total: Num, parts: list[Num]) -> list[Found]:
+    """'85 freed, 17 of them children ... 58 men, 10 women, 16 boys and a girl': the boys and
+    girls of a breakdown against the children its total's sentence counts (adults likewise)."""
+    out = []
+    for group, part_words in _SUBGROUP_PARTS:
+        members = [p for p in parts if part_words.match(ctx.text, p.end)]
+        if len(members) < 2:
+            continue
+        named = [n for k in {total.sent, s} for n in ctx.in_sentence(k) if _usable(n) and n is not total
+                 and n.unit == total.unit and group.match(ctx.text, n.end)]
+        if len(named) == 1:
+            out.append(_mark(Found(named[0], members, "breakdown", True, s)))
+    return out
 
 
 def _breakdown(ctx: Context, s: int) -> list[Found]:
