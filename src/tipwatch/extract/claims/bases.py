@@ -17,7 +17,7 @@ from tipwatch.model import Fact, MatchKind
 if TYPE_CHECKING:
     from tipwatch.extract.claims.changes import Cue
 
-_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
+_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with|(?:on|over|against)\s+the)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
                         r"time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
 _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?)?(?:last\s+year|"
                             r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
@@ -93,7 +93,7 @@ def derived_fact(ctx: Context, cue: Cue, newer: int, value: float) -> Fact:
 
 
 def _previous_period(ctx: Context, cue: Cue, newer: int) -> int | None:
-    """'RPF data show 305 rescued in 2023. Last year rescues grew to 310 (up 1.64 per cent)':
+    """'Police rescued 200 victims in 2022. In 2023 rescues grew to 220 (up 10 per cent)':
     a change that names no base compares with the period before the newer figure's, when a
     figure of the same indicator for that period stands in the sentences just before."""
     fact = ctx.facts[newer]

@@ -46,6 +46,8 @@ _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)
                           rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_Q}[$€£]?$", re.I)
 #: "nearly double the 320", "twice as many as the 90": the base follows the multiplier
 _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
+#: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
+_TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
 _WEAK_BASE = re.compile(r"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
 _AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)  # the cue may follow
@@ -151,7 +153,7 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
         f = (m.group("f") or m.group("f2")).lower()
         words = f"by a {f}" if m.group("f") else f"a {f} {m.group('w2').lower()}"
         cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w") or m.group("w2")),
-                        pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=words))
+                        pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=words, about=True))
     for m in _multipliers(sent.text) if any(w in low for w in _MULTIPLIER_HINTS) else []:
         mult = _CUES.multiplier(m)
         start, end = sent.start + m.start(), sent.start + m.end()
@@ -250,7 +252,7 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
     nums = [n for n in ctx.in_sentence(s) if n.free]
     for k, n in enumerate(nums):
         before = text[max(sent.start, n.start - 50):n.start]
-        strong = _STRONG_BASE.search(before) or _MULT_BASE.search(before)
+        strong = _STRONG_BASE.search(before) or _MULT_BASE.search(before) or _TO_FROM.search(before)
         weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues) or \
             _AGAINST.search(before) and any(0 <= c.start - n.end <= 80 for c in cues)
         if not strong and not weak:
@@ -271,9 +273,9 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
 
 
 def _earlier_in_next_sentence(ctx: Context, s: int, nums: list[Num]) -> list[Pair]:
-    """'A total of 382 reports reached the agency in 2023-24. The year before, it had logged 340,
-    so the rise was 12.35 per cent': a sentence whose first figure is the previous sentence's
-    indicator for an earlier period gives the base; the cue of its sentence states the change."""
+    """'The unit logged 75 complaints in 2023. In 2022 it had logged 50, so the rise was 50 per
+    cent': a sentence whose first figure is the previous sentence's indicator for an earlier
+    period gives the base; the cue of its sentence states the change."""
     for n in nums:
         fact = ctx.fact(n)
         if fact is None or "newer" in n.roles or not _year_of(fact.period):
@@ -368,8 +370,8 @@ def _stated(cue: Cue | None, direction: int) -> str:
     if cue.absolute is not None:
         items.append(sign + _amount_text(cue.absolute) + (" (about)" if cue.about else ""))
     if cue.pct_text is not None:
-        items.append(f"{sign}{cue.pct_text}%" + (f" ({cue.words})" if cue.words else "")
-                     + (" (about)" if cue.about and cue.absolute is None else ""))
+        items.append(f"{sign}{cue.pct_text}%" + (f" ({cue.words}, about)" if cue.words else
+                                                 " (about)" if cue.about and cue.absolute is None else ""))
     return ", ".join(items)
 
 
@@ -396,7 +398,8 @@ def _claim(ctx: Context, newer: Num | None, indicator: str, cue_span: tuple[int,
 
 
 def _pair_claim(ctx: Context, pair: Pair) -> Claim:
-    indicator = ctx.indicator_of(pair.newer) or ctx.indicator_of(pair.base) or "cases"
+    indicator = ctx.indicator_of(pair.newer) or ctx.indicator_of(pair.base) or \
+        _words_indicator(ctx.text[ctx.sentences[pair.base.sent].start:pair.base.start]) or "cases"
     cue = pair.cue
     span = (cue.start, cue.end) if cue else (pair.base.start, pair.base.end)
     claim = _claim(ctx, pair.newer, indicator, span, cue.sent if cue else pair.base.sent)
@@ -471,9 +474,13 @@ def _indicator_words(ctx: Context, cue: Cue, subject_only: bool = False) -> str 
     sent = ctx.sentences[cue.sent]
     subject = ctx.text[sent.start:cue.start]
     tail = "" if subject_only else ctx.text[cue.start:min(sent.end, cue.end + 30)]
-    for words in (subject, tail):
-        for indicator, pattern in _INDICATOR_WORDS:
-            if pattern.search(words):
-                return indicator
-    fam = anchor_family(subject)
+    return _words_indicator(subject) or _words_indicator(tail)
+
+
+def _words_indicator(words: str) -> str | None:
+    """The indicator a phrase names: 'convictions' -> suspects_convicted, 'the victims' -> victims."""
+    for indicator, pattern in _INDICATOR_WORDS:
+        if pattern.search(words):
+            return indicator
+    fam = anchor_family(words)
     return fam if fam in ("cases", "victims") else None

@@ -103,8 +103,8 @@ def _mark(f: Found) -> Found:
 
 # -- the three ways a list is introduced ---------------------------------------------------
 def _including(ctx: Context, s: int) -> list[Found]:
-    """'757 rescued, including 351 from A and 260 from B'; 'The victims included 744 females and
-    275 males, with 841 adults and 178 children' (one list per dimension, each of the total)."""
+    """'757 rescued, including 351 from A and 260 from B'; 'The victims included 120 women and
+    80 men, with 150 adults and 30 children' (one list per dimension, each of the total)."""
     sent = ctx.sentences[s]
     out = []
     for m in _INCLUDING.finditer(sent.text):
@@ -125,7 +125,7 @@ def _including(ctx: Context, s: int) -> list[Found]:
 
 
 def _by_dimension(ctx: Context, parts: list[Num]) -> list[list[Num]]:
-    """Split a list where it turns to another dimension (', with 841 aged over 16') ."""
+    """Split a list where it turns to another dimension (', with 150 adults')."""
     groups: list[list[Num]] = [[parts[0]]]
     dims = _dims(ctx, parts[0])
     for prev, p in zip(parts, parts[1:], strict=False):
@@ -145,9 +145,10 @@ def _counted(ctx: Context, n: Num) -> bool:
 
 
 def _colon(ctx: Context, s: int) -> list[Found]:
-    """'356 victims: 241 women, ...', '372 victims — 298 women, 61 girls and 13 men', 'The 382
-    reports comprised: ...', 'Last year's victims — 231 children and 54 adults — ...' (a total
-    before the list in its sentence; else, in the sentences before, one that the parts make)."""
+    """'356 victims: 241 women, ...', '372 victims — 298 women, 61 girls and 13 men', 'The 90
+    complaints comprised: ...', 'Last year's victims — 140 adults and 60 children — ...' (a
+    total before the list in its sentence; else, in the sentences before, one that the parts
+    make)."""
     sent = ctx.sentences[s]
     m = _LIST_OPEN.search(sent.text)
     if m is None:
@@ -170,7 +171,7 @@ def _colon(ctx: Context, s: int) -> list[Found]:
 
 
 def _subgroups(ctx: Context, s: int, total: Num, parts: list[Num]) -> list[Found]:
-    """'85 freed, 17 of them children ... 58 men, 10 women, 16 boys and a girl': the boys and
+    """'55 freed, 12 of them children ... 30 men, 13 women, 7 boys and 5 girls': the boys and
     girls of a breakdown against the children its total's sentence counts (adults likewise)."""
     out = []
     for group, part_words in _SUBGROUP_PARTS:
