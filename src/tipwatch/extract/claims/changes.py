@@ -39,7 +39,7 @@ _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
 _FRACTION_WORDS = "|".join(_FRACTIONS)
 #: "rose by a quarter", "fell by half", "a third more than", "a fifth fewer"
-_FRACTION = re.compile(rf"\b(?P<w>{_CHANGE})\s+by\s+(?:a\s+|one\s+)?(?P<f>{_FRACTION_WORDS})\b|"
+_FRACTION = re.compile(rf"\b(?P<w>{_CHANGE})\s+by\s+(?:(?:{_CUES.hedge})\s+)?(?:a\s+|one\s+)?(?P<f>{_FRACTION_WORDS})\b|"
                        rf"\b(?:a|one)\s+(?P<f2>{_FRACTION_WORDS})\s+(?P<w2>more|higher|fewer|lower|less)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
@@ -48,8 +48,11 @@ _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)
 _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
 #: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
+_TO_AFTER = re.compile(r"^\s*,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
-_WEAK_BASE = re.compile(r"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
+#: "the previous year's 400", "the 2022 figure of 38": a period named with the base
+_BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
+_WEAK_BASE = re.compile(rf"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?{_BASE_NAMED}[$€£]?$", re.I)
 _AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)  # the cue may follow
 #: "from 70 to 58", "from 140 in 2022 to 120", "from 30 last year to 95"
 _FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+|(?:in|during)\s+(?:fiscal\s+|FY\s*)?(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?,?\s+|"
@@ -151,7 +154,7 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
     fractions = _FRACTION.finditer(sent.text) if any(w in low for w in _FRACTIONS) else iter(())
     for m in fractions:
         f = (m.group("f") or m.group("f2")).lower()
-        words = f"by a {f}" if m.group("f") else f"a {f} {m.group('w2').lower()}"
+        words = re.sub(r"^.*?\bby\s+", "by ", m.group(0).lower()) if m.group("f") else f"a {f} {m.group('w2').lower()}"
         cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w") or m.group("w2")),
                         pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=words, about=True))
     for m in _multipliers(sent.text) if any(w in low for w in _MULTIPLIER_HINTS) else []:
@@ -370,8 +373,8 @@ def _stated(cue: Cue | None, direction: int) -> str:
     if cue.absolute is not None:
         items.append(sign + _amount_text(cue.absolute) + (" (about)" if cue.about else ""))
     if cue.pct_text is not None:
-        items.append(f"{sign}{cue.pct_text}%" + (f" ({cue.words}, about)" if cue.words else
-                                                 " (about)" if cue.about and cue.absolute is None else ""))
+        items.append(f"{sign}{cue.pct_text}%" + (f" ({cue.words})" if cue.words else "")
+                     + (" (about)" if cue.about and cue.absolute is None else ""))
     return ", ".join(items)
 
 
@@ -453,6 +456,10 @@ def _subject(ctx: Context, cue: Cue) -> Num | None:
            and (unit is None or n.unit == unit) and "base" not in n.roles]
     if own:
         return own[-1]
+    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit != "percent"
+             and "base" not in n.roles]
+    if after and _TO_AFTER.match(ctx.text[cue.end:after[0].start]):
+        return after[0]  # "increased by 25 per cent, to 150"
     subject = ctx.text[ctx.sentences[cue.sent].start:cue.start]
     if _ANAPHOR.match(subject):
         return _subject_before(ctx, cue.sent, cue.start, unit or "count", None)
