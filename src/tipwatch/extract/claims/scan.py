@@ -17,6 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipwatch.extract.claims.cues import load_cues
+from tipwatch.extract.figures import (
+    BOUND_BEFORE,
+    COUNT_NOUN_AFTER,
+    DURATION_AFTER,
+    MONTH_BEFORE,
+    RANGE_JOIN,
+    UNDER_OVER_BEFORE,
+    YEARS_OLD_AFTER,
+    is_code_piece,
+)
 from tipwatch.extract.lexicon import load_rules
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence, split_sentences
@@ -25,14 +35,7 @@ from tipwatch.model import CleanDocument, Fact
 #: Sentences with more numbers than this are tables or code lists: no claims are read there.
 MAX_NUMBERS_PER_SENTENCE = 60
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
-_BOUND_BEFORE = re.compile(r"(?:younger|older)\s+than\s+$|(?:aged|ages?|between)\s+$", re.I)
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
-_TIME_AFTER = re.compile(r"\s+(?:months?|weeks?|days?|hours?|minutes?|years?|quarters?|decades?)\b", re.I)
-_UNDER_OVER = re.compile(r"(?:under|over|below|above)\s+$", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*$")
-_YEARS_OLD = re.compile(r"^(?:\s|-)?years?[\s-]+old|^-year-old|^\s*years?\b", re.I)
-_COUNT_NOUN = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:victims?|cases?|people|persons?|suspects?|arrests?|women|men|"
-                         r"girls|boys|children|minors|adults|foreigners|nationals|workers)\b", re.I)
+
 
 #: Words after a number that say what it counts, by indicator family (used when no fact does).
 _FAMILY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -275,24 +278,22 @@ def _is_bound(n: Num, prev: Num | None, text: str) -> bool:
     """Ages that bound a group ('aged between 15 and 17', 'younger than 15', '16-year-old')."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
-    if _BOUND_BEFORE.search(before) and n.value <= 120 and not _COUNT_NOUN.match(after):
+    if BOUND_BEFORE.search(before) and n.value <= 120 and not COUNT_NOUN_AFTER.match(after):
         return True
-    if prev is not None and _RANGE_JOIN.match(text[prev.end:n.start]) and n.value <= 120:
+    if prev is not None and RANGE_JOIN.match(text[prev.end:n.start]) and n.value <= 120:
         return True
-    return bool(_YEARS_OLD.match(after)) and n.value <= 120
+    return bool(YEARS_OLD_AFTER.match(after)) and n.value <= 120
 
 
 def _is_under_over(n: Num, text: str) -> bool:
     """'under 15', 'over 18' (ages); 'June 12' (dates); 'six months' (durations)."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
-    if _UNDER_OVER.search(before) and n.value <= 21 and not _COUNT_NOUN.match(after):
+    if UNDER_OVER_BEFORE.search(before) and n.value <= 21 and not COUNT_NOUN_AFTER.match(after):
         return True
-    return bool(_MONTH_BEFORE.search(before) and n.value <= 31) or bool(_TIME_AFTER.match(after))
+    return bool(MONTH_BEFORE.search(before) and n.value <= 31) or bool(DURATION_AFTER.match(after))
 
 
 def _is_code(n: Num, text: str) -> bool:
     """Pieces of '2021-22', '2022/23', phone numbers and times."""
-    before = text[max(0, n.start - 2):n.start]
-    after = text[n.end:n.end + 2]
-    return bool(re.fullmatch(r"\d[-/–]", before) or re.fullmatch(r"[-/:]\d", after))
+    return is_code_piece(text, n.start, n.end)
