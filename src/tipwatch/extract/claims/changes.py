@@ -418,7 +418,8 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     if newer is not None and newer.fact is None and with_facts:
         return  # the change of a figure the extractor did not take (drug arrests, staff...)
     words = _indicator_words(ctx, cue)
-    if newer is None and (words is None or ctx.off_topic(ctx.sentences[cue.sent].start, cue.start)):
+    subject_end = min(cue.start, newer.start) if newer is not None and newer.sent == cue.sent else cue.start
+    if (newer is None and words is None) or ctx.off_topic(ctx.sentences[cue.sent].start, subject_end):
         return  # "set up 40 desks", "cybercrime cases rose by 5.9 per cent": no trafficking figure
     indicator = (ctx.indicator_of(newer) if newer else None) or words or "cases"
     claim = _claim(ctx, newer, indicator, (cue.start, cue.end), cue.sent)

@@ -22,10 +22,12 @@ from tipwatch.extract.figures import (
     COUNT_NOUN_AFTER,
     DURATION_AFTER,
     MONTH_BEFORE,
+    NOT_COUNT_AFTER,
     RANGE_JOIN,
     UNDER_OVER_BEFORE,
     YEARS_OLD_AFTER,
     is_code_piece,
+    is_not_fact,
 )
 from tipwatch.extract.lexicon import load_rules
 from tipwatch.extract.numbers import NumberMention
@@ -102,6 +104,7 @@ class Num:
     fact: int | None = None
     skip: bool = False
     roles: set[str] = field(default_factory=set)
+    mention: NumberMention | None = None  # what the number parser found, if it found the number
 
     @property
     def free(self) -> bool:
@@ -190,7 +193,6 @@ def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
     nums.sort(key=lambda n: n.start)
     for i, n in enumerate(nums):
         n.i = i
-    _mark_skips(nums, text, facts)
     by_sentence: list[list[Num]] = [[] for _ in sentences]
     for n in nums:
         if by_sentence:
@@ -200,6 +202,7 @@ def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
             for n in sent_nums:
                 n.skip = True
             by_sentence[k] = []
+    _mark_skips(nums, text, facts)
     return Context(doc, text, facts, sentences, nums, by_sentence, starts, [n.start for n in nums], rules,
                    any(n.fact is not None for n in nums))
 
@@ -228,6 +231,7 @@ def _num(i: int, m: NumberMention, text: str, facts: list[Fact], fact_at: dict[i
     sent = max(0, bisect.bisect_right(starts, m.start) - 1)
     num = Num(i, m.start, m.end, float(m.value), m.surface, unit, sent, fact)
     num.skip = fact is None and m.is_year_like
+    num.mention = m
     return num
 
 
@@ -270,8 +274,14 @@ def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
         year = n.skip
         if not n.skip:
             n.skip = _is_bound(n, prev, text) if n.fact is not None else \
-                (_is_bound(n, prev, text) or _is_under_over(n, text) or _is_code(n, text))
+                (_is_bound(n, prev, text) or _is_under_over(n, text) or _is_code(n, text) or _not_figure(n, text))
         prev = n if n.skip and not year else None
+
+
+def _not_figure(n: Num, text: str) -> bool:
+    """A number no fact stands on is no figure when the extractor's guards say so: a law's
+    section, a phone number, a budget, a drug seizure, "three times" (one definition, figures.py)."""
+    return n.mention is not None and (is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text, n.end)))
 
 
 def _is_bound(n: Num, prev: Num | None, text: str) -> bool:
