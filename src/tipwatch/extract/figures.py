@@ -123,7 +123,7 @@ _MONEY_BEFORE_RX = re.compile("(?:" + _alt(*_MONEY_BEFORE) + ")$", re.IGNORECASE
 _CAPTION_BEFORE_RX = re.compile("(?:" + _alt(*_CAPTION_BEFORE) + ")$", re.IGNORECASE)
 
 _DURATION_AFTER = (
-    r"\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|decades?|nights?)\b",
+    r"\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|decades?|nights?|quarters?)\b",
     r"-(?:day|week|month|hour|year|night|minute)s?\b",
     r"\s*(?:and|to|-|–)\s*\d{1,3}\s*(?:years?|yrs?|year-olds?|-year)",  # "between 12 and 17 years"
 )
@@ -168,8 +168,8 @@ _LINE_REST = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?:\n|$)|^[.)][ \t]")  # "�
 _NAME_AGE = re.compile(r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s*$")
 _BRACKET = re.compile(r"\[\s*$")
 # "between January and May 15": a day of the month, not a count
-_MONTH_BEFORE = re.compile(r"(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)\s$")
+MONTH_BEFORE = re.compile(r"(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)\s+$")
 # Phone numbers in national formats: "0800 722 203", "03-2266 2222", "08600 10111", "+254 722 203 444".
 # A number is one group of a run of digit groups split by single spaces or hyphens; the run is a phone
 # number when it has a country code, a group with a leading zero, or seven digits or more.
@@ -181,7 +181,30 @@ _AGE_AFTER_COUNT = re.compile(r"\d\s+(?:aged\s+)?(?:under|over|above|below|young
                               re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"^\s*(?:of\b|per\s?cent|%)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
-_NOT_COUNT_AFTER = re.compile(r"^\s*(?:times|fold|-fold)\b|^(?:st|nd|rd|th)\b|^\s*/\s*\d|^:\d")
+NOT_COUNT_AFTER = re.compile(r"^\s*(?:times|fold|-fold)\b|^(?:st|nd|rd|th)\b|^\s*/\s*\d|^:\d")
+
+# -- guards shared with the claim finders (extract/claims/scan.py): one definition each ----------
+#: the whole "after" side of the durations above: "six months", "3-day", "two quarters"
+DURATION_AFTER = re.compile("^(?:" + _alt(*_DURATION_AFTER) + ")", re.IGNORECASE)
+#: an age that bounds a group, just before the number: "aged 15", "between 15", "younger than 15"
+BOUND_BEFORE = re.compile(r"(?:younger|older)\s+than\s+$|(?:aged|ages?|between)\s+$", re.IGNORECASE)
+#: "under 15", "over 18": a bound when the number is an age
+UNDER_OVER_BEFORE = re.compile(r"(?:under|over|below|above)\s+$", re.IGNORECASE)
+#: "15 years old", "16-year-old", "15 years"
+YEARS_OLD_AFTER = re.compile(r"^(?:\s|-)?years?[\s-]+old|^-year-old|^\s*years?\b", re.IGNORECASE)
+#: what joins the two ends of a range: "15 and 17", "15 to 17", "15-17"
+RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*$")
+#: a person noun after a small number makes it a count, not an age ("between 15 victims")
+COUNT_NOUN_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:victims?|cases?|people|persons?|suspects?|arrests?|women|men|"
+                              r"girls|boys|children|minors|adults|foreigners|nationals|workers)\b", re.IGNORECASE)
+#: pieces of "2021-22", "2022/23", phone numbers and times: a digit and a joiner on either side
+CODE_BEFORE = re.compile(r"\d[-/–]$")
+CODE_AFTER = re.compile(r"^[-/:]\d")
+
+
+def is_code_piece(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start:end`` one piece of '2021-22', '2022/23', '10:30' or '555-0100'?"""
+    return bool(CODE_BEFORE.search(text[max(0, start - 2):start]) or CODE_AFTER.match(text[end:end + 2]))
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 
 
@@ -219,7 +242,7 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True
     if _is_phone(text, m, before, after):
         return True
-    if not m.is_word and m.value <= 31 and len(m.surface) <= 2 and _MONTH_BEFORE.search(before) \
+    if not m.is_word and m.value <= 31 and len(m.surface) <= 2 and MONTH_BEFORE.search(before) \
             and not _SHARE_AFTER.match(after):
         return True  # "May 15", "June 5"
     if not m.is_word and m.value < 100 and _AGE_AFTER_COUNT.search(before):
@@ -285,7 +308,7 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True
     if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):
         return True
-    return bool(_NOT_COUNT_AFTER.match(after))
+    return bool(NOT_COUNT_AFTER.match(after))
 
 
 def money_currency(text: str, m: NumberMention) -> str | None:

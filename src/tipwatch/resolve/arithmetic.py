@@ -8,6 +8,11 @@ Rules (each verdict records the one it applied in ``Claim.rule``):
   Precision is that of the written figure: "64 billion" is precise to a billion.
 * **About.** A change stated with "about", "around", "nearly"... is consistent when within
   10 % of the stated figure, and never less than one unit of its last digit.
+* **Multipliers.** "doubled", "tripled", "halved", "twice as many" are stated as a ratio
+  (``x2``, ``x3``, ``x0.5``) and checked on newer / base, with a tolerance that follows the
+  wording: plain, within 5 % of the factor; ``(about)``, within 10 %; ``(nearly)``, from 80 %
+  of the factor up to the factor; ``(at least)`` ("more than doubled"), the factor or beyond.
+  For a fall ("halved") the same bounds apply to base / newer.
 * **Direction only.** "up from"/"down from" with no amount checks the direction.
 * **Base not stated.** A change with no base (``values`` absent) is `unverifiable`.
 * **Derived base.** When both the absolute and the relative change are stated, the base is
@@ -32,7 +37,12 @@ from tipwatch.model import Claim, Fact, Verdict
 _ITEM = re.compile(r"^(?P<sign>[+-])(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion|trillion))?"
                    r"(?P<pct>%)?(?P<rest>.*)$", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_RATIO = re.compile(r"^x(?P<num>\d+(?:\.\d+)?)(?:\s*\((?P<hedge>about|nearly|at least)\))?$", re.I)
 ABOUT_TOLERANCE = 0.10
+#: A plain multiplier ("doubled") allows this much either side of its factor.
+RATIO_TOLERANCE = 0.05
+#: "nearly doubled": the ratio is at least this share of the factor (and not above it).
+NEARLY_FLOOR = 0.80
 EPS = 1e-9
 
 
@@ -80,6 +90,45 @@ def agrees(stated: Stated, computed: float) -> bool:
     return any(abs(x - stated.value) <= EPS * max(1.0, stated.value) for x in (rounded, truncated))
 
 
+@dataclass(frozen=True)
+class Ratio:
+    """One stated multiplier: 'x2 (nearly)' -> Ratio(2.0, 'nearly')."""
+
+    factor: float
+    hedge: str | None
+
+    def bounds(self) -> tuple[float, float]:
+        """The ratios (newer / base, or base / newer for a fall) the wording allows."""
+        f = self.factor if self.factor >= 1 else 1 / self.factor
+        if self.hedge == "nearly":
+            return NEARLY_FLOOR * f, f
+        if self.hedge == "at least":
+            return f, math.inf
+        tol = ABOUT_TOLERANCE if self.hedge == "about" else RATIO_TOLERANCE
+        return (1 - tol) * f, (1 + tol) * f
+
+    def agrees(self, newer: float, base: float) -> tuple[bool, float]:
+        """(does the computed ratio fit, the ratio newer / base)."""
+        ratio = newer / base
+        strength = ratio if self.factor >= 1 else (base / newer if newer else math.inf)
+        lo, hi = self.bounds()
+        return lo - EPS <= strength <= hi + EPS, ratio
+
+    def rule(self) -> str:
+        lo, hi = self.bounds()
+        word = "newer / base" if self.factor >= 1 else "base / newer"
+        upper = "or more" if math.isinf(hi) else f"to {num(hi)}"
+        return f"multiplier x{num(self.factor)}{f' ({self.hedge})' if self.hedge else ''}: {word} from {num(lo)} {upper}"
+
+
+def parse_ratio(stated: str | None) -> Ratio | None:
+    """'x2 (nearly)' -> Ratio(2.0, 'nearly'); None for any other stated change."""
+    m = _RATIO.match((stated or "").strip())
+    if m is None:
+        return None
+    return Ratio(float(m.group("num")), m.group("hedge").lower() if m.group("hedge") else None)
+
+
 def num(value: float) -> str:
     """145.0 -> '145'; 72.826 -> '72.83'; large values keep their digits."""
     if float(value).is_integer():
@@ -119,6 +168,10 @@ def _judge_change(claim: Claim, facts: list[Fact]) -> None:
         return
     newer, base = claim.values
     diff = newer - base
+    ratio = parse_ratio(claim.stated)
+    if ratio is not None:
+        _judge_ratio(claim, ratio, facts)
+        return
     items = parse_stated(claim.stated)
     if not items:
         _judge_direction(claim, diff)
@@ -141,6 +194,17 @@ def _judge_change(claim: Claim, facts: list[Fact]) -> None:
     if _derived_base(claim, facts) and len(items) > 1:
         claim.note = f"base derived: {num(newer)} - the stated change = {num(base)}"
     _set_verdict(claim, all(results), facts)
+
+
+def _judge_ratio(claim: Claim, ratio: Ratio, facts: list[Fact]) -> None:
+    newer, base = claim.values  # type: ignore[misc]
+    if base == 0 or newer == 0:
+        claim.verdict, claim.note = Verdict.UNVERIFIABLE.value, "a figure is 0: no ratio"
+        return
+    ok, value = ratio.agrees(newer, base)
+    claim.computed = f"{num(newer)} / {num(base)} = x{num(round(value, 2))}"
+    claim.rule = ratio.rule()
+    _set_verdict(claim, ok, facts)
 
 
 def _rule_text(item: Stated) -> str:

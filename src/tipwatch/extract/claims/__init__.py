@@ -5,7 +5,8 @@ the facts derived from them (the implied base of a change stated without one, wi
 ``derived: True``). ``Claim.facts`` index into ``facts + derived``. Verdicts are left to
 :func:`tipwatch.resolve.judge_claims`; here a claim records what is stated:
 
-* ``stated`` of a change: "+29", "+72.82%", "-18 (about), -19%", "+25% (by a quarter)",
+* ``stated`` of a change: "+29", "+72.82%", "-18 (about), -19%", "+25% (by a quarter) (about)",
+  "x2", "x2 (nearly)", "x3 (at least)", "x0.5" (a multiplier: "doubled", "more than tripled"),
   or "up from"/"down from" when only the direction is given;
 * ``stated`` of a sum: how the list was introduced, "including"/"included" (may be
   partial), "breakdown" (complete) or "shares" (percentages that should make 100).

@@ -17,7 +17,7 @@ from tipwatch.model import Fact, MatchKind
 if TYPE_CHECKING:
     from tipwatch.extract.claims.changes import Cue
 
-_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
+_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with|(?:on|over|against)\s+the)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
                         r"time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
 _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?)?(?:last\s+year|"
                             r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
@@ -51,11 +51,15 @@ def _shift(period: str, years: int) -> str:
     return re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group(0)) + years), period)
 
 
+#: How many sentences before a change an unnamed base period's figure may stand.
+PREVIOUS_REACH = 3
+
+
 def base_by_period(ctx: Context, cue: Cue, newer: int) -> int | None:
     fact = ctx.facts[newer]
     period, words = base_period(ctx, cue, fact.period)
     if period is None and words is None:
-        return None
+        return _previous_period(ctx, cue, newer)
     cands = [i for i, f in enumerate(ctx.facts) if i != newer and not f.derived and f.indicator == fact.indicator
              and f.unit == fact.unit and (f.age, f.sex, f.nationality, f.location)
              == (fact.age, fact.sex, fact.nationality, fact.location)]
@@ -68,6 +72,8 @@ def base_by_period(ctx: Context, cue: Cue, newer: int) -> int | None:
 
 
 def implied_base(cue: Cue, newer: float) -> float | None:
+    if cue.factor is not None:
+        return float(round(newer / cue.factor))
     if cue.absolute is not None:
         return newer - cue.direction * cue.absolute.value
     if cue.pct is not None and cue.pct != 0 and (1 + cue.direction * cue.pct / 100) > 0:
@@ -78,9 +84,26 @@ def implied_base(cue: Cue, newer: float) -> float | None:
 def derived_fact(ctx: Context, cue: Cue, newer: int, value: float) -> Fact:
     fact = ctx.facts[newer]
     period, words = base_period(ctx, cue, fact.period)
-    exact = cue.absolute is not None and not cue.about
+    exact = cue.absolute is not None and not cue.about and cue.factor is None
     value_out: float | int = int(value) if float(value).is_integer() else value
     return replace(fact, value=value_out, period=period, period_text=words, derived=True,
                    qualifier="exact" if exact else "approx", span=(cue.start, cue.end),
                    surface=ctx.text[cue.start:cue.end], match=MatchKind.INFERRED.value,
                    sentence=ctx.sentences[cue.sent].text, rules=("claims.derived_base",))
+
+
+def _previous_period(ctx: Context, cue: Cue, newer: int) -> int | None:
+    """'Police rescued 200 victims in 2022. In 2023 rescues grew to 220 (up 10 per cent)':
+    a change that names no base compares with the period before the newer figure's, when a
+    figure of the same indicator for that period stands in the sentences just before."""
+    fact = ctx.facts[newer]
+    if not fact.period or not fact.period[:4].isdigit():
+        return None
+    period = _shift(fact.period, -1)
+    first = ctx.sentences[max(0, cue.sent - PREVIOUS_REACH)].start
+    cands = [i for i, f in enumerate(ctx.facts) if not f.derived and f.indicator == fact.indicator
+             and f.unit == fact.unit and f.period == period and first <= f.span[0] < cue.start]
+    same = [i for i in cands if (ctx.facts[i].age, ctx.facts[i].sex, ctx.facts[i].nationality,
+                                 ctx.facts[i].location) == (fact.age, fact.sex, fact.nationality, fact.location)]
+    pick = same or cands
+    return pick[-1] if len(pick) == 1 else None

@@ -19,31 +19,46 @@ import re
 from dataclasses import dataclass
 
 from tipwatch.extract.claims.bases import base_by_period, derived_fact, implied_base
+from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.claims.scan import Context, Num, anchor_family
 from tipwatch.model import Claim, Fact
 
-_UP = (r"increase[sd]?|increasing|rise|rises|rose|risen|rising|gr[eo]w|grown|growth|jump(?:ed|s)?|climb(?:ed|s)?|"
-       r"surged?|(?<!made\s)(?<!make\s)(?<!makes\s)up")
-_DOWN = (r"decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:ped|s)?|falls?|fell|fallen|falling|down|"
-         r"dip(?:ped)?|reduction|reduced|cut|slump(?:ed)?")
+_CUES = load_cues()
+_UP, _DOWN, _CHANGE = _CUES.up, _CUES.down, _CUES.change
 _Q = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+)?"
-_NOUN_OF = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\s+of\s+{_Q}[$€£]?$", re.I)
-_VERB_BY = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q}[$€£]?$", re.I)
-_PUT_AT = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$", re.I)
+_NOUN_OF = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:{_CUES.copulas})\s+{_Q}[$€£]?$", re.I)
+_VERB_BY = re.compile(rf"\b(?P<w>{_CHANGE})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q}[$€£]?$", re.I)
+_PUT_AT = re.compile(rf"\b(?P<w>{_CHANGE})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$",
+                     re.I)
 _OR = re.compile(rf",?\s+or\s+{_Q}$", re.I)
 _PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?P<w>increase|rise|jump|growth|higher|more|up|"
                              r"decrease|drop|fall|decline|lower|fewer|less|down|dip|reduction)\b", re.I)
 _COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)\s+than\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+[$€£]?$", re.I)
-_FRACTION = re.compile(rf"\b(?P<w>{_UP}|{_DOWN})\s+by\s+(?:a|one)\s+(?P<f>quarter|third|half|fifth)\b", re.I)
-_FRACTIONS = {"quarter": 25.0, "third": 33.0, "half": 50.0, "fifth": 20.0}
+_FRACTIONS = _CUES.fractions
+_MULTIPLIER_HINTS = _CUES.multiplier_hints
+_FRACTION_WORDS = "|".join(_FRACTIONS)
+#: "rose by a quarter", "fell by half", "a third more than", "a fifth fewer"
+_FRACTION = re.compile(rf"\b(?P<w>{_CHANGE})\s+by\s+(?:(?:{_CUES.hedge})\s+)?(?:a\s+|one\s+)?(?P<f>{_FRACTION_WORDS})\b|"
+                       rf"\b(?:a|one)\s+(?P<f2>{_FRACTION_WORDS})\s+(?P<w2>more|higher|fewer|lower|less)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_STRONG_BASE = re.compile(rf"\b(?P<w>{_UP}|{_DOWN}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
+_STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
                           rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_Q}[$€£]?$", re.I)
-_WEAK_BASE = re.compile(r"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
+#: "nearly double the 320", "twice as many as the 90": the base follows the multiplier
+_MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
+#: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
+_TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
+_TO_AFTER = re.compile(r"^\s*,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
+_COMPARE = re.compile(r"compar|versus|vs", re.I)
+#: "the previous year's 400", "the 2022 figure of 38": a period named with the base
+_BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
+_WEAK_BASE = re.compile(rf"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?{_BASE_NAMED}[$€£]?$", re.I)
 _AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)  # the cue may follow
-_FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+)?to\s+[$€£]?$", re.I)
+#: "from 70 to 58", "from 140 in 2022 to 120", "from 30 last year to 95"
+_FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+|(?:in|during)\s+(?:fiscal\s+|FY\s*)?(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?,?\s+|"
+                      r"(?:in\s+)?(?:last|the\s+previous)\s+year,?\s+)?to\s+[$€£]?$", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEAR_AFTER = re.compile(r"\s+(?:in|during)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b", re.I)
 _ANAPHOR = re.compile(r"^\W*(?:The\s+(?:total|figure|number|tally|count|(?:19|20)\d\d\s+figure)\b(?!\s+of)|This\b|"
                      r"That\b|It\b|The\s+\S+\s+(?:cases|victims|figure)\s+were\b)", re.I)
 _NUMBER_OF = re.compile(r"\bthe\s+number\s+of\b|^\W*[A-Z][a-z]+\s+(?:for|of)\b|^\W*(?:Convictions|Arrests|Cases|"
@@ -71,6 +86,8 @@ class Cue:
     words: str = ""  # "by a quarter"
     target: int | None = None  # position in a "respectively" list
     used: bool = False
+    factor: float | None = None  # "doubled" = 2, "halved" = 0.5: newer / base
+    hedge: str | None = None  # of a multiplier: "about", "nearly", "at least"
 
 
 @dataclass
@@ -82,8 +99,12 @@ class Pair:
     cue: Cue | None = None
 
 
+_DOWN_WORD = re.compile(_DOWN + r"|lower|fewer|less", re.I)
+_HEDGE_NAMES = {"about": "about", "nearly": "nearly", "over": "at least"}
+
+
 def _direction(word: str) -> int:
-    return -1 if re.fullmatch(_DOWN + r"|lower|fewer|less", word, re.I) else 1
+    return -1 if _DOWN_WORD.fullmatch(word) else 1
 
 
 def find_changes(ctx: Context) -> tuple[list[Claim], list[Fact]]:
@@ -129,12 +150,35 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
         else:
             cues.append(cue)
         n.roles.add("amount")
-    for m in _FRACTION.finditer(sent.text):
-        f = m.group("f").lower()
-        cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w")),
-                        pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=f"by a {f}"))
+    low = sent.text.lower()
+    fractions = _FRACTION.finditer(sent.text) if any(w in low for w in _FRACTIONS) else iter(())
+    for m in fractions:
+        f = (m.group("f") or m.group("f2")).lower()
+        words = re.sub(r"^.*?\bby\s+", "by ", m.group(0).lower()) if m.group("f") else f"a {f} {m.group('w2').lower()}"
+        cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w") or m.group("w2")),
+                        pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=words, about=True))
+    for m in _multipliers(sent.text) if any(w in low for w in _MULTIPLIER_HINTS) else []:
+        mult = _CUES.multiplier(m)
+        start, end = sent.start + m.start(), sent.start + m.end()
+        if any(c.start <= start < c.end or start <= c.start < end for c in cues):
+            continue
+        cues.append(Cue(s, start, end, 1 if mult.factor > 1 else -1, factor=mult.factor,
+                        hedge=_HEDGE_NAMES.get(mult.hedge or ""), words=mult.words))
     _respectively(ctx, s, cues)
     return sorted(cues, key=lambda c: c.start)
+
+
+def _multipliers(text: str) -> list[re.Match[str]]:
+    """'doubled', 'more than tripled', 'nearly double the', 'twice as many as', 'halved'."""
+    found = list(_CUES.multiplier_verb.finditer(text))
+    taken = [(m.start(), m.end()) for m in found]
+    for m in _CUES.multiplier_before_base.finditer(text):
+        if m.group("m").lower() == "half" and not re.match(r"half\s+as\b", m.group(0)[len(m.group("h") or ""):].strip(),
+                                                           re.I):
+            continue  # "half the victims were women": a share, not a change
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append(m)
+    return found
 
 
 def _cue_at(ctx: Context, n: Num) -> Cue | None:
@@ -160,6 +204,8 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
 
 def _merges(ctx: Context, a: Cue, b: Cue) -> bool:
     """'decreased by about 18 cases – representing a 19 percent drop' is one cue."""
+    if a.factor is not None or b.factor is not None:
+        return False
     if (a.pct is None) == (b.pct is None) or b.start - a.end > 80:
         return False
     between = ctx.text[a.end:b.start]
@@ -209,13 +255,13 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
     nums = [n for n in ctx.in_sentence(s) if n.free]
     for k, n in enumerate(nums):
         before = text[max(sent.start, n.start - 50):n.start]
-        strong = _STRONG_BASE.search(before)
+        strong = _STRONG_BASE.search(before) or _MULT_BASE.search(before) or _TO_FROM.search(before)
         weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues) or \
             _AGAINST.search(before) and any(0 <= c.start - n.end <= 80 for c in cues)
         if not strong and not weak:
             continue
-        direction = _direction(strong.group("w")) if strong and not re.match(
-            r"compar|versus|vs", strong.group("w"), re.I) else 0
+        word = strong.groupdict().get("w") if strong else None
+        direction = _direction(word) if word and not _COMPARE.match(word) else 0
         newer = _newer_after(ctx, n, nums[k + 1:]) if "from" in before[-12:] else None
         if newer is None:
             newer = _newer_before(ctx, n, nums[max(0, k - 12):k], cues)
@@ -224,7 +270,32 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
         n.roles.add("base")
         newer.roles.add("newer")
         pairs.append(Pair(newer, n, direction, n.start))
+    if cues and not pairs:
+        pairs.extend(_earlier_in_next_sentence(ctx, s, nums))
     return pairs
+
+
+def _earlier_in_next_sentence(ctx: Context, s: int, nums: list[Num]) -> list[Pair]:
+    """'The unit logged 75 complaints in 2023. In 2022 it had logged 50, so the rise was 50 per
+    cent': a sentence whose first figure is the previous sentence's indicator for an earlier
+    period gives the base; the cue of its sentence states the change."""
+    for n in nums:
+        fact = ctx.fact(n)
+        if fact is None or "newer" in n.roles or not _year_of(fact.period):
+            continue
+        prev = [m for m in ctx.in_sentence(s - 1) if m.free and "base" not in m.roles and m.unit == n.unit
+                and (f := ctx.fact(m)) is not None and f.indicator == fact.indicator
+                and _year_of(f.period) and str(f.period) > str(fact.period)]
+        if len(prev) != 1:
+            return []
+        n.roles.add("base")
+        prev[0].roles.add("newer")
+        return [Pair(prev[0], n, 0, n.start)]
+    return []
+
+
+def _year_of(period: str | None) -> bool:
+    return bool(period) and period[:4].isdigit()  # type: ignore[index]
 
 
 def _newer_after(ctx: Context, base: Num, later: list[Num]) -> Num | None:
@@ -295,6 +366,8 @@ def _has_subject(cue: Cue, pairs: list[Pair]) -> bool:
 def _stated(cue: Cue | None, direction: int) -> str:
     if cue is None:
         return "up from" if direction > 0 else "down from"
+    if cue.factor is not None:  # "x2 (nearly)": the ratio newer / base
+        return f"x{cue.factor:g}" + (f" ({cue.hedge})" if cue.hedge else "")
     sign = "-" if cue.direction < 0 else "+"
     items = []
     if cue.absolute is not None:
@@ -319,7 +392,8 @@ def _amount_text(n: Num) -> str:
 def _claim(ctx: Context, newer: Num | None, indicator: str, cue_span: tuple[int, int], s: int) -> Claim:
     fact = ctx.fact(newer) if newer is not None else None
     sentence = ctx.sentences[s].text
-    year = _YEAR.search(sentence)
+    year = _YEAR_AFTER.match(ctx.text, newer.end) if newer is not None else None
+    year = year or _YEAR.search(sentence)
     return Claim(doc=ctx.doc.doc, kind="change", indicator=indicator,
                  unit=newer.unit if newer is not None else "count",
                  period=fact.period if fact is not None else (year.group(1) if year else None),
@@ -327,7 +401,8 @@ def _claim(ctx: Context, newer: Num | None, indicator: str, cue_span: tuple[int,
 
 
 def _pair_claim(ctx: Context, pair: Pair) -> Claim:
-    indicator = ctx.indicator_of(pair.newer) or ctx.indicator_of(pair.base) or "cases"
+    indicator = ctx.indicator_of(pair.newer) or ctx.indicator_of(pair.base) or \
+        _words_indicator(ctx.text[ctx.sentences[pair.base.sent].start:pair.base.start]) or "cases"
     cue = pair.cue
     span = (cue.start, cue.end) if cue else (pair.base.start, pair.base.end)
     claim = _claim(ctx, pair.newer, indicator, span, cue.sent if cue else pair.base.sent)
@@ -342,7 +417,11 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     newer = _targeted(ctx, cue) if cue.target is not None else _subject(ctx, cue)
     if newer is not None and newer.fact is None and with_facts:
         return  # the change of a figure the extractor did not take (drug arrests, staff...)
-    indicator = (ctx.indicator_of(newer) if newer else None) or _indicator_words(ctx, cue) or "cases"
+    words = _indicator_words(ctx, cue)
+    subject_end = min(cue.start, newer.start) if newer is not None and newer.sent == cue.sent else cue.start
+    if (newer is None and words is None) or ctx.off_topic(ctx.sentences[cue.sent].start, subject_end):
+        return  # "set up 40 desks", "cybercrime cases rose by 5.9 per cent": no trafficking figure
+    indicator = (ctx.indicator_of(newer) if newer else None) or words or "cases"
     claim = _claim(ctx, newer, indicator, (cue.start, cue.end), cue.sent)
     claim.stated = _stated(cue, cue.direction)
     claims.append(claim)
@@ -378,6 +457,10 @@ def _subject(ctx: Context, cue: Cue) -> Num | None:
            and (unit is None or n.unit == unit) and "base" not in n.roles]
     if own:
         return own[-1]
+    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit != "percent"
+             and "base" not in n.roles]
+    if after and _TO_AFTER.match(ctx.text[cue.end:after[0].start]):
+        return after[0]  # "increased by 25 per cent, to 150"
     subject = ctx.text[ctx.sentences[cue.sent].start:cue.start]
     if _ANAPHOR.match(subject):
         return _subject_before(ctx, cue.sent, cue.start, unit or "count", None)
@@ -399,9 +482,13 @@ def _indicator_words(ctx: Context, cue: Cue, subject_only: bool = False) -> str 
     sent = ctx.sentences[cue.sent]
     subject = ctx.text[sent.start:cue.start]
     tail = "" if subject_only else ctx.text[cue.start:min(sent.end, cue.end + 30)]
-    for words in (subject, tail):
-        for indicator, pattern in _INDICATOR_WORDS:
-            if pattern.search(words):
-                return indicator
-    fam = anchor_family(subject)
+    return _words_indicator(subject) or _words_indicator(tail)
+
+
+def _words_indicator(words: str) -> str | None:
+    """The indicator a phrase names: 'convictions' -> suspects_convicted, 'the victims' -> victims."""
+    for indicator, pattern in _INDICATOR_WORDS:
+        if pattern.search(words):
+            return indicator
+    fam = anchor_family(words)
     return fam if fam in ("cases", "victims") else None

@@ -16,6 +16,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tipwatch.extract.claims.cues import load_cues
+from tipwatch.extract.figures import (
+    BOUND_BEFORE,
+    COUNT_NOUN_AFTER,
+    DURATION_AFTER,
+    MONTH_BEFORE,
+    NOT_COUNT_AFTER,
+    RANGE_JOIN,
+    UNDER_OVER_BEFORE,
+    YEARS_OLD_AFTER,
+    is_code_piece,
+    is_not_fact,
+)
 from tipwatch.extract.lexicon import load_rules
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence, split_sentences
@@ -24,22 +37,15 @@ from tipwatch.model import CleanDocument, Fact
 #: Sentences with more numbers than this are tables or code lists: no claims are read there.
 MAX_NUMBERS_PER_SENTENCE = 60
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
-_BOUND_BEFORE = re.compile(r"(?:younger|older)\s+than\s+$|(?:aged|ages?|between)\s+$", re.I)
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
-_TIME_AFTER = re.compile(r"\s+(?:months?|weeks?|days?|hours?|minutes?|years?|quarters?|decades?)\b", re.I)
-_UNDER_OVER = re.compile(r"(?:under|over|below|above)\s+$", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*$")
-_YEARS_OLD = re.compile(r"^(?:\s|-)?years?[\s-]+old|^-year-old|^\s*years?\b", re.I)
-_COUNT_NOUN = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:victims?|cases?|people|persons?|suspects?|arrests?|women|men|"
-                         r"girls|boys|children|minors|adults|foreigners|nationals|workers)\b", re.I)
+
 
 #: Words after a number that say what it counts, by indicator family (used when no fact does).
 _FAMILY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:arrests?|suspects?|traffickers?|defendants?|"
                             r"offenders|convictions?|recruiters|accused|people\s+arrested)\b", re.I)),
-    ("cases", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:cases?|offen[cs]es|crimes|investigations|"
-                         r"complaints|reports|tips|referrals)\b", re.I)),
-    ("victims", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:victims?|survivors|rescues|persons|people|women|"
+    ("cases", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:cases?|offen[cs]es|crimes|investigations)\b", re.I)),
+    ("complaints", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:complaints?|reports|tips)\b", re.I)),
+    ("victims", re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:victims?|survivors|rescues|referrals|persons|people|women|"
                            r"girls|boys|children|minors|adults|men|foreigners|nationals|"
                            r"Cambodians|Filipinos|Kenyans)\b", re.I)),
 )
@@ -98,6 +104,7 @@ class Num:
     fact: int | None = None
     skip: bool = False
     roles: set[str] = field(default_factory=set)
+    mention: NumberMention | None = None  # what the number parser found, if it found the number
 
     @property
     def free(self) -> bool:
@@ -115,6 +122,15 @@ class Context:
     by_sentence: list[list[Num]]
     starts: list[int]
     num_starts: list[int]
+    rules: Any = None
+    with_facts: bool = False  # the extractor found facts here: claims stand on them
+
+    def off_topic(self, start: int, end: int) -> bool:
+        """Is the text between ``start`` and ``end`` about another topic (drugs, health...)?"""
+        attributes = getattr(self.rules, "attributes", None)
+        if attributes is not None and attributes.off_topic(self.text, start, end):
+            return True
+        return load_cues().off_topic.search(self.text, start, end) is not None
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -173,10 +189,10 @@ def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
         nums.append(_num(len(nums), m, text, facts, fact_at, starts))
         covered.update(range(m.start, m.end))
     nums.extend(_fact_only(facts, covered, starts))  # "a Japanese" = 1: the extractor's own numbers
+    nums.extend(_articles(text, nums, covered, starts))  # "16 boys and a girl"
     nums.sort(key=lambda n: n.start)
     for i, n in enumerate(nums):
         n.i = i
-    _mark_skips(nums, text, facts)
     by_sentence: list[list[Num]] = [[] for _ in sentences]
     for n in nums:
         if by_sentence:
@@ -186,7 +202,9 @@ def build_context(doc: CleanDocument, facts: list[Fact], rules: Any) -> Context:
             for n in sent_nums:
                 n.skip = True
             by_sentence[k] = []
-    return Context(doc, text, facts, sentences, nums, by_sentence, starts, [n.start for n in nums])
+    _mark_skips(nums, text, facts)
+    return Context(doc, text, facts, sentences, nums, by_sentence, starts, [n.start for n in nums], rules,
+                   any(n.fact is not None for n in nums))
 
 
 def _facts_by_offset(facts: Iterable[Fact]) -> dict[int, int]:
@@ -213,6 +231,7 @@ def _num(i: int, m: NumberMention, text: str, facts: list[Fact], fact_at: dict[i
     sent = max(0, bisect.bisect_right(starts, m.start) - 1)
     num = Num(i, m.start, m.end, float(m.value), m.surface, unit, sent, fact)
     num.skip = fact is None and m.is_year_like
+    num.mention = m
     return num
 
 
@@ -227,38 +246,64 @@ def _fact_only(facts: list[Fact], covered: set[int], starts: list[int]) -> list[
     return out
 
 
+#: "..., 16 boys and a girl": an article in a list of counts is a count of one.
+_ARTICLE_ONE = re.compile(r"(?:,|\band)\s+(an?)\s+(?=(?:girl|boy|woman|man|child|minor|teenager|adult|foreigner|"
+                          r"suspect|victim)\b)", re.I)
+
+
+def _articles(text: str, nums: list[Num], covered: set[int], starts: list[int]) -> list[Num]:
+    if " a " not in text and " an " not in text:
+        return []
+    ends = sorted(n.end for n in nums)
+    out: list[Num] = []
+    for m in _ARTICLE_ONE.finditer(text):
+        if m.start(1) in covered:
+            continue
+        k = bisect.bisect_right(ends, m.start())
+        sent = max(0, bisect.bisect_right(starts, m.start(1)) - 1)
+        if k == 0 or m.start() - ends[k - 1] > 40 or ends[k - 1] < starts[sent]:
+            continue  # only after another count of the same sentence
+        out.append(Num(0, m.start(1), m.end(1), 1.0, m.group(1), "count", sent))
+    return out
+
+
 def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
     """Mark age bounds, range pieces and codes: they are never parts, totals or bases."""
-    prev: Num | None = None
+    prev: Num | None = None  # the last number skipped as an age or a code (not as a year)
     for n in nums:
+        year = n.skip
         if not n.skip:
             n.skip = _is_bound(n, prev, text) if n.fact is not None else \
-                (_is_bound(n, prev, text) or _is_under_over(n, text) or _is_code(n, text))
-        prev = n
+                (_is_bound(n, prev, text) or _is_under_over(n, text) or _is_code(n, text) or _not_figure(n, text))
+        prev = n if n.skip and not year else None
+
+
+def _not_figure(n: Num, text: str) -> bool:
+    """A number no fact stands on is no figure when the extractor's guards say so: a law's
+    section, a phone number, a budget, a drug seizure, "three times" (one definition, figures.py)."""
+    return n.mention is not None and (is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text, n.end)))
 
 
 def _is_bound(n: Num, prev: Num | None, text: str) -> bool:
     """Ages that bound a group ('aged between 15 and 17', 'younger than 15', '16-year-old')."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
-    if _BOUND_BEFORE.search(before) and n.value <= 120 and not _COUNT_NOUN.match(after):
+    if BOUND_BEFORE.search(before) and n.value <= 120 and not COUNT_NOUN_AFTER.match(after):
         return True
-    if prev is not None and prev.skip and _RANGE_JOIN.match(text[prev.end:n.start]) and n.value <= 120:
+    if prev is not None and RANGE_JOIN.match(text[prev.end:n.start]) and n.value <= 120:
         return True
-    return bool(_YEARS_OLD.match(after)) and n.value <= 120
+    return bool(YEARS_OLD_AFTER.match(after)) and n.value <= 120
 
 
 def _is_under_over(n: Num, text: str) -> bool:
     """'under 15', 'over 18' (ages); 'June 12' (dates); 'six months' (durations)."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
-    if _UNDER_OVER.search(before) and n.value <= 21 and not _COUNT_NOUN.match(after):
+    if UNDER_OVER_BEFORE.search(before) and n.value <= 21 and not COUNT_NOUN_AFTER.match(after):
         return True
-    return bool(_MONTH_BEFORE.search(before) and n.value <= 31) or bool(_TIME_AFTER.match(after))
+    return bool(MONTH_BEFORE.search(before) and n.value <= 31) or bool(DURATION_AFTER.match(after))
 
 
 def _is_code(n: Num, text: str) -> bool:
     """Pieces of '2021-22', '2022/23', phone numbers and times."""
-    before = text[max(0, n.start - 2):n.start]
-    after = text[n.end:n.end + 2]
-    return bool(re.fullmatch(r"\d[-/–]", before) or re.fullmatch(r"[-/:]\d", after))
+    return is_code_piece(text, n.start, n.end)

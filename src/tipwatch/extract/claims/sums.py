@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.claims.scan import Context, Num, anchor_family
 from tipwatch.extract.claims.totals import find_totals, period_sums, shares
 from tipwatch.model import Claim
@@ -32,14 +33,30 @@ _OF_ANCHOR = re.compile(r"^\W*(?:(?:Similarly|Likewise|Meanwhile|In\s+addition|A
                         r"(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?),", re.I)
 _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|region|nationality|country|"
                         r"province|type|form|purpose))\b", re.I)
-_LIST_OPEN = re.compile(r":|\s[—–]\s*")
+_LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+of|consisting\s+of|(?:was|were)\s+made\s+up\s+of|"
+                        r"broke\s+down\s+as\s+follows)\b:?", re.I)
+_NOT_COUNTED = load_cues().not_counted
+#: A figure naming a group ("17 of them children") and the parts that make it (boys, girls).
+_SUBGROUP_PARTS = (
+    (re.compile(r"\s+(?:of\s+them\s+|were\s+)?(?:children|minors)\b", re.I),
+     re.compile(r"\s+(?:[\w-]+\s+)?(?:boys?|girls?)\b", re.I)),
+    (re.compile(r"\s+(?:of\s+them\s+|were\s+)?adults\b", re.I),
+     re.compile(r"\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n)\b", re.I)),
+)
+_WITH = re.compile(r",\s+with\b|;", re.I)
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways))\b", re.I)
 _CATEGORY_AFTER = re.compile(r"\s+(?:nationalities|countries|provinces|districts|regions|states|years|"
                              r"months|days|weeks|hours)\b", re.I)
+_REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?$", re.I)
+#: Both sides of a dimension: a list naming each covers the whole ('211 were female and 60 male').
+_SIDES = ((re.compile(r"\b(?:women|female|females|girls)\b", re.I),),
+          (re.compile(r"\b(?:men|male|males|boys)\b", re.I),))
+_AGES = ((re.compile(r"\b(?:adults?|over\s+18|aged\s+18)\b", re.I),),
+         (re.compile(r"\b(?:children|minors|juveniles|under\s+18|girls|boys)\b", re.I),))
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("sex", re.compile(r"\b(?:women|men|female|male|girls|boys)\b", re.I)),
+    ("sex", re.compile(r"\b(?:women|men|females?|males?|girls|boys)\b", re.I)),
     ("age", re.compile(r"\b(?:children|minors|adults?|juveniles|women|men|girls|boys|under|over|aged|"
                        r"years)\b", re.I)),
     ("nationality", re.compile(r"\b(?:foreign\w*|nationals?|citizens|[A-Z][a-z]+(?:ese|ans?|ians?|ish|ch))\b")),
@@ -86,34 +103,86 @@ def _mark(f: Found) -> Found:
 
 # -- the three ways a list is introduced ---------------------------------------------------
 def _including(ctx: Context, s: int) -> list[Found]:
+    """'757 rescued, including 351 from A and 260 from B'; 'The victims included 120 women and
+    80 men, with 150 adults and 30 children' (one list per dimension, each of the total)."""
     sent = ctx.sentences[s]
     out = []
     for m in _INCLUDING.finditer(sent.text):
         at = sent.start + m.start()
         stop = ctx.text.find(";", at, sent.end)
-        parts = [n for n in ctx.between(at, stop if stop >= 0 else sent.end) if _usable(n)]
+        parts = [n for n in ctx.between(at, stop if stop >= 0 else sent.end) if _usable(n) and _counted(ctx, n)]
         if len(parts) < 2:
             continue
-        total = _total_before(ctx, s, at, parts[0].unit, None)
-        if total is not None and _fits(ctx, total, parts):
-            out.append(_mark(Found(total, parts, m.group(0).lower(), False, s)))
+        subject = ctx.text[sent.start:at]
+        fam = anchor_family(subject) if not ctx.between(sent.start, at) else None
+        total = _total_before(ctx, s, at, parts[0].unit, fam)
+        if total is None:
+            continue
+        for group in _by_dimension(ctx, parts):
+            if len(group) >= 2 and (fam is not None or _fits(ctx, total, group)):  # "The victims included"
+                out.append(_mark(Found(total, group, m.group(0).lower(), False, s)))
     return out
 
 
+def _by_dimension(ctx: Context, parts: list[Num]) -> list[list[Num]]:
+    """Split a list where it turns to another dimension (', with 150 adults')."""
+    groups: list[list[Num]] = [[parts[0]]]
+    dims = _dims(ctx, parts[0])
+    for prev, p in zip(parts, parts[1:], strict=False):
+        own = _dims(ctx, p)
+        if _WITH.search(ctx.text, prev.end, p.start) or (dims and own and not dims & own):
+            groups.append([p])
+            dims = own
+        else:
+            groups[-1].append(p)
+            dims = dims | own
+    return groups
+
+
+def _counted(ctx: Context, n: Num) -> bool:
+    """A part counts people or cases: not '23 countries', not 'at three brick kilns'."""
+    return n.fact is not None or not _NOT_COUNTED.match(ctx.text, n.end)
+
+
 def _colon(ctx: Context, s: int) -> list[Found]:
-    """'356 victims: 241 women, ...' and '372 victims — 298 women, 61 girls and 13 men'."""
+    """'356 victims: 241 women, ...', '372 victims — 298 women, 61 girls and 13 men', 'The 90
+    complaints comprised: ...', 'Last year's victims — 140 adults and 60 children — ...' (a
+    total before the list in its sentence; else, in the sentences before, one that the parts
+    make)."""
     sent = ctx.sentences[s]
     m = _LIST_OPEN.search(sent.text)
     if m is None:
         return []
     at = sent.start + m.start()
-    if m.group(0) != ":" and ctx.next_start(at) - (sent.start + m.end()) > 0:
+    if m.group(0)[:1] in "—–" and ctx.next_start(at) - (sent.start + m.end()) > 0:
         return []  # a dash opens a list only when a number follows at once
-    parts = [n for n in ctx.between(at, sent.end) if _usable(n)]
+    parts = [n for n in ctx.between(at, sent.end) if _usable(n) and _counted(ctx, n)]
     before = [n for n in ctx.between(sent.start, at) if _usable(n) and n.unit == (parts[0].unit if parts else "")]
-    if len(parts) < 2 or not before or not _one_dimension(ctx, parts) or not _fits(ctx, before[-1], parts):
+    if len(parts) < 2 or not _one_dimension(ctx, parts):
         return []
-    return [_mark(Found(before[-1], parts, "breakdown", True, s))]
+    if before:
+        total: Num | None = before[-1]
+    else:
+        fam = anchor_family(ctx.text[sent.start:at]) or ctx.family_of(parts[0])
+        total = _total_before(ctx, s, at, parts[0].unit, fam, sum(p.value for p in parts), only_equal=True)
+    if total is None or not _fits(ctx, total, parts):
+        return []
+    return [_mark(Found(total, parts, "breakdown", True, s)), *_subgroups(ctx, s, total, parts)]
+
+
+def _subgroups(ctx: Context, s: int, total: Num, parts: list[Num]) -> list[Found]:
+    """'55 freed, 12 of them children ... 30 men, 13 women, 7 boys and 5 girls': the boys and
+    girls of a breakdown against the children its total's sentence counts (adults likewise)."""
+    out = []
+    for group, part_words in _SUBGROUP_PARTS:
+        members = [p for p in parts if part_words.match(ctx.text, p.end)]
+        if len(members) < 2:
+            continue
+        named = [n for k in {total.sent, s} for n in ctx.in_sentence(k) if _usable(n) and n is not total
+                 and n.unit == total.unit and group.match(ctx.text, n.end)]
+        if len(named) == 1:
+            out.append(_mark(Found(named[0], members, "breakdown", True, s)))
+    return out
 
 
 def _breakdown(ctx: Context, s: int) -> list[Found]:
@@ -140,11 +209,13 @@ def _breakdown(ctx: Context, s: int) -> list[Found]:
     complete = bool(of or named or closed)
     # "19 of the cases, Abu Dhabi 14, ...": in one sentence, parts of a stated total
     anchored = bool(n_of and fam) and all(p.sent == s for p in parts)
-    found = _groups(ctx, s, parts, explicit, fam or ctx.family_of(parts[0]), complete, anchored)
+    sure = bool(named or closed)
+    found = _groups(ctx, s, parts, explicit, fam or ctx.family_of(parts[0]), complete, anchored, sure)
     if not found and len(own) < len(parts) and own:  # the next sentence's figure was no part after all
         for n in parts[len(own):]:
             n.roles.discard("part")
-        found = _groups(ctx, s, own, explicit, fam or ctx.family_of(own[0]), bool(of or named), anchored)
+        found = _groups(ctx, s, own, explicit, fam or ctx.family_of(own[0]), bool(of or named), anchored,
+                        bool(named))
     return found
 
 
@@ -189,13 +260,17 @@ def _continue(ctx: Context, s: int, parts: list[Num], fam: str | None,
 
 
 def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: str | None,
-            complete: bool, anchored: bool = False) -> list[Found]:
+            complete: bool, anchored: bool = False, sure: bool = False) -> list[Found]:
     """One claim for the list's own family; others ('involving 85 victims and 65 arrests')
-    only when they add up to a total stated before."""
+    only when they add up to a total stated before. A complete list that falls short of its
+    total is a claim only when it says it is whole (``sure``: 'the remaining', 'broken down
+    by') or its parts cover a whole dimension (women and men, adults and children): "Of the
+    150 victims, 90 were exploited for labour and 40 for sex" does not say there were no others."""
     groups: dict[str | None, list[Num]] = {}
     for p in parts:
         pf = ctx.family_of(p)
-        groups.setdefault(fam if pf is None or explicit is not None or pf == fam else pf, []).append(p)
+        rest = _REMAINING_BEFORE.search(ctx.text, max(0, p.start - 25), p.start)
+        groups.setdefault(fam if pf is None or explicit is not None or pf == fam or rest else pf, []).append(p)
     out = []
     for gfam, members in groups.items():
         primary = gfam == fam
@@ -210,9 +285,22 @@ def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: s
             continue
         adds_up = abs(got - total.value) < 1e-6 * max(1.0, total.value)
         over = anchored and primary and got > total.value and total.fact is not None
-        if adds_up or (primary and complete) or over:
+        whole = got > total.value or sure or _exhaustive(ctx, members)
+        if adds_up or (primary and complete and whole) or over:
             out.append(_mark(Found(total, members, "breakdown", complete, s)))
     return out
+
+
+def _exhaustive(ctx: Context, parts: list[Num]) -> bool:
+    """Parts that name both sides of a dimension: 'female' and 'male', 'adults' and 'children'."""
+    words = " ".join(_words_after(ctx, p) for p in parts)
+    return all(any(p.search(words) for p in side) for side in _SIDES) or \
+        all(any(p.search(words) for p in side) for side in _AGES)
+
+
+def _words_after(ctx: Context, n: Num) -> str:
+    nxt = ctx.next_start(n.end - 1)
+    return re.split(r"[,;.]", ctx.text[n.end:min(nxt, n.end + 45)], maxsplit=1)[0]
 
 
 def _first_clause(ctx: Context, parts: list[Num]) -> list[Num]:
@@ -224,7 +312,7 @@ def _first_clause(ctx: Context, parts: list[Num]) -> list[Num]:
 
 
 def _total_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None, got: float | None = None,
-                  reach: int = 4) -> Num | None:
+                  reach: int = 4, only_equal: bool = False) -> Num | None:
     """The figure before ``pos`` (this sentence, then up to ``reach - 1`` before) a list breaks
     down: one that equals the parts' sum, else the nearest (three sentences back at most)."""
     if got is not None:
@@ -233,6 +321,8 @@ def _total_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None, go
                     and (fam is None or ctx.family_of(n) in (fam, None))]
             if same:
                 return same[-1]
+    if only_equal:
+        return None
     for k in range(s, max(-1, s - reach), -1):
         cands = [n for n in ctx.in_sentence(k) if n.start < pos and _usable(n, unit)
                  and not _CATEGORY_AFTER.match(ctx.text, n.end)]

@@ -2,8 +2,8 @@
 
 * a total *after* its parts: "62 new cases in January, 61 in February and 77 in March —
   altogether 200 new cases", "..., 412 in all";
-* a total that "of whom"/"of which" breaks down in the same sentence: "498 people were
-  named, of whom 361 were arrested; the remaining 137 are absconding";
+* a total that "of whom"/"of which" breaks down in the same sentence: "120 people were
+  named, of whom 90 were arrested; the remaining 30 are at large";
 * percentage shares that should make 100 (see :mod:`sums`);
 * a total over several years and the figure of each year: "7,430 cases during 2016 and
   2017" against the 2016 total of 4,096 and the 3,334 of 2017.

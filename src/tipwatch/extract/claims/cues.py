@@ -1,0 +1,107 @@
+"""The words that state a change, read once from ``rules/claims.yaml``.
+
+The cue lists are data: a user adds a verb of rise or fall, a phrase that only looks like
+one ("set up", "cracked down"), a hedge or a multiplier there, not in code. This module
+turns them into the compiled patterns :mod:`changes` uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Multiplier:
+    """'nearly doubled' -> Multiplier(2.0, 'nearly', 'nearly doubled')."""
+
+    factor: float
+    hedge: str | None
+    words: str
+
+
+@dataclass(frozen=True)
+class CueWords:
+    up: str  # regex alternations, ready to embed
+    down: str
+    change: str  # up|down, each guarded against the phrases that state no change
+    copulas: str
+    hedge_kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    hedge: str
+    verbs: tuple[tuple[re.Pattern[str], float], ...]
+    before_base: tuple[tuple[re.Pattern[str], float], ...]
+    fractions: dict[str, float]
+    multiplier_verb: re.Pattern[str]
+    multiplier_before_base: re.Pattern[str]
+    off_topic: re.Pattern[str]
+    multiplier_hints: tuple[str, ...]  # a sentence without one of these has no multiplier
+    not_counted: re.Pattern[str]  # matched just after a number: "three brick kilns", "23 countries"
+
+    def hedge_of(self, words: str | None) -> str | None:
+        if not words:
+            return None
+        for kind, pattern in self.hedge_kinds:
+            if pattern.fullmatch(words.strip()):
+                return kind
+        return None
+
+    def multiplier(self, m: re.Match[str]) -> Multiplier:
+        """The factor and hedge of a match of ``multiplier_verb`` or ``multiplier_before_base``."""
+        word = m.group("m")
+        table = self.verbs if m.re is self.multiplier_verb else self.before_base
+        factor = next(f for pattern, f in table if pattern.fullmatch(word))
+        return Multiplier(factor, self.hedge_of(m.group("h")), re.sub(r"\s+", " ", m.group(0).strip().lower()))
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(f"(?:{w})" for w in words)
+
+
+def _guarded(words: list[str], not_before: list[str]) -> str:
+    """Each word, unless one of ``not_before`` precedes it ('set up') or, for 'up', 'to' follows."""
+    guards = "".join(rf"(?<!\b{w}\s)" for w in not_before if re.fullmatch(r"[a-z]+", w))
+    return "|".join(f"{guards}(?:{w})" + (r"(?!\s+to\b)" if w == "up" else "") for w in words)
+
+
+def _hints(alternations: list[str]) -> tuple[str, ...]:
+    """The literal first letters of each alternative ('doubled|doubling' -> 'doub')."""
+    out = set()
+    for alternation in alternations:
+        for word in alternation.split("|"):
+            m = re.match(r"[a-z]+", word)
+            if m:
+                out.add(m.group(0)[:4])
+    return tuple(sorted(out))
+
+
+@cache
+def load_cues() -> CueWords:
+    text = resources.files("tipwatch.extract").joinpath("rules").joinpath("claims.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    up, down, not_change = data["up"], data["down"], data["not_change"]
+    hedges: dict[str, list[str]] = data["hedges"]
+    hedge = _alt([w for words in hedges.values() for w in words])
+    kinds = tuple((kind, re.compile(_alt(words), re.I)) for kind, words in hedges.items())
+    verbs = {str(k): float(v) for k, v in data["multipliers"]["verbs"].items()}
+    before = {str(k): float(v) for k, v in data["multipliers"]["before_base"].items()}
+    multiplier_verb = re.compile(rf"(?:\b(?P<h>{hedge})\s+)?\b(?P<m>{_alt(list(verbs))})\b", re.I)
+    # "nearly double the 320", "twice as many as the 90", "three times the number of", "half as many"
+    multiplier_before_base = re.compile(
+        rf"(?:\b(?P<h>{hedge})\s+)?\b(?P<m>{_alt(list(before))})\s+(?:as\s+(?:many|much|high|large)\b"
+        rf"(?:\s+\w+)?\s+as\b|that\s+of\b|the\s+(?:number|figure|total|level|count)\b|the\b|"
+        rf"(?:the\s+)?(?:previous|last)\s+year'?s\b|what\b)", re.I)
+    return CueWords(
+        up=_alt(up), down=_alt(down), change=_guarded(up, not_change) + "|" + _guarded(down, not_change),
+        copulas=_alt(data["copulas"]), hedge_kinds=kinds, hedge=hedge,
+        verbs=tuple((re.compile(k, re.I), v) for k, v in verbs.items()),
+        before_base=tuple((re.compile(k, re.I), v) for k, v in before.items()),
+        fractions={str(k): float(v) for k, v in data["fractions"].items()},
+        multiplier_verb=multiplier_verb, multiplier_before_base=multiplier_before_base,
+        multiplier_hints=_hints(list(verbs) + list(before)),
+        not_counted=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(data.get('not_counted', []))})\b", re.I),
+        off_topic=re.compile(rf"\b(?:{_alt(data.get('off_topic', []))})", re.I))
