@@ -239,9 +239,11 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
     """A figure restated later ("Of the 91 suspects arrested") is kept once."""
     out: list[Fact] = []
     for f in facts:
-        if any(g.indicator == f.indicator and g.value == f.value and g.unit == f.unit
-               and g.period == f.period and all(getattr(f, b) in (None, getattr(g, b)) for b in _BREAKDOWN)
-               for g in out):
-            continue
-        out.append(f)
+        same = next((g for g in out if g.indicator == f.indicator and g.value == f.value and g.unit == f.unit
+                     and g.period == f.period and all(getattr(f, b) in (None, getattr(g, b)) for b in _BREAKDOWN)),
+                    None)
+        if same is None:
+            out.append(f)
+        elif same.crime is None and f.crime and same.sentence != f.sentence:
+            same.crime = f.crime  # a headline restated in the body: the body's words label it
     return out
