@@ -112,6 +112,28 @@ def assign_source(ctx: DocContext, fig: Figure, cues: list[Cue], following: list
                 break
 
 
+_POLICE = re.compile(r"\b[Pp]olice\b")
+
+
+def fill_sources(ctx: DocContext) -> None:
+    """A figure no sentence credits takes the body the document reports for (SPEC section 5: the
+    body whose report the passage is about): the body credited with most of its figures, else the
+    body its lead names first."""
+    counts: dict[str, int] = {}
+    for fig in ctx.figures:
+        if fig.source:
+            counts[fig.source] = counts.get(fig.source, 0) + 1
+    main = max(counts, key=lambda k: counts[k]) if counts else ctx.tracker.author
+    if main is None and ctx.country and _POLICE.search(ctx.text):
+        main = ctx.rules.bodies.national_police.get(ctx.country)  # "freed by police" in a national force's country
+    if main is None:
+        return
+    for fig in ctx.figures:
+        if fig.source is None:
+            fig.source = main
+            fig.rules.append("src.document")
+
+
 def inherit_series_crimes(figs: list[Figure]) -> None:
     """'163 cases last year ... 134 cases in 2018': the same series (same indicator and source, its
     own stated period) keeps its crime labels."""
@@ -247,9 +269,11 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
     """A figure restated later ("Of the 91 suspects arrested") is kept once."""
     out: list[Fact] = []
     for f in facts:
-        if any(g.indicator == f.indicator and g.value == f.value and g.unit == f.unit
-               and g.period == f.period and all(getattr(f, b) in (None, getattr(g, b)) for b in _BREAKDOWN)
-               for g in out):
-            continue
-        out.append(f)
+        same = next((g for g in out if g.indicator == f.indicator and g.value == f.value and g.unit == f.unit
+                     and g.period == f.period and all(getattr(f, b) in (None, getattr(g, b)) for b in _BREAKDOWN)),
+                    None)
+        if same is None:
+            out.append(f)
+        elif same.crime is None and f.crime and same.sentence != f.sentence:
+            same.crime = f.crime  # a headline restated in the body: the body's words label it
     return out

@@ -30,7 +30,7 @@ _AGE_NOUNS.update({"juvenile": "<18", "juveniles": "<18", "adolescent": "<18", "
 _BAND_NOUN = r"(?:(?:children|minors|girls|boys|victims|people|persons|individuals|survivors|women|men|of them)\s+)?"
 _UNDER = re.compile(r"^[\s,]*" + _BAND_NOUN + r"(?:(?:were|was|are|is|being|aged|who were)\s+)?(?:(?:children|minors|girls|boys|victims)\s+)?(?:under|below|younger than|less than)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b(?!\s*(?:and|to|-|–)\s*\d)", re.IGNORECASE)
 _RANGE = re.compile(r"^[\s,]*(?:(?:were|was|are|who were)\s+)?(?:aged|ages|age|between the ages of|(?=between\s))\s*(?:between\s+)?(\d{1,2})\s*(?:and|to|-|–)\s*(\d{1,2})\b", re.IGNORECASE)
-_OVER = re.compile(r"^[\s,]*" + _BAND_NOUN + r"(?:(?:were|was|are|is|being|who were)\s+)?(?:over|above|older than|aged)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b(?:\s*(?:years?(?:\s+old)?|and (?:over|above|older)))?(?!\s*(?:to|-|–)\s*\d)", re.IGNORECASE)
+_OVER = re.compile(r"^[\s,]*" + _BAND_NOUN + r"(?:(?:were|was|are|is|being|who were)\s+)?(?:(?:aged\s+)?(?:over|above|older than)|aged)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b(?:\s*(?:years?(?:\s+old)?|and (?:over|above|older)))?(?!\s*(?:to|-|–)\s*\d)", re.IGNORECASE)
 _AND_OVER = re.compile(r"^[\s,]*(?:(?:were|was|are|who were)\s+)?aged\s+(\d{1,2})\s+(?:and|or)\s+(?:over|above|older)", re.IGNORECASE)
 #: a number that is itself an age or a duration, not a count
 AGE_BOUND_BEFORE = re.compile(

@@ -78,7 +78,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             indicator = base.indicator
     else:
         role = noun.role or "person"
-        actions = ind_rules.actions_in(text, clause[0], slot_end, ctx.low)
+        # the figure's own clause: not the next clause's verb ("dealt with 560 reports; proceedings were brought in 386")
+        actions = ind_rules.actions_in(text, clause[0], min(slot_end, max(clause[1], noun.end)), ctx.low)
         actions = [a for a in actions if a.action != "estimate" or _estimate_ok(ctx, m, sent)]
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
         if indicator is None and head is not None:
@@ -106,6 +107,9 @@ _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
 _OF_LEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
+#: "The victims included 744 females ...": the total is the last figure counting the subject's noun
+_SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
+                           r"(?:included|includes|include|comprised|comprise|consisted\s+of|were\s+made\s+up\s+of)\b")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*,")
 
@@ -146,7 +150,7 @@ def _named_head(ctx: DocContext, sent: Sentence, head: Figure | None) -> Figure 
     if head is not None and head.sentence is not sent:
         while head.head is not None and head.head.unit == "count":
             head = head.head  # "Of those rescued, ..." after a breakdown: the total, not its last part
-    lead = _OF_LEAD.match(sent.text)
+    lead = _OF_LEAD.match(sent.text) or _SUBJECT_LEAD.match(sent.text)
     if head is None or lead is None:
         return head
     role = ctx.rules.indicators.nouns.get((lead.group("noun").lower(),), (None, None))[0]

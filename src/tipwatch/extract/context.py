@@ -8,6 +8,7 @@ the state that sentences hand on to the next ones (the governing period, the las
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from tipwatch.extract import figures as fg
@@ -60,8 +61,17 @@ def noun_after(ctx: DocContext, m: NumberMention, sent: Sentence) -> Noun:
     key = (m.end, sent.end)
     noun = ctx.nouns.get(key)
     if noun is None:
-        noun = ctx.nouns[key] = ctx.rules.indicators.noun_after(ctx.text, m.end, sent.end)
+        noun = ctx.rules.indicators.noun_after(ctx.text, m.end, sent.end)
+        if noun.kind == "elliptical" and _BETWEEN.search(ctx.text, max(sent.start, m.start - 10), m.start):
+            upper = _RANGE_END.match(ctx.text, m.end, sent.end)  # "between 40 and 50 girls": the noun of both
+            if upper:
+                noun = ctx.rules.indicators.noun_after(ctx.text, upper.end(), sent.end)
+        ctx.nouns[key] = noun
     return noun
+
+
+_BETWEEN = re.compile(r"\b[Bb]etween\s+$")
+_RANGE_END = re.compile(r"\s*(?:and|to|-|–)\s*(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?=\s)")
 
 
 def clause_at(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[int, int]:

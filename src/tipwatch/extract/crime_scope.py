@@ -33,9 +33,12 @@ _CRIME_CLAUSE = re.compile(
     r"(?:[a-z]+s|[a-z]+ed|were|was|is|are|has|have|had)\b)")
 _SMALL = frozenset({"of", "in", "on", "for", "and", "the", "against", "to"})
 _TITLE_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?:(?:of|on|in|for|against|the|and)\s+)*$")
-#: "rescued 757 Cambodians from trafficking": the situation they left, not a label ("profits from forced labour" is one)
+#: "rescued 757 Cambodians from trafficking": the situation they left, not a label ("profits from forced labour" is
+#: one, and so is a named form of exploitation: "rescued 3,190 workers from forced labour")
 _FROM = re.compile(r"\b(?:rescued|freed|saved|removed|escaped|protected|liberated|released|pulled|recovered)\s+"
                    r"(?:[\w,'’-]+\s+){0,5}?from\s+$", re.IGNORECASE)
+_NOUN_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}")
+_LEADS_FIGURE = re.compile(r"^\s+(?:was\s+the\s+\w+\s+)?(?:for|at|with)\s+(?:the\s+remaining\s+)?$")
 _APPOSITION = re.compile(r"^\s*,\s*$")
 _NUMBER_OF = re.compile(r"\b(?:the|a|its|their)\s+(?:\w+\s+)?(?:number|total|count|figure)\b", re.IGNORECASE)
 _PARTITIVE_AFTER = re.compile(
@@ -43,6 +46,8 @@ _PARTITIVE_AFTER = re.compile(
 _PARTITIVE_BEFORE = re.compile(r"\b(?:accounted for|accounting for|account for|accounts for|another|a further|"
                                r"the remaining|the other)\s+(?:\w+\s+)?$",
                                re.IGNORECASE)
+#: "Goiás was the state with most rescues (739), followed by Minas Gerais (651)": a named part in brackets
+_PAREN_OPEN = re.compile(r"(?-i:[A-Z])[\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+\($")
 _HEADING = re.compile(
     r"^\s*(?:By|Broken down by|Broken down)\s+(?:region|country|state|province|county|district|age|sex|gender|"
     r"nationality|type|form|sector|category|purpose|industry)\b", re.IGNORECASE)
@@ -83,7 +88,8 @@ def own_crimes(text: str, found: Sequence[CrimeMention], clause: tuple[int, int]
                others: Sequence[NumberMention]) -> tuple[tuple[str, ...], str | None]:
     """The crime labels written in a figure's own clause (see the module docstring)."""
     start, end = crime_clause(text, clause, m.start, others)
-    inside = [c for c in found if start <= c.start < end and not _FROM.search(text, max(start, c.start - 60), c.start)]
+    inside = [c for c in found if start <= c.start < end and not (
+        set(c.crimes) <= {"trafficking"} and _FROM.search(text, max(start, c.start - 60), c.start))]
     if not inside:
         return (), None
     slots = sorted({n.start: n for n in others if start <= n.start < end and not _is_total(text, n)}.values(),
@@ -91,12 +97,21 @@ def own_crimes(text: str, found: Sequence[CrimeMention], clause: tuple[int, int]
     if m.start not in {n.start for n in slots}:
         slots = sorted([*slots, m], key=lambda n: n.start)
     owners = {c: _owner(text, c, slots) for c in inside}
+    named = [c for c in inside if _in_noun_of_other(text, c, slots, m)]
+    if named and len(named) == len(inside):
+        return (), None  # "238 children rescued and 69 alleged human traffickers apprehended": 69's words
     if len(set(owners.values())) > 1:
         inside = [c for c in inside if owners[c] == m.start]
         if not inside:  # "... 634 for labour and 86 had been forced into criminal activity"
             return (), DISTRIBUTED
     crimes = tuple(sorted({x for c in inside for x in c.crimes}))
     return crimes, inside[-1].rule
+
+
+def _in_noun_of_other(text: str, c: CrimeMention, slots: Sequence[NumberMention], m: NumberMention) -> bool:
+    """Crime words inside another figure's noun phrase ("69 alleged human traffickers") are that figure's."""
+    before = [n for n in slots if n.end <= c.start]
+    return bool(before) and before[-1].start > m.start and bool(_NOUN_GAP.fullmatch(text, before[-1].end, c.start))
 
 
 def _is_total(text: str, n: NumberMention) -> bool:
@@ -107,6 +122,9 @@ def _is_total(text: str, n: NumberMention) -> bool:
 def _owner(text: str, c: CrimeMention, slots: Sequence[NumberMention]) -> int:
     after = [n for n in slots if n.start >= c.end]
     before = [n for n in slots if n.start <= c.start]
+    if after and _LEADS_FIGURE.match(text[c.end:after[0].start]) and before and not _LEADS_FIGURE.match(
+            text[before[-1].end:c.start]):
+        return after[0].start  # "... for 68% of the victims, forced labour for 21%": the words lead their figure
     if after and _APPOSITION.match(text[c.end:after[0].start]) and (
             not before or _NUMBER_OF.search(text, before[-1].end, c.start)):
         return after[0].start  # "..., came close to the number exploited sexually, 4,014"
@@ -116,7 +134,8 @@ def _owner(text: str, c: CrimeMention, slots: Sequence[NumberMention]) -> int:
 def is_partitive(text: str, m: NumberMention) -> bool:
     """'112 of the rescued victims', '7,019 of last year's referrals', 'accounted for 288 victims'."""
     return bool(_PARTITIVE_AFTER.match(text, m.end, m.end + 40)
-                or _PARTITIVE_BEFORE.search(text, max(0, m.start - 30), m.start))
+                or _PARTITIVE_BEFORE.search(text, max(0, m.start - 30), m.start)
+                or (_PAREN_OPEN.search(text, max(0, m.start - 40), m.start) and text.startswith(")", m.end)))
 
 
 def is_heading(sentence_text: str) -> bool:
@@ -136,7 +155,7 @@ def total_of(fig: Figure, earlier: Sequence[Figure], text: str) -> Figure | None
         return restated[0]
     if fig.unit == "count" and is_partitive(text, fig.mention) or is_heading(fig.sentence.text):
         totals = [f for f in earlier if f.unit == fig.unit and f.head is None and not f.elliptical
-                  and fig.sentence.index - f.sentence.index <= 3 and (f.role == fig.role or f.indicator == fig.indicator)
+                  and fig.sentence.index - f.sentence.index <= 5 and (f.role == fig.role or f.indicator == fig.indicator)
                   and (fig.unit != "count" or f.mention.value > fig.mention.value)]
         labelled = [f for f in totals if f.crimes]  # the stated total rather than a comparison's base
         if labelled or totals:

@@ -21,7 +21,8 @@ _DETS = frozenset({"the", "these", "those", "that", "this"})
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|among them|among whom|of whom|of which|comprising|consisting of)\b", re.IGNORECASE)
 _INCIDENT = re.compile(r"\b(?:recently|yesterday|today|this morning|last night|last week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|told|says|announced|obtained|released|reported)\b", re.IGNORECASE)
-_SUCH = re.compile(r"\bsuch\s+(?:\w+\s+)?(?:cases|crimes|offen[cs]es|incidents|activities)\b", re.IGNORECASE)
+_SUCH = re.compile(r"\bsuch\s+(?:\w+\s+)?(?:cases|crimes|offen[cs]es|incidents|activities)\b"
+                   r"|\bfor\s+(?:the|this|that)\s+(?:same\s+)?(?:crime|offen[cs]e)\b", re.IGNORECASE)
 _FROM_COUNTRY = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:from|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:(?<=,\s)|(?<=including\s)|(?<=and\s))(an?)\s+(?=[A-Z])")
 _AT_RISK = re.compile(r"[^.;]{0,60}?\b(?:at risk|vulnerable to|in danger of)\b", re.IGNORECASE)
@@ -253,7 +254,17 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True  # "Some of the 54 returnees arrive at the airport" (a photo caption)
     if m.currency or _MONEY_WORD_AFTER.match(after):
         return bool(_MONEY_BEFORE_RX.search(before) or _MONEY_AFTER_RX.match(after))
-    return False
+    if _DECIMAL.fullmatch(m.surface) and not _SCALE_OR_SHARE.match(after):
+        return True  # "NGHTI 2.0", "version 1.5": a count of people or cases has no decimals
+    return bool(m.is_word and m.value == 1 and _ONE_CASE.search(before) and _ONE_CASE_AFTER.match(after))
+
+
+_DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
+_SCALE_OR_SHARE = re.compile(r"\s*(?:%|per\s?cent|percent|pc\b|percentage|million|billion|trillion|thousand|lakh|crore|"
+                             r"mn\b|bn\b|m\b|k\b|times\b)", re.IGNORECASE)
+#: "In one case, a madam ...": an anecdote, not a count of one case
+_ONE_CASE = re.compile(r"\b(?:[Ii]n|[Ii]n\s+at\s+least)\s+$")
+_ONE_CASE_AFTER = re.compile(r"\s+(?:such\s+)?(?:case|instance|incident|example)\s*,")
 
 
 @dataclass
@@ -360,8 +371,8 @@ def crimes_for(ctx_crimes: tuple[str, ...], found: list[attrs.CrimeMention], tex
     rule = None
     for c in found:
         if clause[0] <= c.start < clause[1]:
-            if _FROM_BEFORE.search(text[max(0, c.start - 6):c.start]):
-                continue  # "rescued from trafficking": the situation, not a label
+            if _FROM_BEFORE.search(text[max(0, c.start - 6):c.start]) and set(c.crimes) <= {"trafficking"}:
+                continue  # "rescued from trafficking": the situation, not a label ("from forced labour" is one)
             crimes.update(c.crimes)
             rule = c.rule
     if not crimes and ("such" in noun.modifiers or _SUCH.search(text, clause[0], clause[1])):

@@ -28,6 +28,11 @@ _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
 _POSSESSED = re.compile(r"(?:'s|’s)\s+$")
 
 
+#: heads of names of units inside a larger body (credited to that body when it is named with them)
+_UNIT_HEADS = frozenset({"Unit", "Division", "Directorate", "Squad", "Cell", "Wing", "Desk", "Section", "Bureau",
+                         "Department", "Command", "Centre", "Center", "Office", "Force", "Team"})
+
+
 @dataclass(frozen=True)
 class _Name:
     start: int
@@ -146,6 +151,8 @@ class OrgRules:
             entity = entity or self._entity(name, gazetteer, known, starts)
             if entity is None:
                 continue
+            if entity.rule.startswith("org."):
+                entity = self._unit_parent(text, name, gazetteer, known) or entity
             out.append(EntityMention(name.start, name.end, text[name.start:name.end], (entity,)))
             abbr = _ABBR_AFTER.match(text, name.end)
             if abbr and sum(c.isupper() for c in abbr.group("abbr")) >= 2:
@@ -155,6 +162,33 @@ class OrgRules:
             for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
                 out.append(EntityMention(m.start(), m.end(), m.group(0), (learned[m.group(0)],)))
         return out
+
+    @staticmethod
+    def _unit_parent(text: str, name: _Name, gazetteer: Gazetteer, known: list[EntityMention]) -> Entity | None:
+        """A unit is credited to the body it belongs to: "the Ghana Police Service's Anti-Human
+        Trafficking Unit", "the ... Investigation Division of the Sri Lanka Police"."""
+        if name.tokens[-1] in _UNIT_HEADS:
+            owner = _POSSESSED.search(text, max(0, name.start - 3), name.start)
+            first = name.tokens[0]
+            if owner is not None:
+                body = next((m for m in known if m.kind == "body" and owner.start() <= m.end <= name.start), None)
+            elif first.endswith(("'s", "’s")) and len(name.tokens) > 2:  # "the DCI's Anti-Human Trafficking ... Unit"
+                body = next((m for m in known if m.kind == "body" and m.start == name.start
+                             and m.end <= name.start + len(first)), None)
+            else:
+                body = None
+            if body is not None:
+                return body.entities[0]
+        tokens = list(name.tokens)
+        for i, tok in enumerate(tokens[:-1]):
+            if tok == "of" and i > 0 and tokens[i - 1] in _UNIT_HEADS:
+                tail = tokens[i + 1:]
+                if tail and tail[0].lower() == "the":
+                    tail = tail[1:]
+                found = [e for e in gazetteer.lookup(" ".join(tail)) if e.kind == "body"] if tail else []
+                if found:
+                    return found[0]
+        return None
 
     @staticmethod
     def _owner(text: str, name: _Name, known: list[EntityMention]) -> Entity | None:

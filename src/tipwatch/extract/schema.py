@@ -53,7 +53,7 @@ RECORDS: dict[str, RecordShape] = {
     "bodies": RecordShape(
         {"id": _STR, "name": _STR},
         {"aliases": _LIST, "abbr": _LIST, "country": _OPT_STR, "kind": _STR, "place": _OPT_STR,
-         "doc_country_only": bool},
+         "doc_country_only": bool, "national": bool},
     ),
     "places": RecordShape({"id": _STR, "code": _STR, "names": _LIST}, {}),
     "org_units": RecordShape({"id": _STR, "parent": _STR, "patterns": _LIST}, {"country": _STR}, ("patterns",)),

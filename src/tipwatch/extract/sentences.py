@@ -23,7 +23,8 @@ _CLAUSE = re.compile(
     r"(?:[,;:]\s*|\s+)(?:while|whereas|but)\s+"
     r"|;\s*"
     r"|\s+[–—]\s+"
-    r"|,?\s+and\s+(?=(?:also\s+|later\s+|then\s+)?(?:[a-z]+ed|sent|held|found|made|took|saved|brought|"
+    r"|,?\s+and\s+(?!forced\s+(?:labou?r|marriages?|begging|criminality|prostitution)\b)"
+    r"(?=(?:also\s+|later\s+|then\s+)?(?:[a-z]+ed|sent|held|found|made|took|saved|brought|"
     r"caught|freed|led|gave|sold|kept|rescued|arrested|handed|convicted|charged)\b)"
     r"|\.\s+"
     r"|\n\s*[•·▪‣◦*]\s*",  # the items of a list joined to its lead-in line

@@ -31,7 +31,8 @@ _REPORT_REF = Folded(  # case-insensitive: run over the lower-cased document whe
     rf"|(?:^|[,;“\"]\s*|\s)(?:it|they)\s+(?:also\s+)?{_SAY}\b"
     rf"|\bthe\s+(?:same\s+)?report\b"
 )
-_RELEASED = re.compile(r"\b(?:released|published|issued|presented|unveiled|launched)\s+(?:its|their|the|a|an)\s+(?:\w+\s+){0,3}(?:report|data|figures|statistics|study)", re.IGNORECASE)
+_RELEASED = re.compile(r"\b(?:releas|publish|issu|present|unveil|launch)(?:ed|es|s)\s+(?:(?:its|their|the|a|an)\s+(?:\w+\s+){0,3}(?:report|data|figures|statistics|study)"
+                       r"|(?:its|their)\s+(?:annual\s+|latest\s+|new\s+)?(?-i:[A-Z]))", re.IGNORECASE)
 _POSSESSIVE_REPORT = re.compile(r"^\s*(?:'s|’s|')?\s*(?:\w+\s+){0,4}?(?:report|data|figures|statistics|study|survey|records)\b", re.IGNORECASE)
 _ANAPHOR_WORDS = r"ministry|committee|department|agency|commission|council|police|organi[sz]ation|court|bureau|office|secretariat|body|directorate|command|force|network|division|unit|service|authority|NGO|charity"
 _ANAPHOR = re.compile(rf"\b[Tt]he\s+({_ANAPHOR_WORDS})(?:'s|’s)?\b")
@@ -39,7 +40,9 @@ _ANAPHOR = re.compile(rf"\b[Tt]he\s+({_ANAPHOR_WORDS})(?:'s|’s)?\b")
 _SUBJECT_NP = re.compile(rf"\b(?:[Tt]he\s+({_ANAPHOR_WORDS})|(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(office|agency|ministry|department|organi[sz]ation|unit|team|force))\b(?!\s+(?:of|for)\b)")
 _SUBJECT_VERB = re.compile(r"\b(?:[a-z]+ed|said|says|found|made|took|held|sent|caught|brought|counted|secured|recorded|registered|"
                            r"opened|received|identified|rescued|arrested|handled|investigated|estimates?|reports?|puts|"
-                           r"counts|lists|shows?|saw|gave|got|put|freed|helped|assisted|supported)\b")
+                           r"counts|lists|shows?|saw|gave|got|put|freed|helped|assisted|supported|"
+                           r"rescues|arrests|nabs|detains|frees|saves|identifies|records|registers|busts|logs|"
+                           r"has|have|had)\b")
 _SUBJECT_BREAK = re.compile(r";|\s[-–—]\s|\b(?:while|whereas|but|although|though|because|when|after|before|if)\b|\bwith\s+(?:the\s+)?help\b")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|at|in|for|and|between|among|than|into|on|under|via|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
@@ -88,6 +91,9 @@ class BodyRules:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.kinds = {rec["name"]: rec.get("kind") for rec in data.get("bodies", [])}
+        #: country -> its national police force ("police" in a Malaysian story is the Royal Malaysia Police)
+        self.national_police = {rec["country"]: rec["name"] for rec in data.get("bodies", [])
+                                if rec.get("national") and rec.get("country")}
 
 
 class SourceTracker:
@@ -202,6 +208,10 @@ class SourceTracker:
         gap_end = min(s_end, end + 90)
         brk = _SUBJECT_BREAK.search(text, end, gap_end)
         gap = text[end:brk.start() if brk else gap_end]
+        owned = re.match(r"\s*(?:'s|’s)?\s+", gap)
+        if owned and (owned.group(0).strip() or text[start:end].endswith(("'s", "’s"))) \
+                and any(b.start == end + owned.end() for b in self.bodies):
+            return False  # "ICE's Homeland Security Investigations has ...": the body it owns is the subject
         gap = re.sub(r"^\s*(?:'s|’s)?\s*(?:\([^)]{1,15}\))?", "", gap)
         if re.match(r"\s*,[^,]{1,80},", gap):  # an appositive: "The Bureau of Immigration, a member of the council,"
             gap = gap[gap.index(",", gap.index(",") + 1) + 1:]
@@ -280,8 +290,10 @@ class SourceTracker:
         statistical = _STATISTICAL.search(sent) is not None
         credited = any(c.rule in _PASSAGE_CUES for c in cues)
         for cue in cues:
-            speech = cue.rule in ("src.body_said", "src.said_body")
+            speech = cue.rule in _SPEECH_CUES
             if cue.rule in _SUBJECT_CUES and (credited or not figures):
+                if figures and cue.body and self.state.report_body is None:
+                    self.state.report_body = cue.body  # the first body credited with figures leads the passage
                 continue  # "X intercepted 876 ..., the report added": the report is still the passage's
             if cue.body and (speech or (statistical and cue.rule in _BODY_CUES)):
                 self.state.report_body = cue.body
@@ -328,6 +340,8 @@ _RELATIVE = re.compile(r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?,\s+(?:which|who|that
 _BODY_CUES = ("src.relative_subject", "src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
               "src.according_to_anaphor", "src.anaphor_subject", "src.first_person")
 _SUBJECT_CUES = ("src.subject", "src.anaphor_subject")
+#: a body that speaks ("X said", "the ministry said") becomes the passage's body
+_SPEECH_CUES = ("src.body_said", "src.said_body", "src.anaphor_said")
 _PASSAGE_CUES = ("src.report_ref", "src.anaphor_said", "src.pronoun_said", "src.person_said", "src.said_person")
 _STATISTICAL = re.compile(r"\d|\b(?:report|data|figures|statistics)\b", re.IGNORECASE)
 
