@@ -33,6 +33,8 @@ _YEAR = r"(?<![\d,.$£€])(?:19[5-9]\d|20\d\d)(?![\d]|[,.]\d)"
 _NUMS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "four": 4, "4": 4, "eight": 8,
          "8": 8, "two": 2, "2": 2, "five": 5, "5": 5, "seven": 7, "7": 7, "ten": 10, "10": 10,
          "eleven": 11, "11": 11}
+_SPAN_MONTHS = {"twelve": 12, "12": 12, "six": 6, "6": 6, "three": 3, "3": 3, "nine": 9, "9": 9,
+                "eighteen": 18, "18": 18, "24": 24}
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,10 @@ class PeriodRules:
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
             rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months)"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
+            # "the year to March 2024", "the 12 months ending 30 June 2023": a trailing span
+            rf"|(?P<yto>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<yton>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
+            rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<ytod1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<ytom>{month_alt})\s+"
+            rf"(?:(?P<ytod2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<ytoy>{yr}))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!\s+(?:of|to|in|ending|ended|before|after|from|since)\b))"
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year)))?"
@@ -336,6 +342,8 @@ class PeriodRules:
         """Running totals, day ranges, year spans and Buddhist-era years."""
         s, e = m.start(), m.end()
         g = m.group
+        if g("yto"):
+            return self._trailing(m, t)
         if g("ytd"):  # "As at today, 2023 has given us 55 convictions", "in 2023 so far"
             year = int(g("ytdy1") or g("ytdy2") or g("ytdy3"))
             return TimeExpr(s, e, t, "per.to_date.year", year, None, "M01", to_date=True)
@@ -371,6 +379,25 @@ class PeriodRules:
         if g("bebare"):
             return TimeExpr(s, e, t, "per.buddhist_year", int(t) - BUDDHIST_OFFSET, buddhist_bare=True)
         return None
+
+    def _trailing(self, m: re.Match[str], t: str) -> TimeExpr | None:
+        """'the year to March 2024' = 2023-04-01/2024-03-31; 'the six months to June 2023' = 2023-H1."""
+        g = m.group
+        year, month = int(g("ytoy")), self.months[g("ytom").lower()]
+        last = calendar.monthrange(year, month)[1]
+        day = _day(g("ytod1") or g("ytod2")) or last
+        if not _valid_day(month, day):
+            return None
+        months = _SPAN_MONTHS[(g("yton") or "12").lower()]
+        end = date(year, month, day)
+        if day == last:  # whole months: from the first day of the month ``months - 1`` before
+            index = year * 12 + month - 1 - (months - 1)
+            start = date(index // 12, index % 12 + 1, 1)
+        else:  # "the year ending 16 July 2023" runs from 17 July 2022
+            index = year * 12 + month - 1 - months
+            y0, m0 = index // 12, index % 12 + 1
+            start = date(y0, m0, min(day, calendar.monthrange(y0, m0)[1])) + timedelta(days=1)
+        return TimeExpr(m.start(), m.end(), t, "per.trailing", start.year, None, _span_code(start, end))
 
     def _cross_year(self, m: re.Match[str], t: str) -> TimeExpr | None:
         """'April 2022 to March 2023', '17 July 2022 to 16 July 2023': an explicit interval."""
@@ -569,6 +596,18 @@ def _sub_of(period: str | None) -> str | None:
 
 
 _RANGE_CODES = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
+
+
+def _span_code(start: date, end: date) -> str | None:
+    """The period code of ``start``..``end``: None for a calendar year, a half or quarter code
+    when it is one, else an explicit interval ("R20230401-20240331")."""
+    if start.year == end.year and start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
+        span = (start.month, end.month)
+        if span == (1, 12):
+            return None
+        if span in _RANGE_CODES:
+            return _RANGE_CODES[span]
+    return f"R{start:%Y%m%d}-{end:%Y%m%d}"
 
 
 def _format(year: int, sub: str | None) -> str:
