@@ -19,7 +19,9 @@ from typing import Any
 from tipwatch.extract.gazetteer import Entity, EntityMention, Gazetteer
 
 _CONNECTORS = frozenset({"of", "for", "on", "against", "the", "de", "del", "la", "to", "and", "&"})
-_CAP = r"[A-Z][\w'’&.-]*"
+#: a capitalised word; a dot stays inside only in an abbreviation ("U.S."), so a dateline
+#: ("KAMPALA. Police have ...") or a sentence end never joins the next name
+_CAP = r"[A-Z](?:[\w'’&-]*(?:\.[\w'’&-]+)+\.?|[\w'’&-]*)"
 _JOIN = r"(?:[ \t]+(?:(?:of|for|on|against|the|de|del|la|to|and|in|&)[ \t]+)*|,[ \t]+(?=(?:[A-Z][\w'’-]*[ \t]+){0,3}and[ \t]))"
 _RUN = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 _ABBR_AFTER = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&.-]{1,11})\)")
