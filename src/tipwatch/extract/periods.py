@@ -610,15 +610,33 @@ def _span_code(start: date, end: date) -> str | None:
     return f"R{start:%Y%m%d}-{end:%Y%m%d}"
 
 
+def _canonical(interval: str) -> str:
+    """An interval that is a whole calendar year, half, quarter or month in SPEC's short form:
+    '2024-04-01/2024-06-30' -> '2024-Q2'; any other interval unchanged."""
+    m = _SPAN.fullmatch(interval)
+    if m is None:
+        return interval
+    y1, m1, d1, y2, m2, d2 = (int(x) for x in m.groups())
+    if y1 != y2 or d1 != 1 or not 1 <= m2 <= 12 or d2 != calendar.monthrange(y2, m2)[1]:
+        return interval
+    if (m1, m2) == (1, 12):
+        return str(y1)
+    if (m1, m2) in _RANGE_CODES:
+        return f"{y1}-{_RANGE_CODES[(m1, m2)]}"
+    if m1 == m2:
+        return f"{y1}-{m1:02d}"
+    return interval
+
+
 def _format(year: int, sub: str | None) -> str:
     if not sub:
         return str(year)
     if sub.startswith("Y"):
         return f"{year}-01-01/{sub[1:]}-12-31"
     if sub.startswith("R"):  # "R20220401-20230331": an interval with its own years
-        return f"{sub[1:5]}-{sub[5:7]}-{sub[7:9]}/{sub[10:14]}-{sub[14:16]}-{sub[16:18]}"
+        return _canonical(f"{sub[1:5]}-{sub[5:7]}-{sub[7:9]}/{sub[10:14]}-{sub[14:16]}-{sub[16:18]}")
     if sub.startswith("D"):  # "D0605-0703": June 5 to July 3
-        return f"{year}-{sub[1:3]}-{sub[3:5]}/{year}-{sub[6:8]}-{sub[8:10]}"
+        return _canonical(f"{year}-{sub[1:3]}-{sub[3:5]}/{year}-{sub[6:8]}-{sub[8:10]}")
     if sub[0] in "HQ":
         return f"{year}-{sub}"
     if "-" in sub:
