@@ -281,7 +281,7 @@ def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
 def _not_figure(n: Num, text: str) -> bool:
     """A number no fact stands on is no figure when the extractor's guards say so: a law's
     section, a phone number, a budget, a drug seizure, "three times" (one definition, figures.py)."""
-    return n.mention is not None and (is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text, n.end)))
+    return n.mention is not None and (is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text[n.end:n.end + 20])))
 
 
 def _is_bound(n: Num, prev: Num | None, text: str) -> bool:

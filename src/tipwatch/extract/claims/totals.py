@@ -60,7 +60,7 @@ def _same_family(ctx: Context, total: Num, parts: list[Num]) -> bool:
 def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
     for k, n in enumerate(nums):
         before = ctx.text[max(ctx.sentences[s].start, n.start - 30):n.start]
-        if not (_ALTOGETHER_BEFORE.search(before) or _ALTOGETHER_AFTER.match(ctx.text, n.end)):
+        if not (_ALTOGETHER_BEFORE.search(before) or _ALTOGETHER_AFTER.match(ctx.text[n.end:n.end + 60])):
             continue
         parts = [p for p in nums[:k] if p.unit == n.unit]
         if len(parts) < 2 or not (_adds_up(n, parts) or _same_family(ctx, n, parts)):
