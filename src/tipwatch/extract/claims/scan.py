@@ -272,10 +272,12 @@ def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
     prev: Num | None = None  # the last number skipped as an age or a code (not as a year)
     for n in nums:
         year = n.skip
+        closes = False  # the second end of a range: "between 14 and 17 and 9 under 14" keeps the 9
         if not n.skip:
-            n.skip = _is_bound(n, prev, text) if n.fact is not None else \
-                (_is_bound(n, prev, text) or _is_under_over(n, text) or _is_code(n, text) or _not_figure(n, text))
-        prev = n if n.skip and not year else None
+            closes = prev is not None and _closes_range(n, prev, text)
+            n.skip = closes or _is_bound(n, text) if n.fact is not None else \
+                (closes or _is_bound(n, text) or _is_under_over(n, text) or _is_code(n, text) or _not_figure(n, text))
+        prev = n if n.skip and not year and not closes else None
 
 
 def _not_figure(n: Num, text: str) -> bool:
@@ -284,15 +286,18 @@ def _not_figure(n: Num, text: str) -> bool:
     return n.mention is not None and (is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text[n.end:n.end + 20])))
 
 
-def _is_bound(n: Num, prev: Num | None, text: str) -> bool:
+def _is_bound(n: Num, text: str) -> bool:
     """Ages that bound a group ('aged between 15 and 17', 'younger than 15', '16-year-old')."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
     if BOUND_BEFORE.search(before) and n.value <= 120 and not COUNT_NOUN_AFTER.match(after):
         return True
-    if prev is not None and RANGE_JOIN.match(text[prev.end:n.start]) and n.value <= 120:
-        return True
     return bool(YEARS_OLD_AFTER.match(after)) and n.value <= 120
+
+
+def _closes_range(n: Num, prev: Num, text: str) -> bool:
+    """The second end of a range whose first end was an age or a code: '15 and 17', '15-17'."""
+    return bool(RANGE_JOIN.match(text[prev.end:n.start])) and n.value <= 120
 
 
 def _is_under_over(n: Num, text: str) -> bool:
