@@ -39,6 +39,11 @@ MAX_NUMBERS_PER_SENTENCE = 60
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
 
 
+#: Both sides of a dimension: a list naming each covers the whole ('120 were female and 80 male').
+_SIDES = ((re.compile(r"\b(?:women|female|females|girls)\b", re.I),),
+          (re.compile(r"\b(?:men|male|males|boys)\b", re.I),))
+_AGES = ((re.compile(r"\b(?:adults?|over\s+18|aged\s+18)\b", re.I),),
+         (re.compile(r"\b(?:children|minors|juveniles|under\s+18|girls|boys)\b", re.I),))
 #: Words after a number that say what it counts, by indicator family (used when no fact does).
 _FAMILY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:arrests?|suspects?|traffickers?|defendants?|"
@@ -162,6 +167,16 @@ class Context:
             return fact.indicator
         fam = self.family_of(num)
         return fam if fam in ("victims", "cases", "suspects") else None
+
+    def words_after(self, n: Num) -> str:
+        """The words after a number up to the next number or punctuation ('were female')."""
+        nxt = self.next_start(n.end - 1)
+        return re.split(r"[,;.]", self.text[n.end:min(nxt, n.end + 45)], maxsplit=1)[0]
+
+    def exhaustive(self, parts: list[Num]) -> bool:
+        """Parts that name both sides of a dimension: 'female' and 'male', 'adults' and 'children'."""
+        words = " ".join(self.words_after(p) for p in parts)
+        return any(all(any(p.search(words) for p in side) for side in sides) for sides in (_SIDES, _AGES))
 
     def in_sentence(self, s: int) -> list[Num]:
         return self.by_sentence[s] if 0 <= s < len(self.by_sentence) else []
