@@ -21,6 +21,7 @@ def _check(report, floor: dict) -> None:
     assert report.f1 >= floor["f1"], report.render(show=True)
     assert report.precision >= floor["precision"], report.render(show=True)
     assert report.recall >= floor["recall"], report.render(show=True)
+    assert report.claims_score >= floor.get("claims", 0.0), report.render(show=True)
     for attr, value in floor.get("attributes", {}).items():
         assert report.attribute_accuracy[attr] >= value, f"{attr}: {report.attribute_accuracy[attr]:.3f} < {value}"
 

@@ -30,9 +30,13 @@ _NOUN_OF = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:{_CUES.copulas})\s+{_Q}[$€£]
 _VERB_BY = re.compile(rf"\b(?P<w>{_CHANGE})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q}[$€£]?$", re.I)
 _PUT_AT = re.compile(rf"\b(?P<w>{_CHANGE})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$",
                      re.I)
-_OR = re.compile(rf",?\s+or\s+{_Q}$", re.I)
-_PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?P<w>increase|rise|jump|growth|higher|more|up|"
-                             r"decrease|drop|fall|decline|lower|fewer|less|down|dip|reduction)\b", re.I)
+#: "up 20 cases, or 25 percent", "rose by 15 cases (12.5 per cent)": the relative form of the change before
+_OR = re.compile(rf"(?:,?\s+or|\s*\((?:\s*or)?)\s*{_Q}$", re.I)
+_PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?:(?:year[- ]on[- ]year|y-o-y|annual|sharp|steep|"
+                             r"significant|marked|slight|overall)\s+)?(?P<w>increase|rise|jump|growth|higher|more|up|above|"
+                             r"decrease|drop|fall|decline|lower|fewer|less|down|dip|reduction|below)\b", re.I)
+#: "up 5 percentage points": a difference of two shares, not a relative change
+_POINTS_AFTER = re.compile(r"^\s*(?:percentage|%)\s*points?\b", re.I)
 _COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)\s+than\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+[$€£]?$", re.I)
 _FRACTIONS = _CUES.fractions
@@ -49,9 +53,10 @@ _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s
 #: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
 _TO_AFTER = re.compile(r"^\s*,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
+_BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
 #: "the previous year's 400", "the 2022 figure of 38": a period named with the base
-_BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
+_BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:19|20)\d\d'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
 _WEAK_BASE = re.compile(rf"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?{_BASE_NAMED}[$€£]?$", re.I)
 _AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)  # the cue may follow
 #: "from 70 to 58", "from 140 in 2022 to 120", "from 30 last year to 95"
@@ -66,6 +71,7 @@ _NUMBER_OF = re.compile(r"\bthe\s+number\s+of\b|^\W*[A-Z][a-z]+\s+(?:for|of)\b|^
 _INDICATOR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects_convicted", re.compile(r"\bconvictions?\b|\bconvicted\b", re.I)),
     ("suspects_arrested", re.compile(r"\barrests?\b|\barrested\b", re.I)),
+    ("suspects_prosecuted", re.compile(r"\bprosecutions?\b|\bprosecuted\b|\bcharged\b", re.I)),
     ("victims_referred", re.compile(r"\breferrals?\b", re.I)),
     ("complaints", re.compile(r"\bcomplaints?\b|\breports\b", re.I)),
     ("cases", re.compile(r"\bcases?\b|\boffen[cs]es\b|\bcrimes\b|\binvestigations\b", re.I)),
@@ -99,7 +105,7 @@ class Pair:
     cue: Cue | None = None
 
 
-_DOWN_WORD = re.compile(_DOWN + r"|lower|fewer|less", re.I)
+_DOWN_WORD = re.compile(_DOWN + r"|lower|fewer|less|below", re.I)
 _HEDGE_NAMES = {"about": "about", "nearly": "nearly", "over": "at least"}
 
 
@@ -195,7 +201,7 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     if word is None:
         return None
     cue = Cue(n.sent, n.start, n.end, 0 if word == "+" else _direction(word), about=bool(_ABOUT.search(before)))
-    if n.unit == "percent":
+    if n.unit == "percent" and not _POINTS_AFTER.match(after):
         cue.pct, cue.pct_text = n.value, _plain(n.surface)
     else:
         cue.absolute = n
@@ -269,10 +275,25 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
             continue
         n.roles.add("base")
         newer.roles.add("newer")
-        pairs.append(Pair(newer, n, direction, n.start))
+        pair = Pair(newer, n, direction, n.start)
+        if newer.start > n.start:
+            pair.cue = _bracketed(ctx, pair, nums)
+        pairs.append(pair)
     if cues and not pairs:
         pairs.extend(_earlier_in_next_sentence(ctx, s, nums))
     return pairs
+
+
+def _bracketed(ctx: Context, pair: Pair, nums: list[Num]) -> Cue | None:
+    """'rose from 92 in 2022 to 159 in 2023 (72.8%)': the change in brackets after the newer figure."""
+    after = [m for m in nums if m.start > pair.newer.end and m.unit == "percent" and "amount" not in m.roles]
+    if not after or not _BRACKET_AFTER.match(ctx.text[pair.newer.end:after[0].start]):
+        return None
+    amount = after[0]
+    amount.roles.add("amount")
+    direction = pair.direction or (1 if pair.newer.value >= pair.base.value else -1)
+    return Cue(amount.sent, amount.start, amount.end, direction, pct=amount.value, pct_text=_plain(amount.surface),
+               used=True)
 
 
 def _earlier_in_next_sentence(ctx: Context, s: int, nums: list[Num]) -> list[Pair]:

@@ -69,11 +69,12 @@ def _guarded(words: list[str], not_before: list[str]) -> str:
 
 
 def _hints(alternations: list[str]) -> tuple[str, ...]:
-    """The literal first letters of each alternative ('doubled|doubling' -> 'doub')."""
+    """A literal run of letters of each alternative ('doubled|doubling' -> 'doub', '(?:two|2)-?fold'
+    -> 'two', 'fold')."""
     out = set()
     for alternation in alternations:
         for word in alternation.split("|"):
-            m = re.match(r"[a-z]+", word)
+            m = re.search(r"[a-z]{3,}", word)
             if m:
                 out.add(m.group(0)[:4])
     return tuple(sorted(out))

@@ -39,6 +39,11 @@ MAX_NUMBERS_PER_SENTENCE = 60
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
 
 
+#: Both sides of a dimension: a list naming each covers the whole ('120 were female and 80 male').
+_SIDES = ((re.compile(r"\b(?:women|female|females|girls)\b", re.I),),
+          (re.compile(r"\b(?:men|male|males|boys)\b", re.I),))
+_AGES = ((re.compile(r"\b(?:adults?|over\s+18|aged\s+18)\b", re.I),),
+         (re.compile(r"\b(?:children|minors|juveniles|under\s+18|girls|boys)\b", re.I),))
 #: Words after a number that say what it counts, by indicator family (used when no fact does).
 _FAMILY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:arrests?|suspects?|traffickers?|defendants?|"
@@ -163,6 +168,16 @@ class Context:
         fam = self.family_of(num)
         return fam if fam in ("victims", "cases", "suspects") else None
 
+    def words_after(self, n: Num) -> str:
+        """The words after a number up to the next number or punctuation ('were female')."""
+        nxt = self.next_start(n.end - 1)
+        return re.split(r"[,;.]", self.text[n.end:min(nxt, n.end + 45)], maxsplit=1)[0]
+
+    def exhaustive(self, parts: list[Num]) -> bool:
+        """Parts that name both sides of a dimension: 'female' and 'male', 'adults' and 'children'."""
+        words = " ".join(self.words_after(p) for p in parts)
+        return any(all(any(p.search(words) for p in side) for side in sides) for sides in (_SIDES, _AGES))
+
     def in_sentence(self, s: int) -> list[Num]:
         return self.by_sentence[s] if 0 <= s < len(self.by_sentence) else []
 
@@ -272,27 +287,32 @@ def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
     prev: Num | None = None  # the last number skipped as an age or a code (not as a year)
     for n in nums:
         year = n.skip
+        closes = False  # the second end of a range: "between 14 and 17 and 9 under 14" keeps the 9
         if not n.skip:
-            n.skip = _is_bound(n, prev, text) if n.fact is not None else \
-                (_is_bound(n, prev, text) or _is_under_over(n, text) or _is_code(n, text) or _not_figure(n, text))
-        prev = n if n.skip and not year else None
+            closes = prev is not None and _closes_range(n, prev, text)
+            n.skip = closes or _is_bound(n, text) if n.fact is not None else \
+                (closes or _is_bound(n, text) or _is_under_over(n, text) or _is_code(n, text) or _not_figure(n, text))
+        prev = n if n.skip and not year and not closes else None
 
 
 def _not_figure(n: Num, text: str) -> bool:
     """A number no fact stands on is no figure when the extractor's guards say so: a law's
     section, a phone number, a budget, a drug seizure, "three times" (one definition, figures.py)."""
-    return n.mention is not None and (is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text, n.end)))
+    return n.mention is not None and (is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text[n.end:n.end + 20])))
 
 
-def _is_bound(n: Num, prev: Num | None, text: str) -> bool:
+def _is_bound(n: Num, text: str) -> bool:
     """Ages that bound a group ('aged between 15 and 17', 'younger than 15', '16-year-old')."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
     if BOUND_BEFORE.search(before) and n.value <= 120 and not COUNT_NOUN_AFTER.match(after):
         return True
-    if prev is not None and RANGE_JOIN.match(text[prev.end:n.start]) and n.value <= 120:
-        return True
     return bool(YEARS_OLD_AFTER.match(after)) and n.value <= 120
+
+
+def _closes_range(n: Num, prev: Num, text: str) -> bool:
+    """The second end of a range whose first end was an age or a code: '15 and 17', '15-17'."""
+    return bool(RANGE_JOIN.match(text[prev.end:n.start])) and n.value <= 120
 
 
 def _is_under_over(n: Num, text: str) -> bool:

@@ -50,11 +50,6 @@ _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|co
 _CATEGORY_AFTER = re.compile(r"\s+(?:nationalities|countries|provinces|districts|regions|states|years|"
                              r"months|days|weeks|hours)\b", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?$", re.I)
-#: Both sides of a dimension: a list naming each covers the whole ('211 were female and 60 male').
-_SIDES = ((re.compile(r"\b(?:women|female|females|girls)\b", re.I),),
-          (re.compile(r"\b(?:men|male|males|boys)\b", re.I),))
-_AGES = ((re.compile(r"\b(?:adults?|over\s+18|aged\s+18)\b", re.I),),
-         (re.compile(r"\b(?:children|minors|juveniles|under\s+18|girls|boys)\b", re.I),))
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sex", re.compile(r"\b(?:women|men|females?|males?|girls|boys)\b", re.I)),
     ("age", re.compile(r"\b(?:children|minors|adults?|juveniles|women|men|girls|boys|under|over|aged|"
@@ -285,22 +280,10 @@ def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: s
             continue
         adds_up = abs(got - total.value) < 1e-6 * max(1.0, total.value)
         over = anchored and primary and got > total.value and total.fact is not None
-        whole = got > total.value or sure or _exhaustive(ctx, members)
+        whole = got > total.value or sure or ctx.exhaustive(members)
         if adds_up or (primary and complete and whole) or over:
             out.append(_mark(Found(total, members, "breakdown", complete, s)))
     return out
-
-
-def _exhaustive(ctx: Context, parts: list[Num]) -> bool:
-    """Parts that name both sides of a dimension: 'female' and 'male', 'adults' and 'children'."""
-    words = " ".join(_words_after(ctx, p) for p in parts)
-    return all(any(p.search(words) for p in side) for side in _SIDES) or \
-        all(any(p.search(words) for p in side) for side in _AGES)
-
-
-def _words_after(ctx: Context, n: Num) -> str:
-    nxt = ctx.next_start(n.end - 1)
-    return re.split(r"[,;.]", ctx.text[n.end:min(nxt, n.end + 45)], maxsplit=1)[0]
 
 
 def _first_clause(ctx: Context, parts: list[Num]) -> list[Num]:

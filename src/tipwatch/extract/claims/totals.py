@@ -26,6 +26,8 @@ _ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:altogether|in\s+all|
 _OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*$", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
 _YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31$")
+_BRACKET = re.compile(r"\(\s*$")
+_OTHERS = re.compile(r"\b(?:the\s+rest|remaining|others?|unknown|not\s+(?:recorded|known|stated))\b", re.I)
 _SAME = ("indicator", "unit", "place", "age", "sex", "nationality", "location")
 
 
@@ -60,7 +62,7 @@ def _same_family(ctx: Context, total: Num, parts: list[Num]) -> bool:
 def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
     for k, n in enumerate(nums):
         before = ctx.text[max(ctx.sentences[s].start, n.start - 30):n.start]
-        if not (_ALTOGETHER_BEFORE.search(before) or _ALTOGETHER_AFTER.match(ctx.text, n.end)):
+        if not (_ALTOGETHER_BEFORE.search(before) or _ALTOGETHER_AFTER.match(ctx.text[n.end:n.end + 60])):
             continue
         parts = [p for p in nums[:k] if p.unit == n.unit]
         if len(parts) < 2 or not (_adds_up(n, parts) or _same_family(ctx, n, parts)):
@@ -125,7 +127,7 @@ def shares(ctx: Context) -> list[Claim]:
         if shares and not re.search(r"respectively", ctx.sentences[s].text, re.I):
             run.extend(shares)
             continue
-        if len(run) >= 3 and 90 <= sum(n.value for n in run) <= 110 or _paired(ctx, run):
+        if len(run) >= 3 and 90 <= sum(n.value for n in run) <= 110 or _paired(ctx, run) or _two_sides(ctx, run):
             claims.append(_share_claim(ctx, run))
         run = []
     return claims
@@ -138,6 +140,13 @@ def _paired(ctx: Context, run: list[Num]) -> bool:
         return False
     decimals = max(len(n.surface.split(".")[1]) if "." in _digits(n.surface) else 0 for n in run)
     return abs(sum(n.value for n in run) - 100) <= 10 ** -decimals + 1e-9
+
+
+def _two_sides(ctx: Context, run: list[Num]) -> bool:
+    """'68% were female and 32% male': two shares of one sentence naming both sides of a dimension."""
+    if len(run) != 2 or run[0].sent != run[1].sent or any(_BRACKET.search(ctx.text, n.start - 3, n.start) for n in run):
+        return False  # bracketed shares of counts are _paired's
+    return ctx.exhaustive(run) and not _OTHERS.search(ctx.sentences[run[0].sent].text)
 
 
 def _digits(surface: str) -> str:
