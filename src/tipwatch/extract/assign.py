@@ -124,6 +124,9 @@ def fill_sources(ctx: DocContext) -> None:
         if fig.source:
             counts[fig.source] = counts.get(fig.source, 0) + 1
     main = max(counts, key=lambda k: counts[k]) if counts else ctx.tracker.author
+    entity = ctx.tracker.entities.get(main) if main is not None else None
+    if entity is not None and entity.body_kind == "court":
+        main = None  # "filed before the High Court": a court named in the lead is no author
     if main is None and ctx.country and _POLICE.search(ctx.text):
         main = ctx.rules.bodies.national_police.get(ctx.country)  # "freed by police" in a national force's country
     if main is None:

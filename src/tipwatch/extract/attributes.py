@@ -26,6 +26,9 @@ _SEX_NOUNS = {
     "fisherman": "male", "fishermen": "male",
 }
 _AGE_NOUNS.update({"juvenile": "<18", "juveniles": "<18", "adolescent": "<18", "adolescents": "<18"})
+_TOPIC_LEAD = re.compile(r"\s*(?:On|For|Regarding|As for|As regards|In terms of)\s+[^,;]{3,60},")
+_TOPIC_GLOSS = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){0,3}?,\s+(?:most|many|all|some|the majority)\s+of\s+(?:them|which)\s+"
+                          r"(?:over|about|for|concerning|involving|related\s+to)\b")
 #: "six people under 15", "81 persons above the age of 18": the counted noun may stand before the band
 _BAND_NOUN = r"(?:(?:children|minors|girls|boys|victims|people|persons|individuals|survivors|women|men|of them)\s+)?"
 _UNDER = re.compile(r"^[\s,]*" + _BAND_NOUN + r"(?:(?:were|was|are|is|being|aged|who were)\s+)?(?:(?:children|minors|girls|boys|victims)\s+)?(?:under|below|younger than|less than)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b(?!\s*(?:and|to|-|–)\s*\d)", re.IGNORECASE)
@@ -143,6 +146,19 @@ class AttributeRules:
             return False
         rx, subject = self.off_topic_rx.pick(text, low)
         return rx.search(subject, start, end) is not None
+
+    def off_topic_figure(self, text: str, sent: tuple[int, int], n: tuple[int, int], low: str | None = None) -> bool:
+        """Whether the number at ``n`` counts the other topic its sentence is about: next to it
+        ("detained 15,612 drug suspects"), in a lead that sets the sentence's topic ("On crimes against
+        senior citizens, ... 6,187 cases") or in a gloss on its noun ("7,200 complaints, most of them
+        over unpaid wages")."""
+        if self.off_topic(text, max(sent[0], n[0] - 45), min(sent[1], n[1] + 45), low):
+            return True
+        lead = _TOPIC_LEAD.match(text, sent[0], n[0])
+        if lead and self.off_topic(text, sent[0], lead.end(), low):
+            return True
+        gloss = _TOPIC_GLOSS.match(text, n[1], sent[1])
+        return bool(gloss and self.off_topic(text, gloss.start(), min(sent[1], gloss.end() + 40), low))
 
     # -- qualifier -------------------------------------------------------------------------
     def qualifier(self, before: str, after: str) -> tuple[str, str | None]:

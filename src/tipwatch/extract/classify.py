@@ -54,7 +54,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if noun.kind in ("noncount", "unknown"):
         return None
     head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
+    if head is not None and noun.role == "person" and head.role not in _PEOPLE and head.sentence is not sent:
+        head = _people_head(ctx, sent, m)  # "those rescued comprised 58 men": not the raids before them
     base: Figure | None = None
+    apposed: re.Match[str] | None = None
     rule_ids = [r for r in (qrule, noun.rule) if r]
     lead = _OF_WHICH.search(text, max(sent.start, m.start - 16), m.start)
     if noun.kind == "elliptical" and not figs and lead and _COUNT_BEFORE.search(text, sent.start, lead.start()):
@@ -66,7 +69,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if base is None or base.role is None:
             return None
         role = base.role
-        if _APPOSED_PART.match(text, m.end):  # "27 Myanmar nationals, nine of them minors, from a trawler"
+        apposed = _APPOSED_PART.match(text, m.end)
+        if apposed:  # "27 Myanmar nationals, nine of them minors, from a trawler"
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
         indicator, action = ind_rules.indicator(role, actions, m.start)
@@ -79,7 +83,15 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     else:
         role = noun.role or "person"
         # the figure's own clause: not the next clause's verb ("dealt with 560 reports; proceedings were brought in 386")
-        actions = ind_rules.actions_in(text, clause[0], min(slot_end, max(clause[1], noun.end)), ctx.low)
+        window_end = min(slot_end, max(clause[1], noun.end))
+        actions = ind_rules.actions_in(text, clause[0], window_end, ctx.low)
+        nxt = next((c for c in ctx.cands if c.start == slot_end), None)
+        if nxt is not None and not actions and _APPOSED_PART.match(text, nxt.end):
+            actions = ind_rules.actions_in(text, clause[0], clause[1], ctx.low)  # "85 people, 17 of them children, were freed"
+        elif nxt is not None and not actions and _LIST_NEXT.fullmatch(text, noun.end, nxt.start):
+            item = noun_after(ctx, nxt, sent)  # "Three kiln owners and two labour contractors have been arrested"
+            if item.kind == "noun" and item.role == noun.role:
+                actions = ind_rules.actions_in(text, item.end, clause[1], ctx.low)
         actions = [a for a in actions if a.action != "estimate" or _estimate_ok(ctx, m, sent)]
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
         if indicator is None and head is not None:
@@ -99,6 +111,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     fig = Figure(m, sent, indicator, role, noun, qualifier=qualifier, head=head,
                  elliptical=noun.kind == "elliptical" or base is not None, rules=rule_ids)
     _breakdowns(ctx, fig, base, clause, slot_end, action)
+    if apposed is not None:  # "..., 17 of them children, ...": the group named after "of them"
+        word = apposed.group(0).strip(" ,").split()[-1]
+        fig.age = fig.age or _noun_age(word, fig.indicator)
+        fig.sex = fig.sex or attrs.sex_of_noun(word)
     return fig
 
 
@@ -142,6 +158,20 @@ def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | N
     if last.head is None and _LIST_OPEN.search(between) and not re.search(r"[.;]", between):
         return last
     return None
+
+
+_PEOPLE = frozenset({"person", "victim", "suspect"})
+
+
+def _people_head(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figure | None:
+    """The earlier total of people a list of men, women and children breaks down: the one counted
+    with the action its lead names ("those rescued"), else the last count of people."""
+    rules = ctx.rules.indicators
+    lead = rules.actions_in(ctx.text, sent.start, m.start, ctx.low)
+    wanted, _ = rules.indicator("person", lead, m.start)
+    near = [f for f in reversed(ctx.figures) if sent.index - f.sentence.index <= 4 and f.unit == "count"
+            and f.head is None and f.role in _PEOPLE]
+    return next((f for f in near if f.indicator == wanted), near[0] if near else None)
 
 
 def _named_head(ctx: DocContext, sent: Sentence, head: Figure | None) -> Figure | None:

@@ -102,8 +102,8 @@ def _sentence(ctx: DocContext, sent: Sentence, numbers: list[NumberMention], cue
             sent.start <= c.start < sent.end for c in ctx.crimes):
         # only the numbers next to the other topic ("detained 15,612 drug suspects"), not those of a
         # sentence that merely mentions it ("a dip officials linked to the Covid-19 lockdown")
-        cands = [n for n in cands if not rules.attributes.off_topic(
-            text, max(sent.start, n.start - 45), min(sent.end, n.end + 45), ctx.low)]
+        cands = [n for n in cands if not rules.attributes.off_topic_figure(
+            text, (sent.start, sent.end), (n.start, n.end), ctx.low)]
         if not cands:
             return []
     figs: list[Figure] = []

@@ -18,13 +18,16 @@ from tipwatch.extract.sentences import Sentence, clause_bounds
 
 _PART_HEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:that|this|the|these|those|them|whom|which)\b(?:\s+(?:number|total|figure|group))?", re.IGNORECASE)
 _DETS = frozenset({"the", "these", "those", "that", "this"})
-_INCLUDING = re.compile(r"\b(?:including|included|includes|include|among them|among whom|of whom|of which|comprising|consisting of)\b", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|included|includes|include|among them|among whom|of whom|of which|comprising|"
+                        r"comprised|comprise|consisting of|consisted of|were made up of)\b", re.IGNORECASE)
 _INCIDENT = re.compile(r"\b(?:recently|yesterday|today|this morning|last night|last week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|told|says|announced|obtained|released|reported)\b", re.IGNORECASE)
 _SUCH = re.compile(r"\bsuch\s+(?:\w+\s+)?(?:cases|crimes|offen[cs]es|incidents|activities)\b"
                    r"|\bfor\s+(?:the|this|that)\s+(?:same\s+)?(?:crime|offen[cs]e)\b", re.IGNORECASE)
 _FROM_COUNTRY = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:from|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:(?<=,\s)|(?<=including\s)|(?<=and\s))(an?)\s+(?=[A-Z])")
+_AND_ONE = re.compile(r"\band\s+(an?)\s+(?=(?:girl|boy|woman|man|child|minor|teenager|infant|baby)\b)")
+_COUNT_ITEM_BEFORE = re.compile(r"\d\s+[a-z]+\s*$")
 _AT_RISK = re.compile(r"[^.;]{0,60}?\b(?:at risk|vulnerable to|in danger of)\b", re.IGNORECASE)
 _SHARE = re.compile(r"^\s*(?:percent|per cent|%)\s+of\b", re.IGNORECASE)
 _MONEY_WORD_AFTER = re.compile(r"^\s*(?:US\s+|U\.S\.\s+|United\s+States\s+)?(dollars?|euros?|pounds|baht|pesos|rupees|riels?|naira|shillings|dong|rupiah|ringgit)\b", re.IGNORECASE)
@@ -298,8 +301,12 @@ class Figure:
 
 
 def article_mentions(text: str, start: int, end: int, demonyms: dict[str, str]) -> list[NumberMention]:
-    """'a Japanese, an American' in a list: each article is a figure of one."""
+    """'a Japanese, an American' in a list: each article is a figure of one; so is the last item of
+    a list of counts ("58 men, 10 women, 16 boys and a girl")."""
     out = []
+    for m in _AND_ONE.finditer(text, start, end):
+        if _COUNT_ITEM_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            out.append(NumberMention(m.start(1), m.end(1), m.group(1), 1, is_word=True))
     for m in _ARTICLE.finditer(text, start, end):
         word = _CAP_WORD.match(text[m.end():m.end() + 30])
         if word and word.group(0).lower() in demonyms:

@@ -20,6 +20,7 @@ _TOKEN = re.compile(r"\s*(%|[\w'’]+(?:-[\w'’]+)*|[^\w\s])")
 _FUNCTION_WORDS = frozenset(
     ["were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "to", "from", "in", "and", "or", "of", "at", "by", "for", "on", "with", "as", "during", "last", "this", "compared", "against", "while", "whereas", "but", "since", "between", "after", "before", "over", "under", "who", "which", "that", ",", ".", ";", ":", ")", "(", "–", "—", "-", "”", '"', "’", "'", "aged", "age", "ages", "were", "including", "respectively", "each", "apiece", "so", "far", "alone", "a", "an", "the"]
 )
+_PEOPLE_ROLES = frozenset({"person", "suspect", "victim"})
 _JOINERS = frozenset({"and", "of", "in", "the", "-", "–", "their", "its"})
 _COPULA = frozenset({"were", "was", "are", "is", "being"})
 _OF_DET = frozenset({"the", "them", "these", "those", "whom", "which", "all", "its", "their", "last", "this"})
@@ -153,6 +154,11 @@ class IndicatorRules:
                 continue
             if low in self.modifiers and i < 7:
                 mods.append(low)
+                i += 1
+                continue
+            nxt_hit = self._noun_at(toks, i + 1) if word.isalpha() and word.islower() and not mods else None
+            if nxt_hit is not None and nxt_hit[1] in _PEOPLE_ROLES:
+                mods.append(low)  # "three kiln owners", "two brothel keepers": a compound noun of people
                 i += 1
                 continue
             break

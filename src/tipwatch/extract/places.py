@@ -17,6 +17,8 @@ from tipwatch.extract.gazetteer import EntityMention
 _WEIGHTS = {"country": 2.0, "subdivision": 2.0, "body": 1.0, "demonym": 1.0}
 _BODY_KIND_WEIGHTS = {"government": 0.5, "un": 0.0}
 _CAPITAL = re.compile(r"\b(?:in|across|of)\s+the\s+capital\b|\bthe\s+capital(?:'s|’s)?\s+(?:city|police|authorities)\b", re.IGNORECASE)
+#: the end of a document's first sentence (its lead, once the cleaner has dropped headline and dateline)
+_LEAD_END = re.compile(r"[.!?](?=\s)")
 _KINGDOM = re.compile(r"\b(?:the\s+)?(?:Kingdom|country|nation)\b")
 
 
@@ -55,6 +57,8 @@ class PlaceRules:
         Myanmar", "the border with Laos") less.
         """
         score: dict[str, float] = {}
+        stop = _LEAD_END.search(text) if text else None
+        lead_end = stop.end() if stop else 0
         if hint:
             score[hint] = 3.0
         for mention in mentions:
@@ -75,6 +79,8 @@ class PlaceRules:
                     weight = 3.0
                 elif ent.kind == "country" and _ELSEWHERE.search(text, max(0, mention.start - 24), mention.start):
                     weight = 1.0
+            if mention.start < lead_end:
+                weight *= 2  # the lead names the country the story is about ("Argentina's programme rescued ...")
             score[country] = score.get(country, 0.0) + weight
         if not score:
             return None

@@ -44,7 +44,8 @@ _SUBJECT_VERB = re.compile(r"\b(?:[a-z]+ed|said|says|found|made|took|held|sent|c
                            r"rescues|arrests|nabs|detains|frees|saves|identifies|records|registers|busts|logs|"
                            r"has|have|had)\b")
 _SUBJECT_BREAK = re.compile(r";|\s[-–—]\s|\b(?:while|whereas|but|although|though|because|when|after|before|if)\b|\bwith\s+(?:the\s+)?help\b")
-_OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|at|in|for|and|between|among|than|into|on|under|via|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|at|in|for|and|between|among|than|into|on|under|via|alongside|before|"
+                            r"against)\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 _QUOTE = re.compile(r"[\"“”]")
 _ANAPHOR_SAID = re.compile(rf"\b[Tt]he\s+(ministry|committee|department|agency|commission|council|police|organi[sz]ation|bureau|office|secretariat|directorate|command|force|network|government|authority)(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:also\s+)?{_SAY}\b")
