@@ -95,6 +95,7 @@ class PeriodRules:
         self.to_date_rules = [(rec["id"], _rx(rec["patterns"])) for rec in data.get("to_date", [])]
         self.cumulative_rules = [(rec["id"], _rx(rec["patterns"])) for rec in data.get("cumulative", [])]
         self.report_rules = [(rec["id"], rec.get("offset"), _rx(rec["patterns"])) for rec in data.get("report_year", [])]
+        self.anaphoric_rules = frozenset(rec["id"] for rec in data.get("report_year", []) if rec.get("anaphoric"))
         report_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.report_rules) or r"(?!x)x"
         to_date_alt = "|".join(f"(?:{p.pattern})" for _, p in self.to_date_rules) or r"(?!x)x"
         cumul_alt = "|".join(f"(?:{p.pattern})" for _, p in self.cumulative_rules) or r"(?!x)x"
@@ -109,11 +110,13 @@ class PeriodRules:
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
             rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|for|this)\s+(?P<ytdy3>{yr})"
             rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr}))"
-            rf"|(?P<yto>\b(?:in\s+|over\s+|during\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended|up\s+to)\s+"
+            rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:year|12\s+months|twelve\s+months)"
+            rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
-            rf"|(?P<asof>\b(?:as\s+(?:of|at|on)\s+(?:the\s+end\s+of\s+)?|(?:up\s+(?:to|until)|until|till|through|by)\s+the\s+end\s+of\s+"
+            rf"|(?P<asof>\b(?:as\s+(?:of|at|on)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*))?|(?:up\s+(?:to|until)|until|till|through|by)\s+(?:the\s+end\s+of\s+|end\s*-\s*)"
             rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{month_alt})\b"
             rf"|(?P<ao_m2>{month_alt})\b(?:\s+(?P<ao_d2>{day})\b)?)(?!\s*[-/]\s*\d)(?:,?\s*(?P<ao_y>{yr}))?)"
+            rf"|(?P<fisrel>\b(?:(?P<frw>last|this|the\s+current|the\s+past|the\s+last|next|the\s+next)\s+(?:fiscal|financial)\s+year))\b"
             rf"|(?P<repy>\b(?:{report_alt}))\b(?!\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
             rf"|(?P<cumul>\b(?:{cumul_alt}))\b"
@@ -123,7 +126,7 @@ class PeriodRules:
             rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{month_alt})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{month_alt})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
             rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{month_alt}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{month_alt})\b(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
-            rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months)"
+            rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+(?P<fnu>months|quarters))"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!\s+(?:of|to|in|ending|ended|before|after|from|since)\b))"
@@ -135,7 +138,7 @@ class PeriodRules:
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{month_alt})\b,?\s*(?:{yr})?|\b(?:{month_alt})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
-            rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d))"
+            rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d|\s*(?:to|through|until|-|–|and)\s*(?:{month_alt})\b))"
             rf"|(?P<fis>\b(?:{fiscal_alt}))\s*(?:(?P<fisbe>25\d\d)\b|(?P<fisy>{yr}|\d{{2}}\b)(?:\s*[-/–]\s*(?P<fisy2>\d{{2,4}}))?)"
             rf"|(?P<yr1>{yr})\s*[-/–]\s*(?P<yr2>\d{{2}})\b(?!\s*(?:percent|per cent|%))"
             rf"|(?P<rel>\b(?:{rel_alt}))"
@@ -207,17 +210,19 @@ class PeriodRules:
             expr = self._expr(m, text)
             if expr is None:
                 continue
-            if expr.rule == "per.anaphor" or expr.anchored:
+            if expr.report_year:
+                def named(x: TimeExpr) -> bool:  # a year named, not one compared with ("than the 654 in 2022")
+                    return _names_a_year(x) and _COMPARED_BEFORE.search(text, max(0, x.start - 60), x.start) is None
+                ante = next((x for x in reversed(out) if named(x)), None) or self._last_expr(
+                    text, max(0, start - _LOOKBACK_REPORT), start, named)
+                if ante is not None:
+                    expr = replace(expr, antecedent=ante)
+            elif expr.rule == "per.anaphor" or expr.anchored:
                 expr = self._antecedent(text, start, out, expr)
                 if expr is None:
                     continue
             elif expr.cumulative and expr.rule == "per.cumulative.since_founding":
                 expr = self._dated_tally(text, start, end, expr)
-            elif expr.report_year:
-                ante = next((x for x in reversed(out) if _names_a_year(x)), None) or self._last_expr(
-                    text, max(0, start - _LOOKBACK_REPORT), start, _names_a_year)
-                if ante is not None:
-                    expr = replace(expr, antecedent=ante)
             if expr.fiscal and self._fy_start is not None and self._memo[0] is text:
                 expr = replace(expr, fiscal_start=self._fy_start)
             if out and _glosses(text, out[-1], expr):
@@ -330,7 +335,7 @@ class PeriodRules:
                 return None
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}")
         if g("firstn"):
-            n = _NUMS.get(g("n").lower(), 0)
+            n = _NUMS.get(g("n").lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
             if not 1 <= n <= 11:
                 return None
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
@@ -399,10 +404,15 @@ class PeriodRules:
             if day and not _valid_day(month, day):
                 return None
             return TimeExpr(s, e, t, "per.as_of", _int(g("ao_y")), None, f"A{month:02d}{day:02d}", to_date=True)
+        if g("fisrel"):  # "last financial year": counted from the fiscal year the publication date falls in
+            word = g("frw").lower().split()[-1]
+            offset = {"last": -1, "past": -1, "next": 1}.get(word, 0)
+            return TimeExpr(s, e, t, "per.fiscal_relative", None, offset, fiscal=True)
         if g("repy"):
             for rid, offset, pat in self.report_rules:
                 if pat.fullmatch(g("repy")):
-                    return TimeExpr(s, e, t, rid, None, offset, report_year=True)
+                    return TimeExpr(s, e, t, rid, None, offset, report_year=True,
+                                    anchored=rid in self.anaphoric_rules)
             return None
         if g("todate"):
             return TimeExpr(s, e, t, _rule_of(self.to_date_rules, g("todate"), "per.to_date"), None, 0,
@@ -460,7 +470,7 @@ class PeriodRules:
         if expr.buddhist_bare and country != "TH" and (pub_year is None or abs(pub_year - (expr.year or 0)) > 3):
             return None
         if expr.report_year:
-            if not reference and expr.antecedent is not None:
+            if (not reference or expr.anchored) and expr.antecedent is not None:
                 reference = self.resolve(expr.antecedent, pub_year, None, country)
             return _report_year(expr, pub_year, reference)
         if expr.soft_to_date and expr.year == pub_year:
@@ -472,7 +482,7 @@ class PeriodRules:
         if expr.to_date:
             return _to_date(expr, pub_year)
         if expr.fiscal:
-            return self._fiscal(expr, country)
+            return self._fiscal(expr, country, pub_year)
         if expr.anchored and reference:
             shifted = _shift(reference, expr.offset if expr.offset is not None else -1)
             if shifted is not None:
@@ -503,13 +513,26 @@ class PeriodRules:
                 return None
         return _format(year, sub)
 
-    def _fiscal(self, expr: TimeExpr, country: str | None) -> str | None:
+    def _fiscal(self, expr: TimeExpr, country: str | None, pub_year: int | None = None) -> str | None:
         cal = self.calendars.get(country or "")
         if expr.fiscal_start is not None:  # the calendar the document states wins over the country's
             cal = {"start_month": expr.fiscal_start, "start_day": 1, "named_by": "end"}
-        if cal is None or expr.year is None:
+        if cal is None:
             return None
         sm, sd = cal["start_month"], cal["start_day"]
+        if expr.year is None and expr.offset is not None:  # "last financial year"
+            published = getattr(pub_year, "published", None)
+            if pub_year is None or cal.get("named_by") == "none":
+                return None
+            if (sm, sd) == (1, 1):
+                return str(pub_year + expr.offset)
+            if not published or not _ISO_DATE.fullmatch(published):
+                return None
+            current = int(published[:4]) - (1 if published[5:] < f"{sm:02d}-{sd:02d}" else 0)
+            start = date(current + expr.offset, sm, sd)
+            return f"{start.isoformat()}/{(date(start.year + 1, sm, sd) - timedelta(days=1)).isoformat()}"
+        if expr.year is None:
+            return None
         named_by = cal.get("named_by", "end")
         if named_by == "none" or (named_by == "range" and expr.fiscal_end_year is None):
             return None  # boundaries that move (Nepal), or a one-year name that is ambiguous
@@ -526,6 +549,8 @@ class PeriodRules:
         return f"{start.isoformat()}/{end.isoformat()}"
 
 
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|from|compared\s+(?:to|with)|against|versus|vs\.?|over|on)\b[^.;!?]{0,45}$", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now)\b", re.IGNORECASE)
 
 
