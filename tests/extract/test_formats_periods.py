@@ -131,3 +131,21 @@ def test_regex_budget(text: str) -> None:
     for m in mentions[:2000]:
         is_not_fact(text, m)
     assert time.perf_counter() - start < 5.0
+
+
+def test_period_pattern_keeps_the_lower_cased_fast_path() -> None:
+    """Rule patterns in periods.yaml must stay case-free (no ``(?-i:``)."""
+    assert load_rules().periods.lower_pattern is not None
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), [
+    ("2024", "KYIV, 3 May — Police said", "2024-05-03"),
+    (None, "QUITO, 9 April 2024 (Wire) — Officials", "2024-04-09"),
+    ("2024-08", "Media Release\n30 August 2024, 6:00am\n", "2024-08-30"),
+    ("2024-08", "LIMA, 3 May — Police", "2024-08"),  # the month disagrees
+    ("2024", "In 2023, 5 May was a holiday", "2024"),
+    ("2024-03-01", "KYIV, 3 May — Police", "2024-03-01"),
+])
+def test_dateline_refines_publication_date(published: str | None, text: str, expected: str | None) -> None:
+    from tipwatch.extract.pubdate import refine_published
+    assert refine_published(published, text) == expected

@@ -21,6 +21,10 @@ from tipwatch.model import Fact, MatchKind
 _NEW_TOPIC = re.compile(r"(?:Nationally|Nationwide|Separately|Meanwhile|Elsewhere|Globally|In (?:other|a separate))\b")
 
 
+def _main_expr(exprs: list[TimeExpr], segs: list) -> TimeExpr | None:
+    return next((e for e in exprs if not e.same_period and not segment_at(segs, e.start).comparison), None)
+
+
 def main_period(ctx: DocContext, exprs: list[TimeExpr], segs: list) -> str | None:
     reference = ctx.governing[0] if ctx.governing else None
     for e in exprs:
@@ -48,11 +52,15 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
         reference = main if not e.same_period or main else (ctx.governing[0] if ctx.governing else None)
         if e.same_period and main is None and ctx.governing:
             reference = ctx.governing[0]
-        fig.period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, ctx.country)
-        fig.period_text = e.text
-        fig.period_explicit = True
-        fig.rules.append(e.rule)
-        return
+        if (e.anchored or e.report_year) and e is _main_expr(exprs, segs):
+            reference = ctx.governing[0] if ctx.governing else None  # main is this very expression, resolved
+        period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, ctx.country)
+        if period is not None or not e.report_year:  # "during the year" with no year in context inherits
+            fig.period = period
+            fig.period_text = e.text
+            fig.period_explicit = True
+            fig.rules.append(e.rule)
+            return
     base = fig.head or (fig.rules and fig.elliptical and _antecedent(ctx, fig)) or None
     if isinstance(base, Figure) and base.period_text:
         fig.period, fig.period_text = base.period, base.period_text
@@ -159,7 +167,7 @@ def inherit_series_crimes(figs: list[Figure]) -> None:
 
 
 _REPORT_YEAR = re.compile(
-    r"\b(?P<y1>(?:19|20)\d\d)\s+(?:[A-Z][a-z]+\s+){0,3}(?:[Rr]eport|[Ss]urvey|[Ss]tatistics)\b"
+    r"\b(?P<y1>(?:19|20)\d\d)\s+(?:(?:[A-Z][a-z]+|annual|national|situation|yearly)\s+){0,3}(?:[Rr]eport|[Ss]urvey|[Ss]tatistics)\b"
     r"|\b(?:annual|situation|national|yearly)\s+(?:situation\s+)?report\s+(?:on|for|of)\s+(?:[\w-]+\s+){0,4}?(?P<y2>(?:19|20)\d\d)\b(?!\s*[-/–])"
     r"|\b(?:published|released|presented)\s+(?:its|the)\s+[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}(?P<y3>(?:19|20)\d\d)\b(?!\s*[-/–])")
 

@@ -19,6 +19,7 @@ from tipwatch.extract.lexicon import Rules
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.orgs import merge_mentions
 from tipwatch.extract.periods import publication_year
+from tipwatch.extract.pubdate import refine_published
 from tipwatch.extract.sentences import Sentence, segment_at, segments, split_sentences
 from tipwatch.extract.sources import Cue, SourceTracker
 from tipwatch.model import CleanDocument, Fact
@@ -43,7 +44,7 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
     mentions = merge_mentions(known, rules.orgs.scan(text, rules.gazetteer, known))
     country = rules.places.document_country(mentions, _url_country(doc.raw.url), text)
     ctx = DocContext(
-        doc, text, rules, country, publication_year(doc.published), mentions, crimes,
+        doc, text, rules, country, publication_year(refine_published(doc.published, text)), mentions, crimes,
         SourceTracker(text, mentions, country, _author(doc, rules), low),
         {m.start: m.entities[0].key for m in mentions if m.kind == "country"}, low=low,
     )

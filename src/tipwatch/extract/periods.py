@@ -23,7 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -55,6 +55,10 @@ class TimeExpr:
     cumulative: bool = False  # a running total with no fixed start ("since 2003"): never a period
     buddhist_bare: bool = False  # "2565" without "B.E.": a Buddhist-era year only in Thai context
     anchored: bool = False  # "the year before", "a year earlier": one year before the period in context
+    report_year: bool = False  # "during the year", "the year under review": the period the passage is about
+    soft_to_date: bool = False  # the publication year in a clause saying "so far": a running total
+    fiscal_start: int | None = None  # the month the document says its fiscal year starts in
+    antecedent: TimeExpr | None = None  # for "during the year": the last year named before it
 
 
 class PublicationYear(int):
@@ -92,6 +96,9 @@ class PeriodRules:
         ignore_alt = "|".join(f"(?:{p})" for rec in data.get("ignore", []) for p in rec["patterns"])
         self.to_date_rules = [(rec["id"], _rx(rec["patterns"])) for rec in data.get("to_date", [])]
         self.cumulative_rules = [(rec["id"], _rx(rec["patterns"])) for rec in data.get("cumulative", [])]
+        self.report_rules = [(rec["id"], rec.get("offset"), _rx(rec["patterns"])) for rec in data.get("report_year", [])]
+        self.anaphoric_rules = frozenset(rec["id"] for rec in data.get("report_year", []) if rec.get("anaphoric"))
+        report_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.report_rules) or r"(?!x)x"
         to_date_alt = "|".join(f"(?:{p.pattern})" for _, p in self.to_date_rules) or r"(?!x)x"
         cumul_alt = "|".join(f"(?:{p.pattern})" for _, p in self.cumulative_rules) or r"(?!x)x"
         yr = _YEAR
@@ -103,7 +110,16 @@ class PeriodRules:
             rf"(?<![^\W_])(?:(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
             rf"|(?P<ignore>\b(?:{ignore_alt})\b)"
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
-            rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:so|thus)\s+far\s+(?:in|for)\s+(?P<ytdy3>{yr}))"
+            rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|for|this)\s+(?P<ytdy3>{yr})"
+            rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr}))"
+            rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:year|12\s+months|twelve\s+months)"
+            rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?"
+            rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
+            rf"|(?P<asof>\b(?:as\s+(?:of|at|on)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*))?|(?:up\s+(?:to|until)|until|till|through|by)\s+(?:the\s+end\s+of\s+|end\s*-\s*)"
+            rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{month_alt})\b"
+            rf"|(?P<ao_m2>{month_alt})\b(?:\s+(?P<ao_d2>{day})\b)?)(?!\s*[-/]\s*\d)(?:,?\s*(?P<ao_y>{yr}))?)"
+            rf"|(?P<fisrel>\b(?:(?P<frw>last|this|the\s+current|the\s+past|the\s+last|next|the\s+next)\s+(?:fiscal|financial)\s+year))\b"
+            rf"|(?P<repy>\b(?:{report_alt}))\b(?!\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
             rf"|(?P<cumul>\b(?:{cumul_alt}))\b"
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
@@ -112,7 +128,7 @@ class PeriodRules:
             rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{month_alt})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{month_alt})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
             rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{month_alt}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{month_alt})\b(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
-            rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months)"
+            rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+(?P<fnu>months|quarters))"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
             # "the year to March 2024", "the 12 months ending 30 June 2023": a trailing span
             rf"|(?P<yto>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<yton>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
@@ -128,7 +144,7 @@ class PeriodRules:
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{month_alt})\b,?\s*(?:{yr})?|\b(?:{month_alt})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
-            rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d))"
+            rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d|\s*(?:to|through|until|-|–|and)\s*(?:{month_alt})\b))"
             rf"|(?P<fis>\b(?:{fiscal_alt}))\s*(?:(?P<fisbe>25\d\d)\b|(?P<fisy>{yr}|\d{{2}}\b)(?:\s*[-/–]\s*(?P<fisy2>\d{{2,4}}))?)"
             rf"|(?P<yr1>{yr})\s*[-/–]\s*(?P<yr2>\d{{2}})\b(?!\s*(?:percent|per cent|%))"
             rf"|(?P<rel>\b(?:{rel_alt}))"
@@ -145,12 +161,19 @@ class PeriodRules:
             rf"\b(?:formed|founded|established|set up|created|launched|started|inaugurated|constituted|began work)"
             rf"\s+(?:on\s+)?{day_words}", re.IGNORECASE)
         self.as_of_rx = re.compile(rf"\b(?:on|as of|as at|by|until|till|through)\s+{day_words}", re.IGNORECASE)
+        # "the financial year, which runs from July to June": the document states its own calendar
+        self.stated_fy_rx = re.compile(
+            rf"\b(?:fiscal|financial|budget)\s+years?\b[^.;]{{0,80}}?\b(?:runs?|running|ran|starts?|starting|begins?|beginning|"
+            rf"covers?|covering|spans?|spanning|is)\s+(?:from\s+)?(?:(?:1|1st)\s+)?(?P<fm1>{month_alt})\b(?:\s+1(?:st)?\b)?"
+            rf"\s*(?:to|through|until|till|-|–|and\s+ends?\s+(?:in|on))\s+(?:(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<fm2>{month_alt})\b",
+            re.IGNORECASE)
         self.rel_lookup = self.rel_rules
         self.sub_lookup = self.sub_rules
         # find() results of the document in flight, by (start, end): the engine and the period
         # assignment ask for the same sentence more than once
         self._memo: tuple[str, dict[tuple[int, int], tuple[list[TimeExpr], list[tuple[int, int]]]]] = ("", {})
         self._low: str | None = None
+        self._fy_start: int | None = None
 
     # -- finding ---------------------------------------------------------------------------
     def find(self, text: str, start: int, end: int) -> tuple[list[TimeExpr], list[tuple[int, int]]]:
@@ -160,10 +183,22 @@ class PeriodRules:
             memo = {}
             self._memo = (text, memo)
             self._low = lowered(text) if self.lower_pattern is not None else None
+            self._fy_start = self._stated_fiscal(text)
         hit = memo.get((start, end))
         if hit is None:
             hit = memo[(start, end)] = self._find(text, start, end)
         return list(hit[0]), list(hit[1])
+
+    def _stated_fiscal(self, text: str) -> int | None:
+        """The month a fiscal year starts in when the document says so ('the financial year runs
+        from July to June'), the months agreeing (the end month is the one before the start)."""
+        if "fiscal" not in text.lower() and "financial" not in text.lower() and "budget" not in text.lower():
+            return None
+        for m in self.stated_fy_rx.finditer(text):
+            m1, m2 = self.months[m.group("fm1").lower()], self.months[m.group("fm2").lower()]
+            if m1 != 1 and (m1 - 2) % 12 + 1 == m2:
+                return m1
+        return None
 
     def _matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Matches of the period pattern in ``text[start:end]`` (over the lower-cased copy when
@@ -181,16 +216,30 @@ class PeriodRules:
             expr = self._expr(m, text)
             if expr is None:
                 continue
-            if expr.rule == "per.anaphor" or expr.anchored:
+            if expr.report_year:
+                def named(x: TimeExpr) -> bool:  # a year named, not one compared with ("than the 654 in 2022")
+                    return _names_a_year(x) and _COMPARED_BEFORE.search(text, max(0, x.start - 60), x.start) is None
+                ante = next((x for x in reversed(out) if named(x)), None) or self._last_expr(
+                    text, max(0, start - _LOOKBACK_REPORT), start, named)
+                if ante is not None:
+                    expr = replace(expr, antecedent=ante)
+            elif expr.rule == "per.anaphor" or expr.anchored:
                 expr = self._antecedent(text, start, out, expr)
                 if expr is None:
                     continue
             elif expr.cumulative and expr.rule == "per.cumulative.since_founding":
                 expr = self._dated_tally(text, start, end, expr)
+            if expr.fiscal and self._fy_start is not None and self._memo[0] is text:
+                expr = replace(expr, fiscal_start=self._fy_start)
             if out and _glosses(text, out[-1], expr):
                 out[-1] = _merge_gloss(text, out[-1], expr)
             else:
                 out.append(expr)
+        if out and not any(x.to_date or x.cumulative for x in out):
+            soft = [m for m in _SO_FAR.finditer(text, start, end)
+                    if not any(x.start <= m.start() < x.end for x in out)]
+            if soft:  # "has so far identified 93 victims in 2024": the publication year runs to date
+                out = [replace(x, soft_to_date=True) if x.rule == "per.year" else x for x in out]
         return out, blocked
 
     def _last_expr(self, text: str, lo: int, hi: int, want: Any) -> TimeExpr | None:
@@ -200,6 +249,8 @@ class PeriodRules:
             expr = self._expr(m, text)
             if expr is not None and expr.rule != "per.anaphor" and want(expr):
                 found = expr
+        if found is not None and found.fiscal and self._fy_start is not None and self._memo[0] is text:
+            found = replace(found, fiscal_start=self._fy_start)
         return found
 
     def _antecedent(self, text: str, start: int, out: list[TimeExpr], expr: TimeExpr) -> TimeExpr | None:
@@ -210,9 +261,11 @@ class PeriodRules:
                                                        lambda x: not x.anchored and not x.same_period)
             if prev is None or not prev.fiscal or prev.year is None:
                 return expr
-            end_year = prev.fiscal_end_year - 1 if prev.fiscal_end_year is not None else None
-            return TimeExpr(expr.start, expr.end, expr.text, "per.fiscal.year_before", prev.year - 1,
-                            fiscal=True, fiscal_end_year=end_year)
+            step = expr.offset if expr.offset is not None else -1
+            end_year = prev.fiscal_end_year + step if prev.fiscal_end_year is not None else None
+            return TimeExpr(expr.start, expr.end, expr.text, "per.fiscal.year_before" if step < 0 else
+                            "per.fiscal.year_after", prev.year + step, fiscal=True, fiscal_end_year=end_year,
+                            fiscal_start=prev.fiscal_start)
         months = expr.sub or ""
         ante = self._last_expr(text, max(0, start - _LOOKBACK_ANAPHOR), expr.start,
                                lambda x: _span_months(x.sub) == int(months or 0) and not x.same_period)
@@ -288,7 +341,7 @@ class PeriodRules:
                 return None
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}")
         if g("firstn"):
-            n = _NUMS.get(g("n").lower(), 0)
+            n = _NUMS.get(g("n").lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
             if not 1 <= n <= 11:
                 return None
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
@@ -345,8 +398,30 @@ class PeriodRules:
         if g("yto"):
             return self._trailing(m, t)
         if g("ytd"):  # "As at today, 2023 has given us 55 convictions", "in 2023 so far"
+            if g("ytdy4"):  # "since the start of 2023": from 1 January of that year to the publication date
+                return TimeExpr(s, e, t, "per.since_year_start", int(g("ytdy4")), None, "M01", to_date=True)
             year = int(g("ytdy1") or g("ytdy2") or g("ytdy3"))
             return TimeExpr(s, e, t, "per.to_date.year", year, None, "M01", to_date=True)
+        if g("yto"):  # "in the year to March 2024": the twelve months that end then
+            month = self.months[g("yto_m").lower()]
+            return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,
+                            f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}")
+        if g("asof"):  # "as of 30 September": from 1 January to that day
+            month = self.months[(g("ao_m1") or g("ao_m2")).lower()]
+            day = _day(g("ao_d1") or g("ao_d2")) or 0
+            if day and not _valid_day(month, day):
+                return None
+            return TimeExpr(s, e, t, "per.as_of", _int(g("ao_y")), None, f"A{month:02d}{day:02d}", to_date=True)
+        if g("fisrel"):  # "last financial year": counted from the fiscal year the publication date falls in
+            word = g("frw").lower().split()[-1]
+            offset = {"last": -1, "past": -1, "next": 1}.get(word, 0)
+            return TimeExpr(s, e, t, "per.fiscal_relative", None, offset, fiscal=True)
+        if g("repy"):
+            for rid, offset, pat in self.report_rules:
+                if pat.fullmatch(g("repy")):
+                    return TimeExpr(s, e, t, rid, None, offset, report_year=True,
+                                    anchored=rid in self.anaphoric_rules)
+            return None
         if g("todate"):
             return TimeExpr(s, e, t, _rule_of(self.to_date_rules, g("todate"), "per.to_date"), None, 0,
                             "M01", to_date=True)
@@ -421,14 +496,26 @@ class PeriodRules:
             return None  # "since 2003": a running total has no reference period
         if expr.buddhist_bare and country != "TH" and (pub_year is None or abs(pub_year - (expr.year or 0)) > 3):
             return None
+        if expr.report_year:
+            if (not reference or expr.anchored) and expr.antecedent is not None:
+                reference = self.resolve(expr.antecedent, pub_year, None, country)
+            return _report_year(expr, pub_year, reference)
+        if expr.soft_to_date and expr.year == pub_year:
+            running = _to_date(expr, pub_year)
+            if running is not None:
+                return running
+        if expr.sub and expr.sub[0] in "AE":
+            return _until(expr, pub_year, reference)
         if expr.to_date:
             return _to_date(expr, pub_year)
         if expr.fiscal:
-            return self._fiscal(expr, country)
+            return self._fiscal(expr, country, pub_year)
         if expr.anchored and reference:
-            shifted = _shift(reference, -1)
+            shifted = _shift(reference, expr.offset if expr.offset is not None else -1)
             if shifted is not None:
                 return shifted  # "a year earlier": the period in context, one year before
+        if expr.anchored and (expr.offset or 0) > 0:
+            return None  # "the following year" with nothing to follow
         if expr.same_period and reference and (expr.offset is not None or expr.year is not None):
             delta = expr.offset if expr.offset is not None else (expr.year or 0) - int(reference[-10:-6] if "/" in reference else reference[:4])
             shifted = _shift(reference, delta, any_span=True)
@@ -448,16 +535,31 @@ class PeriodRules:
             if reference is not None and reference[:4].isdigit():
                 year = int(reference[:4])
             elif pub_year is not None:
-                year = pub_year
+                year = pub_year - _after_publication(sub, pub_year)
             else:
                 return None
         return _format(year, sub)
 
-    def _fiscal(self, expr: TimeExpr, country: str | None) -> str | None:
+    def _fiscal(self, expr: TimeExpr, country: str | None, pub_year: int | None = None) -> str | None:
         cal = self.calendars.get(country or "")
-        if cal is None or expr.year is None:
+        if expr.fiscal_start is not None:  # the calendar the document states wins over the country's
+            cal = {"start_month": expr.fiscal_start, "start_day": 1, "named_by": "end"}
+        if cal is None:
             return None
         sm, sd = cal["start_month"], cal["start_day"]
+        if expr.year is None and expr.offset is not None:  # "last financial year"
+            published = getattr(pub_year, "published", None)
+            if pub_year is None or cal.get("named_by") == "none":
+                return None
+            if (sm, sd) == (1, 1):
+                return str(pub_year + expr.offset)
+            if not published or not _ISO_DATE.fullmatch(published):
+                return None
+            current = int(published[:4]) - (1 if published[5:] < f"{sm:02d}-{sd:02d}" else 0)
+            start = date(current + expr.offset, sm, sd)
+            return f"{start.isoformat()}/{(date(start.year + 1, sm, sd) - timedelta(days=1)).isoformat()}"
+        if expr.year is None:
+            return None
         named_by = cal.get("named_by", "end")
         if named_by == "none" or (named_by == "range" and expr.fiscal_end_year is None):
             return None  # boundaries that move (Nepal), or a one-year name that is ambiguous
@@ -472,6 +574,11 @@ class PeriodRules:
         start = date(start_year, sm, sd)
         end = date(start_year + 1, sm, sd) - timedelta(days=1)
         return f"{start.isoformat()}/{end.isoformat()}"
+
+
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|from|compared\s+(?:to|with)|against|versus|vs\.?|over|on)\b[^.;!?]{0,45}$", re.IGNORECASE)
+_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now)\b", re.IGNORECASE)
 
 
 def _rx(patterns: list[str]) -> re.Pattern[str]:
@@ -526,12 +633,91 @@ def _valid_day(month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(2024, month)[1]  # a leap year: 29 February is a day
 
 
+def _after_publication(sub: str, pub_year: int) -> int:
+    """1 when a month (or months) named without a year ends after the publication month ('in
+    November' in a February article is last November), else 0."""
+    published = getattr(pub_year, "published", None)
+    m = _MONTH_SUB.fullmatch(sub)
+    if m is None or not published or not _ISO_DATE.fullmatch(published):
+        return 0
+    return 1 if int(m.group(2) or m.group(1)) > int(published[5:7]) else 0
+
+
+_MONTH_SUB = re.compile(r"M(\d\d)(?:-M(\d\d))?")
+
+
+def _names_a_year(expr: TimeExpr) -> bool:
+    """A whole year or fiscal year written out ('in 2023', 'the 2022/23 financial year')."""
+    return expr.year is not None and not expr.sub and not expr.cumulative and not expr.to_date \
+        and expr.rule in ("per.year", "per.fiscal", "per.fiscal_two_year", "per.fiscal_be")
+
+
+def _report_year(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str | None:
+    """'during the year', 'the year under review': the year (or fiscal year) the passage is about;
+    without one, the publication year plus the rule's offset ('over the past year'), else None."""
+    if reference:
+        if _FOUR_DIGITS.fullmatch(reference):
+            return reference
+        span = _SPAN.fullmatch(reference)
+        if span is not None and _days(span) >= 360:
+            return reference  # a fiscal year, also one whose ends move ("17 July 2023 to 15 July 2024")
+        if reference[:4].isdigit():
+            return reference[:4]
+    if expr.offset is not None and pub_year is not None:
+        return str(pub_year + expr.offset)
+    return None
+
+
+def _days(span: re.Match[str]) -> int:
+    y1, m1, d1, y2, m2, d2 = (int(x) for x in span.groups())
+    try:
+        return (date(y2, m2, d2) - date(y1, m1, d1)).days
+    except ValueError:
+        return 0
+
+
+def _until(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str | None:
+    """'as of 30 September' (A0930: from 1 January to that day) and 'the year to March 2024'
+    (E0300: the twelve months ending then); a month without a day runs to its end. Without a
+    year, the last such day on or before the publication date (or in the year in context)."""
+    assert expr.sub is not None
+    month, day = int(expr.sub[1:3]), int(expr.sub[3:5])
+    year = expr.year
+    published = getattr(pub_year, "published", None)
+    if year is None:
+        if reference is not None and reference[:4].isdigit() and len(reference) == 4:
+            year = int(reference)
+        elif pub_year is None:
+            return None
+        else:
+            year = int(pub_year)
+            if published and _ISO_DATE.fullmatch(published) and f"{year}-{month:02d}-{day or 1:02d}" > published:
+                year -= 1
+    end = date(year, month, day or calendar.monthrange(year, month)[1])
+    if expr.sub[0] == "E":
+        if day:
+            start = date(year - 1, month, day) + timedelta(days=1) if (month, day) != (2, 29) else date(year - 1, 3, 1)
+        else:
+            start = date(year, 1, 1) if month == 12 else date(year - 1, month + 1, 1)
+        return _interval(start, end)
+    start = date(year, 1, 1)
+    if (end.month, end.day) == (12, 31):
+        return str(year)
+    return _interval(start, end)
+
+
+def _interval(start: date, end: date) -> str:
+    if start.month == 1 and start.day == 1 and (end.month, end.day) == (12, 31) and start.year == end.year:
+        return str(start.year)
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
 def _to_date(expr: TimeExpr, pub_year: int | None) -> str | None:
     """'since January' -> 'YYYY-01-01/<published>' when the publication date is a full date."""
     published = getattr(pub_year, "published", None)
     if pub_year is None or not published or not _ISO_DATE.fullmatch(published):
         return None
-    if expr.year is not None and expr.year != pub_year and expr.rule == "per.to_date.year":
+    if expr.year is not None and expr.year != pub_year and expr.rule in ("per.to_date.year", "per.year"):
         return None  # "2022 so far" in a 2023 article: not a running total to the publication date
     year = expr.year if expr.year is not None else pub_year + (expr.offset or 0)
     month = int(expr.sub[1:3]) if expr.sub else 1
@@ -540,6 +726,7 @@ def _to_date(expr: TimeExpr, pub_year: int | None) -> str | None:
 
 
 _LOOKBACK_ANCHOR = 600  # characters before a sentence searched for the period "a year earlier" refers to
+_LOOKBACK_REPORT = 1500  # ... and for the year "during the year" refers to
 _LOOKBACK_ANAPHOR = 2000  # ... and for the quarter "the three months" refers to
 _SIMPLE = re.compile(r"\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}))?")
 _SPAN = re.compile(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})")

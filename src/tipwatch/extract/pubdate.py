@@ -10,6 +10,7 @@ never guess.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _YEAR = r"((?:19|20)\d\d)"
 _RELATIVE = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
@@ -56,3 +57,38 @@ def infer_publication_year(text: str) -> int | None:
         return None
     years = _candidates(_sentences(text))
     return years.pop() if len(years) == 1 else None
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "KYIV, 3 May —", "BRASÍLIA, Jan 3 (Wire) —", "Published: 06 Jul 2023, 10:15", "30 July 2024, 6:00am"
+_HEAD_DATE = re.compile(
+    r"(?:^|\n|\b[A-Z][A-Z\u00C0-\u00DE]+[^\n,]{0,30},\s+|(?i:published|updated|posted|date)\s*:?\s*(?:on\s+)?"
+    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?)"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + _MONTH_WORD + r")|(?P<m2>" + _MONTH_WORD + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b)"
+    r",?\s*(?P<y>(?:19|20)\d\d)?(?=\s*(?:\(|—|–|-|,|\||\n|$))")
+_HEAD_CHARS = 400
+
+
+def refine_published(published: str | None, text: str) -> str | None:
+    """A publication date made precise by the article's own dateline ("KYIV, 3 May —",
+    "Published: 06 Jul 2023"), when the dateline agrees with what is known (the year, the month);
+    a dateline gives a year only when it writes one. Else ``published`` unchanged."""
+    if published and len(published) >= 10:
+        return published
+    for m in _HEAD_DATE.finditer(text, 0, min(len(text), _HEAD_CHARS)):
+        month = _MONTHS.get((m.group("m1") or m.group("m2"))[:3].lower())
+        day = int(m.group("d1") or m.group("d2"))
+        if month is None or not 1 <= day <= 31:
+            continue
+        year = m.group("y") or (published[:4] if published else None)
+        if year is None or (published and published[:4] != year):
+            continue
+        if published and len(published) >= 7 and int(published[5:7]) != month:
+            continue
+        try:
+            return date(int(year), month, day).isoformat()
+        except ValueError:
+            continue
+    return published
