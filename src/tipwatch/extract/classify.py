@@ -27,8 +27,8 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if fg.money_currency(ctx.text, m):
         return True
     noun = noun_after(ctx, m, sent)
-    if m.is_year_like:
-        return noun.kind == "noun" and not noun.category
+    if m.is_year_like:  # "1,998 victims" counts; "its 2023 report" names a year
+        return noun.kind == "noun" and not noun.category and (noun.word or "").lower().endswith("s")
     if shares.is_percent(ctx.text, m.end):
         return not shares.is_change(ctx.text, m.start, m.end)
     if noun.kind == "unknown":
@@ -70,7 +70,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
         actions = _own_actions(ctx, actions, m.end, slot_end)
-        indicator, action = ind_rules.indicator(role, actions, m.start)
+        # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
+        indicator, action = ind_rules.indicator(_PEOPLE_OF.get(role, role), actions, m.start)
         if action is None:  # "courts issued convictions against 48 of them": an action right before it
             leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
                                                        ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]
@@ -118,6 +119,7 @@ _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
 _POSSIBLE = frozenset({"possible", "potential", "presumed", "presumptive"})
 _NOTIFIED = re.compile(r"\b(?:notified|registered|reported|signalled|signaled|flagged)\b", re.IGNORECASE)
+_PEOPLE_OF = {"arrest": "suspect", "prosecution": "suspect", "conviction": "suspect", "referral": "victim"}
 _LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|another|a\s+further|"
                          r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)
 _LIST_OPEN = re.compile(r"\s*(?:[—–:]|\s-)\s*$")
