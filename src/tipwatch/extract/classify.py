@@ -14,7 +14,7 @@ from tipwatch.extract import crime_scope, shares
 from tipwatch.extract import figures as fg
 from tipwatch.extract.context import DocContext, clause_at, noun_after
 from tipwatch.extract.figures import Figure
-from tipwatch.extract.indicators import Noun
+from tipwatch.extract.indicators import Action, IndicatorRules, Noun
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence
 from tipwatch.extract.subjects import noun_before
@@ -27,8 +27,8 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if fg.money_currency(ctx.text, m):
         return True
     noun = noun_after(ctx, m, sent)
-    if m.is_year_like:
-        return noun.kind == "noun" and not noun.category
+    if m.is_year_like:  # "1,998 victims" counts; "its 2023 report" names a year
+        return noun.kind == "noun" and not noun.category and (noun.word or "").lower().endswith("s")
     if shares.is_percent(ctx.text, m.end):
         return not shares.is_change(ctx.text, m.start, m.end)
     if noun.kind == "unknown":
@@ -73,7 +73,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if apposed:  # "27 Myanmar nationals, nine of them minors, from a trawler"
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
-        indicator, action = ind_rules.indicator(role, actions, m.start)
+        actions = _own_actions(ctx, actions, m.end, slot_end)
+        # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
+        indicator, action = ind_rules.indicator(_PEOPLE_OF.get(role, role), actions, m.start)
         if action is None:  # "courts issued convictions against 48 of them": an action right before it
             leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
                                                        ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]
@@ -93,6 +95,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             if item.kind == "noun" and item.role == noun.role:
                 actions = ind_rules.actions_in(text, item.end, clause[1], ctx.low)
         actions = [a for a in actions if a.action != "estimate" or _estimate_ok(ctx, m, sent)]
+        actions = _own_actions(ctx, actions, max(m.end, noun.end), slot_end)
+        actions = _drop_earlier_items(ind_rules, role, actions, figs, max(m.end, noun.end))
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
         if indicator is None and head is not None:
             indicator, base = head.indicator, head
@@ -135,8 +139,42 @@ _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
 _POSSIBLE = frozenset({"possible", "potential", "presumed", "presumptive"})
 _NOTIFIED = re.compile(r"\b(?:notified|registered|reported|signalled|signaled|flagged)\b", re.IGNORECASE)
+_PEOPLE_OF = {"arrest": "suspect", "prosecution": "suspect", "conviction": "suspect", "referral": "victim"}
+_LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|another|a\s+further|"
+                         r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)
 _LIST_OPEN = re.compile(r"\s*(?:[—–:]|\s-)\s*$")
 _LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*$")
+
+
+def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: int) -> list[Action]:
+    """Drop the verb that leads the next item of a list: in "rescued 112 victims and referred 35 of
+    them to shelters", "referred" governs 35, not 112."""
+    if not any(c.start == slot_end for c in ctx.cands):
+        return actions
+    return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(ctx.text, a.end, slot_end)]
+
+
+def _past_apposed_part(ctx: DocContext, slot_end: int, clause_end: int) -> int:
+    """'30 women, five of them minors, were taken to a shelter': the verb after an apposed part
+    governs the total before it."""
+    for c in ctx.cands:
+        if c.start == slot_end and _APPOSED_PART.match(ctx.text, c.end):
+            nxt = [d.start for d in ctx.cands if c.end <= d.start < clause_end]
+            return max(slot_end, min(nxt, default=clause_end))
+    return slot_end
+
+
+def _drop_earlier_items(ind_rules: IndicatorRules, role: str, actions: list[Action], figs: list[Figure],
+                        after: int) -> list[Action]:
+    """A verb written before an earlier item of the sentence governs that item, not a later one that
+    has a verb of its own: in "arrested 12 traffickers and 30 women were freed", 30 were freed."""
+    if not figs:
+        return actions
+    mapping = ind_rules.roles.get(role, {}).get("actions") or {}
+    if not any(a.start >= after and a.action in mapping for a in actions):
+        return actions
+    earlier = figs[-1].start
+    return [a for a in actions if a.end > earlier]
 
 
 def _notified_before(ctx: DocContext, sent: Sentence) -> bool:

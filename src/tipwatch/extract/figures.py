@@ -156,9 +156,28 @@ _MONEY_AFTER = (
     r"\s*(?:[\w-]+\s+){0,2}?(?:in\s+)?(?:fines?|penalt(?:y|ies)|bail|back wages|wages|salar(?:y|ies)|"
     r"compensation|restitution|damages|ransom|budget|grants?|funding|fees?|loans?|debts?|reward|bounty)\b",
 )
+# arrests and charges for offences that are not trafficking ("44 migrants for illegal entry",
+# "62 were charged with solicitation")
+_OTHER_OFFENCE_AFTER = (
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:for|over|with|of|on\s+charges\s+of)\s+(?:[\w'’-]+\s+)?"
+    r"(?:illegal(?:ly)?\s+(?:entry|entering|migration|immigration|stay|staying|border\s+crossing|crossing|gambling|mining|"
+    r"logging|fishing|residence)|immigration\s+(?:offen[cs]es|violations|charges|breaches)|overstay\w*|"
+    r"solicit(?:ation|ing)|visa\s+(?:violations|offen[cs]es|breaches)|irregular\s+(?:entry|migration|stay))\b",
+)
+# labour-law matters: complaints about pay, workers found without permits by labour inspectors
+_LABOUR_AFTER = (
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:complaints?|grievances|claims|disputes|petitions)\b[^.;]{0,50}?"
+    r"\b(?:about|over|regarding|concerning|related\s+to|on|involving|for)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:wages?|salar(?:y|ies)|pay|payment|contracts?|working\s+(?:conditions|hours)|overtime|dismissals?|"
+    r"labou?r\s+disputes?|employment\s+disputes?|severance|leave)\b",
+    r"\s+(?:undeclared|irregular|unregistered|informal|illegal)\s+(?:foreign\s+)?(?:workers|employees|labourers|laborers)\b",
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:workers|employees|labourers|laborers|migrants|foreigners)\s+(?:who\s+(?:were|was)\s+)?"
+    r"(?:working\s+|employed\s+)?(?:without\s+(?:valid\s+|proper\s+)?(?:contracts?|permits?|work\s+permits?|"
+    r"papers|documents|visas?)|illegally|irregularly|undeclared)\b",
+)
 _NOT_FACT_AFTER = re.compile(
     "^(?:" + _alt(*_DURATION_AFTER, *_PHONE_AFTER, *_ADDRESS_AFTER, *_FRACTION_AFTER, *_OTHER_CRIME_AFTER,
-                  *_MIGRATION_AFTER, *_LABEL_AFTER) + ")",
+                  *_OTHER_OFFENCE_AFTER, *_LABOUR_AFTER, *_MIGRATION_AFTER, *_LABEL_AFTER) + ")",
     re.IGNORECASE,
 )
 _MONEY_AFTER_RX = re.compile("^(?:" + _alt(*_MONEY_AFTER) + ")", re.IGNORECASE)
@@ -210,6 +229,33 @@ def is_code_piece(text: str, start: int, end: int) -> bool:
     """Is the number at ``start:end`` one piece of '2021-22', '2022/23', '10:30' or '555-0100'?"""
     return bool(CODE_BEFORE.search(text[max(0, start - 2):start]) or CODE_AFTER.match(text[end:end + 2]))
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
+# a related-link headline left in a scrape: "Read more: Police free 40 victims in border raid"
+_RELATED_LINK = re.compile(
+    r"(?:\b(?:read|see)\s+(?:also|more)|\balso\s+(?:read|see)|\brelated(?:\s+(?:stories|story|articles?|news|"
+    r"content|coverage|links?))?|\bmost\s+(?:read|viewed|popular|shared)|\brecommended(?:\s+for\s+you)?|"
+    r"\bmore\s+(?:stories|news|on\s+this(?:\s+story)?)|\byou\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested)|"
+    r"\btrending(?:\s+now)?|\bwatch|\blisten)\s*(?:[:|>»›→▶►]+|[-–—]\s)[^.!?\n]*$",
+    re.IGNORECASE,
+)
+# ages, not counts: "aged from 18 to 31", "range in age from 13 to 25", "the youngest was 12",
+# "The girls, between 14 and 17, were", "Two of the girls were 15."
+_AGE_BEFORE = re.compile(
+    r"(?:\baged\s+(?:from\s+|between\s+)(?:\d{1,2}\s*(?:years?\s+)?(?:and|to|-|–)\s*)?"
+    r"|\b(?:in\s+age|ages?\s+(?:rang\w+\s+)?)(?:from\s+|between\s+)?(?:\d{1,2}\s*(?:and|to|-|–)\s*)?"
+    r"|\b(?:youngest|oldest|eldest)\b[^.;,\d]{0,30}"
+    r"|[,(]\s*between\s+(?:\d{1,2}\s*(?:and|to|-|–)\s*)?"
+    r"|\b(?:girls?|boys?|victims?|survivors?|women|woman|men|man|children|child|minors?|suspects?|she|he|they|whom|who)"
+    r"\s+(?:were|was|is|are)\s+(?:just\s+|only\s+|both\s+|all\s+)?(?:\d{1,2}\s*(?:,|and|or|to|-|–)\s*)?)$",
+    re.IGNORECASE,
+)
+_AGE_BEFORE_END = re.compile(r"^\s*(?:[.;,)]|and\b|(?:and|or|to|-|–)\s*\d{1,2}\s*(?:[.;,)]|years?\b|$)|$)")
+# "One of the suspects is a soldier", "one of whom was pregnant", "One said": a pronoun, not a count
+_ONE_PRONOUN = re.compile(
+    r"^\s+(?:of\s+(?:the|these|those|them|whom|his|her|their)\b(?:\s+[\w'’-]+){0,3}?\s*,?\s+"
+    r"(?:is|was|has|had|said|says|told|tells|remains|remained|died|escaped|managed|recalled|described|who|reportedly)\b"
+    r"|(?:said|says|told|tells|recalled|added|explained|described)\b)",
+    re.IGNORECASE,
+)
 
 
 def _is_phone(text: str, m: NumberMention, before: str, after: str) -> bool:
@@ -320,6 +366,12 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 40]
+    if m.value < 100 and not m.currency and _AGE_BEFORE.search(before) and _AGE_BEFORE_END.match(after):
+        return True  # "aged from 18 to 31", "the youngest was 12"
+    if m.value == 1 and m.surface.lower() == "one" and _ONE_PRONOUN.match(after):
+        return True  # "One of the suspects is a soldier"
+    if _RELATED_LINK.search(text, max(0, m.start - 160), m.start):
+        return True  # "Read more: Police free 40 victims in border raid"
     if m.value < 100 and attrs.is_age_bound(before, after):
         return True  # an age is under 100: "were over 300" is a count
     if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after):

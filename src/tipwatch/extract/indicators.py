@@ -80,6 +80,9 @@ class IndicatorRules:
             (rec["action"], rec["id"], rec.get("priority", 2), Folded("|".join(f"(?:{p})" for p in rec["patterns"])))
             for rec in data["actions"]
         ]
+        # a verb straight after a number makes it elliptical ("and 9 face trafficking charges")
+        self.verb_start = re.compile("|".join(f"(?:{p})" for rec in data["actions"] for p in rec["patterns"]),
+                                     re.IGNORECASE)
         self.money_cues = re.compile("|".join(f"(?:{p})" for p in data["money_cues"]), re.IGNORECASE)
 
     def add_nationals(self, countries: dict[str, str]) -> None:
@@ -108,6 +111,8 @@ class IndicatorRules:
         if found.kind != "none":
             return found
         if first in _FUNCTION_WORDS or not first[0].isalnum() or first.endswith("ed"):
+            return Noun("elliptical", end=pos)
+        if self.verb_start.match(text, toks[0][1]):
             return Noun("elliptical", end=pos)
         return Noun("unknown", end=pos)
 

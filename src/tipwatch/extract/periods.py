@@ -131,9 +131,9 @@ class PeriodRules:
             rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+(?P<fnu>months|quarters))"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
             # "the year to March 2024", "the 12 months ending 30 June 2023": a trailing span
-            rf"|(?P<yto>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<yton>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
-            rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<ytod1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<ytom>{month_alt})\s+"
-            rf"(?:(?P<ytod2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<ytoy>{yr}))"
+            rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
+            rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
+            rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!\s+(?:of|to|in|ending|ended|before|after|from|since)\b))"
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year)))?"
@@ -395,7 +395,7 @@ class PeriodRules:
         """Running totals, day ranges, year spans and Buddhist-era years."""
         s, e = m.start(), m.end()
         g = m.group
-        if g("yto"):
+        if g("trail"):
             return self._trailing(m, t)
         if g("ytd"):  # "As at today, 2023 has given us 55 convictions", "in 2023 so far"
             if g("ytdy4"):  # "since the start of 2023": from 1 January of that year to the publication date
@@ -458,12 +458,12 @@ class PeriodRules:
     def _trailing(self, m: re.Match[str], t: str) -> TimeExpr | None:
         """'the year to March 2024' = 2023-04-01/2024-03-31; 'the six months to June 2023' = 2023-H1."""
         g = m.group
-        year, month = int(g("ytoy")), self.months[g("ytom").lower()]
+        year, month = int(g("traily")), self.months[g("trailm").lower()]
         last = calendar.monthrange(year, month)[1]
-        day = _day(g("ytod1") or g("ytod2")) or last
+        day = _day(g("traild1") or g("traild2")) or last
         if not _valid_day(month, day):
             return None
-        months = _SPAN_MONTHS[(g("yton") or "12").lower()]
+        months = _SPAN_MONTHS[(g("trailn") or "12").lower()]
         end = date(year, month, day)
         if day == last:  # whole months: from the first day of the month ``months - 1`` before
             index = year * 12 + month - 1 - (months - 1)
