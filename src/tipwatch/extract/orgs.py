@@ -24,6 +24,7 @@ _CONNECTORS = frozenset({"of", "for", "on", "against", "the", "de", "del", "la",
 _CAP = r"[A-Z](?:[\w'’&-]*(?:\.[\w'’&-]+)+\.?|[\w'’&-]*)"
 _JOIN = r"(?:[ \t]+(?:(?:of|for|on|against|the|de|del|la|to|and|in|&)[ \t]+)*|,[ \t]+(?=(?:[A-Z][\w'’-]*[ \t]+){0,3}and[ \t]))"
 _RUN = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ABBR_AFTER = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&.-]{1,11})\)")
 _TOKEN = re.compile(r"[^\s,]+")
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -50,6 +51,7 @@ class OrgRules:
     def __init__(self, data: dict[str, Any]) -> None:
         self.heads: dict[str, str] = dict(data.get("org_heads", {}))
         self.stop = frozenset(data.get("org_stop", []))
+        self.stop_lead = frozenset(data.get("org_stop_lead", []))
         self.end = frozenset(data.get("org_end", []))
         self.expand: dict[str, str] = dict(data.get("org_expand", {}))
         self.units = [(re.compile("|".join(f"(?:{p})" for p in rec["patterns"])), rec["parent"], rec.get("country"))
@@ -68,7 +70,7 @@ class OrgRules:
         out: list[_Name] = []
         for run in _RUN.finditer(text):
             toks = [_trim(run.start() + m.start(), m.group(0)) for m in _TOKEN.finditer(run.group(0))]
-            out.extend(self._names_in_run(toks))
+            out.extend(self._names_in_run(toks, _THE_BEFORE.search(text, max(0, run.start() - 4), run.start()) is not None))
         if self.local_rx is not None:
             for m in self.local_rx.finditer(text):
                 place = [t for t in m.group("place").split() if t.lower() not in _CONNECTORS]
@@ -80,7 +82,7 @@ class OrgRules:
                 out.append(_Name(start, m.end(), words, self.local_heads[m.group("head")], local=True))
         return out
 
-    def _names_in_run(self, toks: list[tuple[int, int, str]]) -> list[_Name]:
+    def _names_in_run(self, toks: list[tuple[int, int, str]], after_the: bool = False) -> list[_Name]:
         out: list[_Name] = []
         h = 0
         while h < len(toks):
@@ -88,7 +90,7 @@ class OrgRules:
             if word not in self.heads:
                 h += 1
                 continue
-            i = self._back(toks, h)
+            i = self._back(toks, h, after_the)
             j = self._forward(toks, h)
             if j > i:  # a head alone ("Police", "Ministry") is no name
                 words = [t[2] for t in toks[i:j + 1]]
@@ -104,7 +106,7 @@ class OrgRules:
             return False
         return tail or word not in self.stop
 
-    def _back(self, toks: list[tuple[int, int, str]], h: int) -> int:
+    def _back(self, toks: list[tuple[int, int, str]], h: int, after_the: bool = False) -> int:
         i = h
         while i > 0:
             prev = toks[i - 1][2]
@@ -112,6 +114,9 @@ class OrgRules:
                 break  # "the Royal Thai Police's Anti-Trafficking in Persons Division": the parent is its own name
             if self._capital(prev):
                 i -= 1
+            elif prev in self.stop_lead and i == 1 and after_the:
+                i -= 1  # "the General Police Inspectorate" (not "Inspector General of Police")
+                break
             elif prev in ("and", "&") and i > 1 and self._capital(toks[i - 2][2]):
                 i -= 2
             elif i > 1 and _IN_PERSONS(toks, i - 1) and self._capital(toks[i - 2][2]):
