@@ -114,7 +114,7 @@ class OrgRules:
                 break  # "the Royal Thai Police's Anti-Trafficking in Persons Division": the parent is its own name
             if self._capital(prev):
                 i -= 1
-            elif prev in self.stop_lead and i == 1 and after_the:
+            elif prev in self.stop_lead and (i == 1 and after_the or i > 1 and toks[i - 2][2] in ("the", "The")):
                 i -= 1  # "the General Police Inspectorate" (not "Inspector General of Police")
                 break
             elif prev in ("and", "&") and i > 1 and self._capital(toks[i - 2][2]):
