@@ -38,7 +38,7 @@ _PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?:(?:year[- ]on[
 #: "up 5 percentage points": a difference of two shares, not a relative change
 _POINTS_AFTER = re.compile(r"^\s*(?:percentage|%)\s*points?\b", re.I)
 _COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)\s+than\b", re.I)
-_ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+[$€£]?$", re.I)
+_ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?$", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
 _FRACTION_WORDS = "|".join(_FRACTIONS)

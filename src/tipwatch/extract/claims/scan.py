@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tipwatch.extract.attributes import is_age_bound
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.figures import (
     BOUND_BEFORE,
@@ -307,6 +308,8 @@ def _is_bound(n: Num, text: str) -> bool:
     after = text[n.end:n.end + 20]
     if BOUND_BEFORE.search(before) and n.value <= 120 and not COUNT_NOUN_AFTER.match(after):
         return True
+    if n.value < 100 and is_age_bound(text[max(0, n.start - 60):n.start], text[n.end:n.end + 40]):
+        return True  # "81 people above the age of 18": the facts' own age-bound guard
     return bool(YEARS_OLD_AFTER.match(after)) and n.value <= 120
 
 
