@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.claims.scan import Context, Num, anchor_family
+from tipwatch.extract.claims.splits import find_splits
 from tipwatch.extract.claims.totals import find_totals, period_sums, shares
 from tipwatch.model import Claim
 
@@ -74,6 +75,7 @@ def find_sums(ctx: Context) -> list[Claim]:
         found.extend(_colon(ctx, s))
         found.extend(_breakdown(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_totals(ctx))
+    found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))
     claims = [_claim(ctx, f) for f in found]
     return claims + period_sums(ctx) + shares(ctx)
 
