@@ -62,6 +62,8 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             fig.rules.append(e.rule)
             return
     base = fig.head or (fig.rules and fig.elliptical and _antecedent(ctx, fig)) or None
+    if base is None and fig.borrowed is not None:
+        base = fig.borrowed  # "46 people were convicted in 2020. Thirty were men and 16 women": the count it continues
     if isinstance(base, Figure) and base.period_text:
         fig.period, fig.period_text = base.period, base.period_text
     elif ctx.governing:

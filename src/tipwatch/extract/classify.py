@@ -114,6 +114,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         rule_ids.append(action.rule)
     fig = Figure(m, sent, indicator, role, noun, qualifier=qualifier, head=head,
                  elliptical=noun.kind == "elliptical" or base is not None, rules=rule_ids)
+    fig.borrowed = base
     _breakdowns(ctx, fig, base, clause, slot_end, action)
     if apposed is not None:  # "..., 17 of them children, ...": the group named after "of them"
         word = apposed.group(0).strip(" ,").split()[-1]

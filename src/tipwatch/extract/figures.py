@@ -338,6 +338,7 @@ class Figure:
     scope: str = "aggregate"
     head: Figure | None = None
     crime_base: Figure | None = None  # the total whose crimes a part takes once the document is read
+    borrowed: Figure | None = None  # the figure whose count a part or an elliptical figure continues
     elliptical: bool = False
     rules: list[str] = field(default_factory=list)
 
