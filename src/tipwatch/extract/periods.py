@@ -121,8 +121,8 @@ class PeriodRules:
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
             rf"|(?P<cumul>\b(?:{cumul_alt}))\b"
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
-            rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+)?(?P<x_m1>{month_alt})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
-            rf"{to}(?:(?P<x_d2>{day})\s+)?(?P<x_m2>{month_alt})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
+            rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{month_alt})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
+            rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{month_alt})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
             rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{month_alt})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{month_alt})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
             rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{month_alt}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{month_alt})\b(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
@@ -452,8 +452,9 @@ class PeriodRules:
         g = m.group
         y1, y2 = int(g("x_y1")), int(g("x_y2"))
         m1, m2 = self.months[g("x_m1").lower()], self.months[g("x_m2").lower()]
-        d1 = _day(g("x_d1") or g("x_d1b")) or 1
-        d2 = _day(g("x_d2") or g("x_d2b")) or calendar.monthrange(y2, m2)[1]
+        # "mid-July 2024 to mid-July 2025" (Nepal's fiscal year): the 16th to the 15th
+        d1 = _day(g("x_d1") or g("x_d1b")) or (_MID_START if g("x_mid1") else 1)
+        d2 = _day(g("x_d2") or g("x_d2b")) or (_MID_START - 1 if g("x_mid2") else calendar.monthrange(y2, m2)[1])
         if not _valid_day(m1, d1) or not _valid_day(m2, d2) or (y1, m1, d1) >= (y2, m2, d2):
             return None
         return TimeExpr(m.start(), m.end(), t, "per.date_range", y1, None,
@@ -558,7 +559,8 @@ def _rx(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-BUDDHIST_OFFSET = 543  # B.E. 2565 = 2022 C.E.
+BUDDHIST_OFFSET = 543
+_MID_START = 16  # "mid-July" as the start of a span: the 16th (the span then ends on the 15th)  # B.E. 2565 = 2022 C.E.
 
 
 def _rule_of(rules: list[tuple[str, re.Pattern[str]]], words: str, default: str) -> str:
@@ -583,7 +585,8 @@ def _is_year_adjective(text: str, start: int, end: int) -> bool:
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTHS_SUB = re.compile(r"M(\d\d)-M(\d\d)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*")
+_GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:which|that)\s+(?:runs?|ran|covers?|covered|spans?|spanned|is|was|lasts?|lasted)\s+"
+                        r"|(?:running|covering|spanning)\s+)?", re.IGNORECASE)
 _INTERVALS = ("per.date_range", "per.day_range", "per.month_range")
 
 
