@@ -88,6 +88,9 @@ class PeriodRules:
         self.anchored_rules = frozenset(rec["id"] for rec in data.get("relative_years", []) if rec.get("anchored"))
         self.calendars = {rec["country"]: rec for rec in data.get("calendars", [])}
         month_alt = "|".join(sorted((m for m in self.months if len(m) > 3 or m == "may"), key=len, reverse=True))
+        # abbreviations too ("Jan-Sept 2024", "Jan.–Oct."), where a range makes them months
+        abbr_alt = "|".join(sorted(self.months, key=len, reverse=True))
+        month_any = rf"(?:{abbr_alt})\.?"
         sub_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.sub_rules)
         rel_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.rel_rules)
         fiscal_alt = "|".join(f"(?:{p})" for rec in data.get("fiscal", []) for p in rec["patterns"])
@@ -110,6 +113,8 @@ class PeriodRules:
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
             rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|for|this)\s+(?P<ytdy3>{yr})"
             rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr}))"
+            rf"|(?P<nmto>\b(?:the\s+)?(?:first\s+)?(?P<nmn>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months\s+"
+            rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<nmm>{month_alt})\b(?:,?\s*(?P<nmy>{yr}))?)"
             rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:year|12\s+months|twelve\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
@@ -133,7 +138,7 @@ class PeriodRules:
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year)))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
-            rf"|(?P<m1>\b(?:{month_alt}))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt}))\b(?:,?\s*(?:of\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
+            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:of\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{month_alt})\b,?\s*(?:{yr})?|\b(?:{month_alt})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
@@ -229,6 +234,8 @@ class PeriodRules:
                 out[-1] = _merge_gloss(text, out[-1], expr)
             else:
                 out.append(expr)
+        if any(x.cumulative for x in out):  # "as of 30 June ... since 2015": the date ends a running total
+            out = [x for x in out if x.rule != "per.as_of"]
         if out and not any(x.to_date or x.cumulative for x in out):
             soft = [m for m in _SO_FAR.finditer(text, start, end)
                     if not any(x.start <= m.start() < x.end for x in out)]
@@ -353,7 +360,7 @@ class PeriodRules:
             return TimeExpr(s, e, t, "per.same_period", _int(g("samey")), rel[1] if rel else None,
                             same_period=True)
         if g("m1"):
-            m1, m2 = self.months[g("m1").lower()], self.months[g("m2").lower()]
+            m1, m2 = self.months[g("m1").lower().rstrip(".")], self.months[g("m2").lower().rstrip(".")]
             if m2 < m1:
                 return None
             rel = self._rel(g("mrrel"))
@@ -394,6 +401,19 @@ class PeriodRules:
                 return TimeExpr(s, e, t, "per.since_year_start", int(g("ytdy4")), None, "M01", to_date=True)
             year = int(g("ytdy1") or g("ytdy2") or g("ytdy3"))
             return TimeExpr(s, e, t, "per.to_date.year", year, None, "M01", to_date=True)
+        if g("nmto"):  # "the ten months to October": from January when the count fits, else a span
+            n, last = _NUMS.get(g("nmn").lower(), 0), self.months[g("nmm").lower()]
+            if not 1 <= n <= 11:
+                return None
+            first = last - n + 1
+            if first < 1:
+                if not g("nmy"):
+                    return None
+                y = int(g("nmy"))
+                return TimeExpr(s, e, t, "per.months_to", y - 1, None,
+                                f"R{y - 1:04d}{first + 12:02d}01-{y:04d}{last:02d}{calendar.monthrange(y, last)[1]:02d}")
+            sub = _RANGE_CODES.get((first, last), f"M{first:02d}-M{last:02d}")
+            return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, sub)
         if g("yto"):  # "in the year to March 2024": the twelve months that end then
             month = self.months[g("yto_m").lower()]
             return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,
