@@ -91,6 +91,7 @@ class PeriodRules:
         # abbreviations too ("Jan-Sept 2024", "Jan.–Oct."), where a range makes them months
         abbr_alt = "|".join(sorted(self.months, key=len, reverse=True))
         month_any = rf"(?:{abbr_alt})\.?"
+        mdot = rf"(?:{abbr_alt})\b\.?"  # next to a day number an abbreviation is a month ("Jan. 22")
         sub_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.sub_rules)
         rel_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.rel_rules)
         fiscal_alt = "|".join(f"(?:{p})" for rec in data.get("fiscal", []) for p in rec["patterns"])
@@ -119,17 +120,17 @@ class PeriodRules:
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
             rf"|(?P<asof>\b(?:as\s+(?:of|at|on)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*))?|(?:up\s+(?:to|until)|until|till|through|by)\s+(?:the\s+end\s+of\s+|end\s*-\s*)"
-            rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{month_alt})\b"
+            rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{mdot})"
             rf"|(?P<ao_m2>{month_alt})\b(?:\s+(?P<ao_d2>{day})\b)?)(?!\s*[-/]\s*\d)(?:,?\s*(?P<ao_y>{yr}))?)"
             rf"|(?P<fisrel>\b(?:(?P<frw>last|this|the\s+current|the\s+past|the\s+last|next|the\s+next)\s+(?:fiscal|financial)\s+year))\b"
             rf"|(?P<repy>\b(?:{report_alt}))\b(?!\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
             rf"|(?P<cumul>\b(?:{cumul_alt}))\b"
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
-            rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{month_alt})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
-            rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{month_alt})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
-            rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{month_alt})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{month_alt})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
-            rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{month_alt}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{month_alt})\b(?:,?\s*(?P<db_y>{yr}))?)"
+            rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{mdot})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
+            rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{mdot})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
+            rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{mdot})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{mdot})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
+            rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{mdot}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{mdot})(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
             rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+(?P<fnu>months|quarters))"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
@@ -141,7 +142,7 @@ class PeriodRules:
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:of\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
-            rf"|(?P<day>\b\d{{1,2}}\s+(?:{month_alt})\b,?\s*(?:{yr})?|\b(?:{month_alt})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
+            rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
             rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d|\s*(?:to|through|until|-|–|and)\s*(?:{month_alt})\b))"
             rf"|(?P<fis>\b(?:{fiscal_alt}))\s*(?:(?P<fisbe>25\d\d)\b|(?P<fisy>{yr}|\d{{2}}\b)(?:\s*[-/–]\s*(?P<fisy2>\d{{2,4}}))?)"
@@ -194,7 +195,7 @@ class PeriodRules:
         if "fiscal" not in text.lower() and "financial" not in text.lower() and "budget" not in text.lower():
             return None
         for m in self.stated_fy_rx.finditer(text):
-            m1, m2 = self.months[m.group("fm1").lower()], self.months[m.group("fm2").lower()]
+            m1, m2 = self._month(m.group("fm1")), self._month(m.group("fm2"))
             if m1 != 1 and (m1 - 2) % 12 + 1 == m2:
                 return m1
         return None
@@ -302,11 +303,14 @@ class PeriodRules:
                         f"D{m1:02d}{day1:02d}-{m2:02d}{day2:02d}")
 
     def _day(self, m: re.Match[str]) -> tuple[int | None, int, int] | None:
-        month = self.months[(m.group("dm1") or m.group("dm2")).lower()]
+        month = self._month(m.group("dm1") or m.group("dm2"))
         day = int(m.group("dd1") or m.group("dd2"))
         if not _valid_day(month, day):
             return None
         return _int(m.group("dy")), month, day
+
+    def _month(self, word: str) -> int:
+        return self.months[word.lower().rstrip(".")]
 
     def _rel(self, words: str | None) -> tuple[str, int] | None:
         if not words:
@@ -335,7 +339,7 @@ class PeriodRules:
             n = _NUMS.get((g("anan") or "").lower(), 3 if g("anaq") else 6)
             return TimeExpr(s, e, t, "per.anaphor", sub=str(n))
         if g("monly"):
-            return TimeExpr(s, e, t, "per.month", None, None, f"M{self.months[g('monly').lower()]:02d}")
+            return TimeExpr(s, e, t, "per.month", None, None, f"M{self._month(g('monly')):02d}")
         if g("y1"):
             y1, y2 = int(g("y1")), int(g("y2"))
             if y2 <= y1:
@@ -360,14 +364,14 @@ class PeriodRules:
             return TimeExpr(s, e, t, "per.same_period", _int(g("samey")), rel[1] if rel else None,
                             same_period=True)
         if g("m1"):
-            m1, m2 = self.months[g("m1").lower().rstrip(".")], self.months[g("m2").lower().rstrip(".")]
+            m1, m2 = self._month(g("m1")), self._month(g("m2"))
             if m2 < m1:
                 return None
             rel = self._rel(g("mrrel"))
             sub = _RANGE_CODES.get((m1, m2), f"M{m1:02d}-M{m2:02d}")
             return TimeExpr(s, e, t, "per.month_range", _int(g("mry")), rel[1] if rel else None, sub)
         if g("m"):
-            return TimeExpr(s, e, t, "per.month", _int(g("my")), None, f"M{self.months[g('m').lower()]:02d}")
+            return TimeExpr(s, e, t, "per.month", _int(g("my")), None, f"M{self._month(g('m')):02d}")
         if g("fis") and g("fisbe"):
             return TimeExpr(s, e, t, "per.fiscal_be", int(g("fisbe")) - BUDDHIST_OFFSET, fiscal=True)
         if g("fis"):
@@ -402,7 +406,7 @@ class PeriodRules:
             year = int(g("ytdy1") or g("ytdy2") or g("ytdy3"))
             return TimeExpr(s, e, t, "per.to_date.year", year, None, "M01", to_date=True)
         if g("nmto"):  # "the ten months to October": from January when the count fits, else a span
-            n, last = _NUMS.get(g("nmn").lower(), 0), self.months[g("nmm").lower()]
+            n, last = _NUMS.get(g("nmn").lower(), 0), self._month(g("nmm"))
             if not 1 <= n <= 11:
                 return None
             first = last - n + 1
@@ -415,11 +419,11 @@ class PeriodRules:
             sub = _RANGE_CODES.get((first, last), f"M{first:02d}-M{last:02d}")
             return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, sub)
         if g("yto"):  # "in the year to March 2024": the twelve months that end then
-            month = self.months[g("yto_m").lower()]
+            month = self._month(g("yto_m"))
             return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,
                             f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}")
         if g("asof"):  # "as of 30 September": from 1 January to that day
-            month = self.months[(g("ao_m1") or g("ao_m2")).lower()]
+            month = self._month(g("ao_m1") or g("ao_m2"))
             day = _day(g("ao_d1") or g("ao_d2")) or 0
             if day and not _valid_day(month, day):
                 return None
@@ -443,15 +447,15 @@ class PeriodRules:
         if g("since"):
             if g("sy1"):
                 return TimeExpr(s, e, t, "per.since_year", int(g("sy1")), cumulative=True)
-            month = self.months[g("sm").lower()]
+            month = self._month(g("sm"))
             return TimeExpr(s, e, t, "per.since_month", _int(g("smy")), None if g("smy") else 0,
                             f"M{month:02d}", to_date=True)
         if g("xr"):
             return self._cross_year(m, t)
         if g("dra") or g("drb"):
             k = "da" if g("dra") else "db"
-            m2 = self.months[g(f"{k}_m2").lower()] if g(f"{k}_m2") else None
-            m1 = self.months[g(f"{k}_m1").lower()] if g(f"{k}_m1") else m2
+            m2 = self._month(g(f"{k}_m2")) if g(f"{k}_m2") else None
+            m1 = self._month(g(f"{k}_m1")) if g(f"{k}_m1") else m2
             m2 = m2 or m1
             d1, d2 = int(_NON_DIGIT.sub("", g(f"{k}_d1"))), int(_NON_DIGIT.sub("", g(f"{k}_d2")))
             if m1 is None or m2 is None or (m1, d1) >= (m2, d2) or not _valid_day(m1, d1) or not _valid_day(m2, d2):
@@ -471,7 +475,7 @@ class PeriodRules:
         """'April 2022 to March 2023', '17 July 2022 to 16 July 2023': an explicit interval."""
         g = m.group
         y1, y2 = int(g("x_y1")), int(g("x_y2"))
-        m1, m2 = self.months[g("x_m1").lower()], self.months[g("x_m2").lower()]
+        m1, m2 = self._month(g("x_m1")), self._month(g("x_m2"))
         # "mid-July 2024 to mid-July 2025" (Nepal's fiscal year): the 16th to the 15th
         d1 = _day(g("x_d1") or g("x_d1b")) or (_MID_START if g("x_mid1") else 1)
         d2 = _day(g("x_d2") or g("x_d2b")) or (_MID_START - 1 if g("x_mid2") else calendar.monthrange(y2, m2)[1])
