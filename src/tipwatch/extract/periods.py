@@ -136,7 +136,7 @@ class PeriodRules:
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!\s+(?:of|to|in|ending|ended|before|after|from|since)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year)))?"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:of\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
@@ -358,7 +358,7 @@ class PeriodRules:
                 return None
             rel = self._rel(g("srel"))
             offset = rel[1] if rel else (0 if g("syear2") else None)
-            return TimeExpr(s, e, t, found[0], _int(g("sy")), offset, found[1])
+            return TimeExpr(s, e, t, found[0], _int(g("sy") or g("sy3")), offset, found[1])
         if g("same"):
             rel = self._rel(g("samerel"))
             return TimeExpr(s, e, t, "per.same_period", _int(g("samey")), rel[1] if rel else None,
@@ -637,8 +637,13 @@ def _after_publication(sub: str, pub_year: int) -> int:
     """1 when a month (or months) named without a year ends after the publication month ('in
     November' in a February article is last November), else 0."""
     published = getattr(pub_year, "published", None)
+    if not published or not _ISO_DATE.fullmatch(published):
+        return 0
+    if sub[0] in "QH":  # a quarter or half that has not begun by the publication date
+        first = (int(sub[1]) - 1) * (3 if sub[0] == "Q" else 6) + 1
+        return 1 if first > int(published[5:7]) else 0
     m = _MONTH_SUB.fullmatch(sub)
-    if m is None or not published or not _ISO_DATE.fullmatch(published):
+    if m is None:
         return 0
     return 1 if int(m.group(2) or m.group(1)) > int(published[5:7]) else 0
 
