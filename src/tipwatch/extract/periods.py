@@ -241,7 +241,9 @@ class PeriodRules:
             soft = [m for m in _SO_FAR.finditer(text, start, end)
                     if not any(x.start <= m.start() < x.end for x in out)]
             if soft:  # "has so far identified 93 victims in 2024": the publication year runs to date
-                out = [replace(x, soft_to_date=True) if x.rule == "per.year" else x for x in out]
+                out = [replace(x, soft_to_date=True) if x.rule == "per.year" and any(
+                    _CLAUSE_BREAK.search(text, min(x.start, m.start()), max(x.end, m.end())) is None for m in soft)
+                    else x for x in out]
         return out, blocked
 
     def _last_expr(self, text: str, lo: int, hi: int, want: Any) -> TimeExpr | None:
@@ -576,7 +578,9 @@ class PeriodRules:
 
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|from|compared\s+(?:to|with)|against|versus|vs\.?|over|on)\b[^.;!?]{0,45}$", re.IGNORECASE)
-_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now)\b", re.IGNORECASE)
+_SO_FAR = re.compile(r"(?<!\bup )(?<!\bup-)\b(?:so\s+far(?!\s+as\b)|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now)\b",
+                     re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
 
 
 def _rx(patterns: list[str]) -> re.Pattern[str]:
