@@ -165,7 +165,8 @@ class PeriodRules:
         self.stated_fy_rx = re.compile(
             rf"\b(?:fiscal|financial|budget)\s+years?\b[^.;]{{0,80}}?\b(?:runs?|running|ran|starts?|starting|begins?|beginning|"
             rf"covers?|covering|spans?|spanning|is)\s+(?:from\s+)?(?:(?:1|1st)\s+)?(?P<fm1>{month_alt})\b(?:\s+1(?:st)?\b)?"
-            rf"\s*(?:to|through|until|till|-|–|and\s+ends?\s+(?:in|on))\s+(?:(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<fm2>{month_alt})\b",
+            rf"\s*(?:to|through|until|till|-|–|and\s+ends?\s+(?:in|on))\s+(?:(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<fm2>{month_alt})\b"
+            rf"|\b(?P<fm1b>{month_alt})\s*(?:-|–|to)\s*(?P<fm2b>{month_alt})\s+(?:fiscal|financial|budget)\s+years?\b",
             re.IGNORECASE)
         self.rel_lookup = self.rel_rules
         self.sub_lookup = self.sub_rules
@@ -195,7 +196,7 @@ class PeriodRules:
         if "fiscal" not in text.lower() and "financial" not in text.lower() and "budget" not in text.lower():
             return None
         for m in self.stated_fy_rx.finditer(text):
-            m1, m2 = self._month(m.group("fm1")), self._month(m.group("fm2"))
+            m1, m2 = self._month(m.group("fm1") or m.group("fm1b")), self._month(m.group("fm2") or m.group("fm2b"))
             if m1 != 1 and (m1 - 2) % 12 + 1 == m2:
                 return m1
         return None
