@@ -123,7 +123,7 @@ class PeriodRules:
             rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{mdot})"
             rf"|(?P<ao_m2>{month_alt})\b(?:\s+(?P<ao_d2>{day})\b)?)(?!\s*[-/]\s*\d)(?:,?\s*(?P<ao_y>{yr}))?)"
             rf"|(?P<fisrel>\b(?:(?P<frw>last|this|the\s+current|the\s+past|the\s+last|next|the\s+next)\s+(?:fiscal|financial)\s+year))\b"
-            rf"|(?P<repy>\b(?:{report_alt}))\b(?!\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
+            rf"|(?P<repy>\b(?:{report_alt}))\b(?![-–]|\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
             rf"|(?P<cumul>\b(?:{cumul_alt}))\b"
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
