@@ -183,6 +183,7 @@ def from_base(ctx: DocContext, figs: list[Figure]) -> None:
               and (b.period_text is None or b.period_text == a.period_text)
               and not _OWN_PERIOD_AFTER.match(ctx.text, b.mention.end)):
             b.period = year_before(b.period) if b.period else None
+            b.period_text = b.period  # inherited: the period before the newer figure's
             b.period_explicit = False
             b.rules.append("per.base_after")
 

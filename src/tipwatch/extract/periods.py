@@ -16,6 +16,15 @@ before), "during the three months" (the quarter named before it in the passage),
 2022; a bare "2565" only in a Thai document or next to the publication year) and local
 date formats ("4/7/2023", "24.1.2024", "09-05-2025"), which only date an event: they are
 never figures and give no period.
+
+Also: running totals to a stated day ("as of 30 September", "up to the end of October": from 1
+January of that year; without a year, the last such day on or before the publication date), twelve
+months to a month ("the year to March 2024", "the financial year ending 30 June 2023", "the ten
+months to October"), report-year words ("during the year", "the year under review", "that year":
+the year in context, else the last year named before them, else inherited), a fiscal calendar the
+document states ("the financial year runs from July to June") over the country's, relative fiscal
+years ("last financial year"), and months or quarters named without a year that have not begun by
+the publication date (last year's).
 """
 
 from __future__ import annotations
