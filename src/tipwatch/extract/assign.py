@@ -34,6 +34,9 @@ def main_period(ctx: DocContext, exprs: list[TimeExpr], segs: list) -> str | Non
 
 
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
+#: the words between a figure and the next one when the next is the base it is compared with
+_BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}$",
+                        re.IGNORECASE)
 
 
 def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: list, main: str | None) -> None:
@@ -46,8 +49,11 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
                                   and "," in ctx.text[e.end:fig.start])]
     if own:
         slot = slot_of(ctx.cands, fig.mention, fig.sentence)
+        if _BASE_NEXT.search(ctx.text, slot[2], slot[3]):  # "rose to 45 from 30 in 2022": 2022 is the base's
+            own = [x for x in own if x.start < slot[3]]
         in_slot = ([x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
                    or [x for x in own if slot[0] <= x.start < slot[1]] or own)
+    if own:
         e = min(in_slot, key=lambda x: min(abs(x.end - fig.start), abs(x.start - fig.mention.end)))
         reference = main if not e.same_period or main else (ctx.governing[0] if ctx.governing else None)
         if e.same_period and main is None and ctx.governing:
@@ -177,20 +183,36 @@ _REPORT_YEAR = re.compile(
 _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|"
                           r"rising|falling|increasing|decreasing|up|down)\b[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+")
+#: "fell to 80 from 95", "300 victims, up from 250", "an increase on the 250": the next figure is the base
+_BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,5}?\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|"
+                         r"an?\s+(?:increase|decrease|rise|drop|fall|jump|decline)|(?:increased|decreased|rose|fell))\s+)?"
+                         r"(?:from|on)\s+(?:the\s+)?", re.IGNORECASE)
+#: a base with its own time words right after it ("from 95 in 2022", "from 95 the year before")
+_OWN_PERIOD_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:in|during|for|the|a|last|this)\s+(?:(?:19|20)\d\d|year|previous|prior|"
+                               r"preceding|same|first|second|third|fourth|last|period|quarter|half)\b", re.IGNORECASE)
 _INTERVAL = re.compile(r"(\d{4})-(\d\d)-(\d\d)/(\d{4})-(\d\d)-(\d\d)")
 
 
 def from_base(ctx: DocContext, figs: list[Figure]) -> None:
     """'rose from one to four in 2022': the base of a change takes the period before the one the
-    change ends in (2021), or none when that period has no year before it that can be written."""
+    change ends in (2021), or none when that period has no year before it that can be written;
+    so does a base written after the newer figure without its own period ('fell to 80 from 95',
+    'rescued 300 in 2023, up from 250')."""
     for a, b in itertools.pairwise(figs):
-        if (a.indicator != b.indicator or a.unit != b.unit or a.period is None or a.period != b.period
-                or not _FROM_BEFORE.search(ctx.text, max(0, a.start - 80), a.start)
-                or not _TO_BETWEEN.fullmatch(ctx.text, a.mention.end, b.mention.start)):
+        if a.indicator != b.indicator or a.unit != b.unit or a.period is None or a.period != b.period:
             continue
-        a.period = year_before(a.period)
-        a.period_explicit = False
-        a.rules.append("per.from_base")
+        if (_FROM_BEFORE.search(ctx.text, max(0, a.start - 80), a.start)
+                and _TO_BETWEEN.fullmatch(ctx.text, a.mention.end, b.mention.start)):
+            a.period = year_before(a.period)
+            a.period_explicit = False
+            a.rules.append("per.from_base")
+        elif (_BASE_AFTER.fullmatch(ctx.text, a.mention.end, b.mention.start)
+              and (b.period_text is None or b.period_text == a.period_text)
+              and not _OWN_PERIOD_AFTER.match(ctx.text, b.mention.end)):
+            b.period = year_before(b.period) if b.period else None
+            b.period_text = b.period  # inherited: the period before the newer figure's
+            b.period_explicit = False
+            b.rules.append("per.base_after")
 
 
 def year_before(period: str) -> str | None:
@@ -254,11 +276,36 @@ def _frames_a_change(text: str, sent: Sentence, expr: TimeExpr) -> bool:
 
 
 def fill_periods(ctx: DocContext) -> None:
-    """Figures stated before any period (a headline, a lead) take the first period that governs."""
-    first = ctx.first_governing or ctx.governing
+    """Figures stated before any period (a headline, a lead) take the year the headline names, else
+    the first period that governs."""
+    if any(f.period is None and f.period_text is None for f in ctx.figures):
+        first = headline_period(ctx) or ctx.first_governing or ctx.governing
+    else:
+        return
     for fig in ctx.figures:
         if fig.period is None and fig.period_text is None and first:
             fig.period, fig.period_text = first
+
+
+_HEADLINE_YEAR_RULES = ("per.year", "per.fiscal", "per.fiscal_two_year")
+
+
+def headline_period(ctx: DocContext) -> tuple[str, str] | None:
+    """'Trafficking investigations rise almost 10% in 2023': the one year the headline (the
+    header the clean-up set aside) names, when it is not after the publication year."""
+    raw = ctx.doc.raw.text or ""
+    heads = [b for b in ctx.doc.removed if b.rule == "header" and b.start < 400]
+    if not heads:
+        return None
+    text = raw[heads[0].start:heads[0].end]
+    exprs, _ = ctx.rules.periods.find(text, 0, len(text))
+    named = [e for e in exprs if e.rule in _HEADLINE_YEAR_RULES]
+    if len(exprs) != 1 or len(named) != 1:
+        return None
+    period = ctx.rules.periods.resolve(named[0], ctx.pub_year, None, ctx.country)
+    if period is None or (ctx.pub_year is not None and int(period[:4]) > ctx.pub_year):
+        return None
+    return period, named[0].text
 
 
 def to_fact(ctx: DocContext, fig: Figure) -> Fact:

@@ -133,7 +133,7 @@ def _sentence(ctx: DocContext, sent: Sentence, numbers: list[NumberMention], cue
     for fig in figs:
         if fig.period_explicit and not segment_at(segs, fig.start).comparison:
             gov = ctx.governing
-            if gov is None or fig.period is None or gov[0] is None or fig.period[:4] > gov[0][:4]:
+            if gov is None or fig.period is None or gov[0] is None or fig.period[:4] >= gov[0][:4]:
                 ctx.governing = (fig.period, fig.period_text or fig.period or "")
                 ctx.first_governing = ctx.first_governing or ctx.governing
     return figs

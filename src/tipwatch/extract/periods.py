@@ -16,6 +16,15 @@ before), "during the three months" (the quarter named before it in the passage),
 2022; a bare "2565" only in a Thai document or next to the publication year) and local
 date formats ("4/7/2023", "24.1.2024", "09-05-2025"), which only date an event: they are
 never figures and give no period.
+
+Also: running totals to a stated day ("as of 30 September", "up to the end of October": from 1
+January of that year; without a year, the last such day on or before the publication date), twelve
+months to a month ("the year to March 2024", "the financial year ending 30 June 2023", "the ten
+months to October"), report-year words ("during the year", "the year under review", "that year":
+the year in context, else the last year named before them, else inherited), a fiscal calendar the
+document states ("the financial year runs from July to June") over the country's, relative fiscal
+years ("last financial year"), and months or quarters named without a year that have not begun by
+the publication date (last year's).
 """
 
 from __future__ import annotations
@@ -90,6 +99,10 @@ class PeriodRules:
         self.anchored_rules = frozenset(rec["id"] for rec in data.get("relative_years", []) if rec.get("anchored"))
         self.calendars = {rec["country"]: rec for rec in data.get("calendars", [])}
         month_alt = "|".join(sorted((m for m in self.months if len(m) > 3 or m == "may"), key=len, reverse=True))
+        # abbreviations too ("Jan-Sept 2024", "Jan.–Oct."), where a range makes them months
+        abbr_alt = "|".join(sorted(self.months, key=len, reverse=True))
+        month_any = rf"(?:{abbr_alt})\.?"
+        mdot = rf"(?:{abbr_alt})\b\.?"  # next to a day number an abbreviation is a month ("Jan. 22")
         sub_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.sub_rules)
         rel_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.rel_rules)
         fiscal_alt = "|".join(f"(?:{p})" for rec in data.get("fiscal", []) for p in rec["patterns"])
@@ -112,21 +125,23 @@ class PeriodRules:
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
             rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|for|this)\s+(?P<ytdy3>{yr})"
             rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr}))"
+            rf"|(?P<nmto>\b(?:the\s+)?(?:first\s+)?(?P<nmn>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months\s+"
+            rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<nmm>{month_alt})\b(?:,?\s*(?P<nmy>{yr}))?)"
             rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:year|12\s+months|twelve\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
             rf"|(?P<asof>\b(?:as\s+(?:of|at|on)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*))?|(?:up\s+(?:to|until)|until|till|through|by)\s+(?:the\s+end\s+of\s+|end\s*-\s*)"
-            rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{month_alt})\b"
+            rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{mdot})"
             rf"|(?P<ao_m2>{month_alt})\b(?:\s+(?P<ao_d2>{day})\b)?)(?!\s*[-/]\s*\d)(?:,?\s*(?P<ao_y>{yr}))?)"
             rf"|(?P<fisrel>\b(?:(?P<frw>last|this|the\s+current|the\s+past|the\s+last|next|the\s+next)\s+(?:fiscal|financial)\s+year))\b"
-            rf"|(?P<repy>\b(?:{report_alt}))\b(?!\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
+            rf"|(?P<repy>\b(?:{report_alt}))\b(?![-–]|\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
             rf"|(?P<cumul>\b(?:{cumul_alt}))\b"
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
-            rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+)?(?P<x_m1>{month_alt})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
-            rf"{to}(?:(?P<x_d2>{day})\s+)?(?P<x_m2>{month_alt})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
-            rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{month_alt})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{month_alt})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
-            rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{month_alt}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{month_alt})\b(?:,?\s*(?P<db_y>{yr}))?)"
+            rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{mdot})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
+            rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{mdot})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
+            rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{mdot})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{mdot})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
+            rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{mdot}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{mdot})(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
             rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+(?P<fnu>months|quarters))"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
@@ -136,13 +151,13 @@ class PeriodRules:
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!\s+(?:of|to|in|ending|ended|before|after|from|since)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year)))?"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
-            rf"|(?P<m1>\b(?:{month_alt}))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt}))\b(?:,?\s*(?:of\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
+            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:of\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
-            rf"|(?P<day>\b\d{{1,2}}\s+(?:{month_alt})\b,?\s*(?:{yr})?|\b(?:{month_alt})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
+            rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
             rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d|\s*(?:to|through|until|-|–|and)\s*(?:{month_alt})\b))"
             rf"|(?P<fis>\b(?:{fiscal_alt}))\s*(?:(?P<fisbe>25\d\d)\b|(?P<fisy>{yr}|\d{{2}}\b)(?:\s*[-/–]\s*(?P<fisy2>\d{{2,4}}))?)"
@@ -165,7 +180,8 @@ class PeriodRules:
         self.stated_fy_rx = re.compile(
             rf"\b(?:fiscal|financial|budget)\s+years?\b[^.;]{{0,80}}?\b(?:runs?|running|ran|starts?|starting|begins?|beginning|"
             rf"covers?|covering|spans?|spanning|is)\s+(?:from\s+)?(?:(?:1|1st)\s+)?(?P<fm1>{month_alt})\b(?:\s+1(?:st)?\b)?"
-            rf"\s*(?:to|through|until|till|-|–|and\s+ends?\s+(?:in|on))\s+(?:(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<fm2>{month_alt})\b",
+            rf"\s*(?:to|through|until|till|-|–|and\s+ends?\s+(?:in|on))\s+(?:(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<fm2>{month_alt})\b"
+            rf"|\b(?P<fm1b>{month_alt})\s*(?:-|–|to)\s*(?P<fm2b>{month_alt})\s+(?:fiscal|financial|budget)\s+years?\b",
             re.IGNORECASE)
         self.rel_lookup = self.rel_rules
         self.sub_lookup = self.sub_rules
@@ -195,7 +211,7 @@ class PeriodRules:
         if "fiscal" not in text.lower() and "financial" not in text.lower() and "budget" not in text.lower():
             return None
         for m in self.stated_fy_rx.finditer(text):
-            m1, m2 = self.months[m.group("fm1").lower()], self.months[m.group("fm2").lower()]
+            m1, m2 = self._month(m.group("fm1") or m.group("fm1b")), self._month(m.group("fm2") or m.group("fm2b"))
             if m1 != 1 and (m1 - 2) % 12 + 1 == m2:
                 return m1
         return None
@@ -235,11 +251,15 @@ class PeriodRules:
                 out[-1] = _merge_gloss(text, out[-1], expr)
             else:
                 out.append(expr)
+        if any(x.cumulative for x in out):  # "as of 30 June ... since 2015": the date ends a running total
+            out = [x for x in out if x.rule != "per.as_of"]
         if out and not any(x.to_date or x.cumulative for x in out):
             soft = [m for m in _SO_FAR.finditer(text, start, end)
                     if not any(x.start <= m.start() < x.end for x in out)]
             if soft:  # "has so far identified 93 victims in 2024": the publication year runs to date
-                out = [replace(x, soft_to_date=True) if x.rule == "per.year" else x for x in out]
+                out = [replace(x, soft_to_date=True) if x.rule == "per.year" and any(
+                    _CLAUSE_BREAK.search(text, min(x.start, m.start()), max(x.end, m.end())) is None for m in soft)
+                    else x for x in out]
         return out, blocked
 
     def _last_expr(self, text: str, lo: int, hi: int, want: Any) -> TimeExpr | None:
@@ -301,11 +321,14 @@ class PeriodRules:
                         f"D{m1:02d}{day1:02d}-{m2:02d}{day2:02d}")
 
     def _day(self, m: re.Match[str]) -> tuple[int | None, int, int] | None:
-        month = self.months[(m.group("dm1") or m.group("dm2")).lower()]
+        month = self._month(m.group("dm1") or m.group("dm2"))
         day = int(m.group("dd1") or m.group("dd2"))
         if not _valid_day(month, day):
             return None
         return _int(m.group("dy")), month, day
+
+    def _month(self, word: str) -> int:
+        return self.months[word.lower().rstrip(".")]
 
     def _rel(self, words: str | None) -> tuple[str, int] | None:
         if not words:
@@ -334,7 +357,7 @@ class PeriodRules:
             n = _NUMS.get((g("anan") or "").lower(), 3 if g("anaq") else 6)
             return TimeExpr(s, e, t, "per.anaphor", sub=str(n))
         if g("monly"):
-            return TimeExpr(s, e, t, "per.month", None, None, f"M{self.months[g('monly').lower()]:02d}")
+            return TimeExpr(s, e, t, "per.month", None, None, f"M{self._month(g('monly')):02d}")
         if g("y1"):
             y1, y2 = int(g("y1")), int(g("y2"))
             if y2 <= y1:
@@ -353,20 +376,20 @@ class PeriodRules:
                 return None
             rel = self._rel(g("srel"))
             offset = rel[1] if rel else (0 if g("syear2") else None)
-            return TimeExpr(s, e, t, found[0], _int(g("sy")), offset, found[1])
+            return TimeExpr(s, e, t, found[0], _int(g("sy") or g("sy3")), offset, found[1])
         if g("same"):
             rel = self._rel(g("samerel"))
             return TimeExpr(s, e, t, "per.same_period", _int(g("samey")), rel[1] if rel else None,
                             same_period=True)
         if g("m1"):
-            m1, m2 = self.months[g("m1").lower()], self.months[g("m2").lower()]
+            m1, m2 = self._month(g("m1")), self._month(g("m2"))
             if m2 < m1:
                 return None
             rel = self._rel(g("mrrel"))
             sub = _RANGE_CODES.get((m1, m2), f"M{m1:02d}-M{m2:02d}")
             return TimeExpr(s, e, t, "per.month_range", _int(g("mry")), rel[1] if rel else None, sub)
         if g("m"):
-            return TimeExpr(s, e, t, "per.month", _int(g("my")), None, f"M{self.months[g('m').lower()]:02d}")
+            return TimeExpr(s, e, t, "per.month", _int(g("my")), None, f"M{self._month(g('m')):02d}")
         if g("fis") and g("fisbe"):
             return TimeExpr(s, e, t, "per.fiscal_be", int(g("fisbe")) - BUDDHIST_OFFSET, fiscal=True)
         if g("fis"):
@@ -402,12 +425,25 @@ class PeriodRules:
                 return TimeExpr(s, e, t, "per.since_year_start", int(g("ytdy4")), None, "M01", to_date=True)
             year = int(g("ytdy1") or g("ytdy2") or g("ytdy3"))
             return TimeExpr(s, e, t, "per.to_date.year", year, None, "M01", to_date=True)
+        if g("nmto"):  # "the ten months to October": from January when the count fits, else a span
+            n, last = _NUMS.get(g("nmn").lower(), 0), self._month(g("nmm"))
+            if not 1 <= n <= 11:
+                return None
+            first = last - n + 1
+            if first < 1:
+                if not g("nmy"):
+                    return None
+                y = int(g("nmy"))
+                return TimeExpr(s, e, t, "per.months_to", y - 1, None,
+                                f"R{y - 1:04d}{first + 12:02d}01-{y:04d}{last:02d}{calendar.monthrange(y, last)[1]:02d}")
+            sub = _RANGE_CODES.get((first, last), f"M{first:02d}-M{last:02d}")
+            return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, sub)
         if g("yto"):  # "in the year to March 2024": the twelve months that end then
-            month = self.months[g("yto_m").lower()]
+            month = self._month(g("yto_m"))
             return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,
                             f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}")
         if g("asof"):  # "as of 30 September": from 1 January to that day
-            month = self.months[(g("ao_m1") or g("ao_m2")).lower()]
+            month = self._month(g("ao_m1") or g("ao_m2"))
             day = _day(g("ao_d1") or g("ao_d2")) or 0
             if day and not _valid_day(month, day):
                 return None
@@ -431,15 +467,15 @@ class PeriodRules:
         if g("since"):
             if g("sy1"):
                 return TimeExpr(s, e, t, "per.since_year", int(g("sy1")), cumulative=True)
-            month = self.months[g("sm").lower()]
+            month = self._month(g("sm"))
             return TimeExpr(s, e, t, "per.since_month", _int(g("smy")), None if g("smy") else 0,
                             f"M{month:02d}", to_date=True)
         if g("xr"):
             return self._cross_year(m, t)
         if g("dra") or g("drb"):
             k = "da" if g("dra") else "db"
-            m2 = self.months[g(f"{k}_m2").lower()] if g(f"{k}_m2") else None
-            m1 = self.months[g(f"{k}_m1").lower()] if g(f"{k}_m1") else m2
+            m2 = self._month(g(f"{k}_m2")) if g(f"{k}_m2") else None
+            m1 = self._month(g(f"{k}_m1")) if g(f"{k}_m1") else m2
             m2 = m2 or m1
             d1, d2 = int(_NON_DIGIT.sub("", g(f"{k}_d1"))), int(_NON_DIGIT.sub("", g(f"{k}_d2")))
             if m1 is None or m2 is None or (m1, d1) >= (m2, d2) or not _valid_day(m1, d1) or not _valid_day(m2, d2):
@@ -478,9 +514,10 @@ class PeriodRules:
         """'April 2022 to March 2023', '17 July 2022 to 16 July 2023': an explicit interval."""
         g = m.group
         y1, y2 = int(g("x_y1")), int(g("x_y2"))
-        m1, m2 = self.months[g("x_m1").lower()], self.months[g("x_m2").lower()]
-        d1 = _day(g("x_d1") or g("x_d1b")) or 1
-        d2 = _day(g("x_d2") or g("x_d2b")) or calendar.monthrange(y2, m2)[1]
+        m1, m2 = self._month(g("x_m1")), self._month(g("x_m2"))
+        # "mid-July 2024 to mid-July 2025" (Nepal's fiscal year): the 16th to the 15th
+        d1 = _day(g("x_d1") or g("x_d1b")) or (_MID_START if g("x_mid1") else 1)
+        d2 = _day(g("x_d2") or g("x_d2b")) or (_MID_START - 1 if g("x_mid2") else calendar.monthrange(y2, m2)[1])
         if not _valid_day(m1, d1) or not _valid_day(m2, d2) or (y1, m1, d1) >= (y2, m2, d2):
             return None
         return TimeExpr(m.start(), m.end(), t, "per.date_range", y1, None,
@@ -578,14 +615,17 @@ class PeriodRules:
 
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|from|compared\s+(?:to|with)|against|versus|vs\.?|over|on)\b[^.;!?]{0,45}$", re.IGNORECASE)
-_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now)\b", re.IGNORECASE)
+_SO_FAR = re.compile(r"(?<!\bup )(?<!\bup-)\b(?:so\s+far(?!\s+as\b)|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now)\b",
+                     re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
 
 
 def _rx(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-BUDDHIST_OFFSET = 543  # B.E. 2565 = 2022 C.E.
+BUDDHIST_OFFSET = 543
+_MID_START = 16  # "mid-July" as the start of a span: the 16th (the span then ends on the 15th)  # B.E. 2565 = 2022 C.E.
 
 
 def _rule_of(rules: list[tuple[str, re.Pattern[str]]], words: str, default: str) -> str:
@@ -610,7 +650,8 @@ def _is_year_adjective(text: str, start: int, end: int) -> bool:
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTHS_SUB = re.compile(r"M(\d\d)-M(\d\d)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*")
+_GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:which|that)\s+(?:runs?|ran|covers?|covered|spans?|spanned|is|was|lasts?|lasted)\s+"
+                        r"|(?:running|covering|spanning)\s+)?", re.IGNORECASE)
 _INTERVALS = ("per.date_range", "per.day_range", "per.month_range")
 
 
@@ -637,8 +678,13 @@ def _after_publication(sub: str, pub_year: int) -> int:
     """1 when a month (or months) named without a year ends after the publication month ('in
     November' in a February article is last November), else 0."""
     published = getattr(pub_year, "published", None)
+    if not published or not _ISO_DATE.fullmatch(published):
+        return 0
+    if sub[0] in "QH":  # a quarter or half that has not begun by the publication date
+        first = (int(sub[1]) - 1) * (3 if sub[0] == "Q" else 6) + 1
+        return 1 if first > int(published[5:7]) else 0
     m = _MONTH_SUB.fullmatch(sub)
-    if m is None or not published or not _ISO_DATE.fullmatch(published):
+    if m is None:
         return 0
     return 1 if int(m.group(2) or m.group(1)) > int(published[5:7]) else 0
 
