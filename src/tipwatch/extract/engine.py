@@ -42,7 +42,7 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
         return []  # no figure, or not about trafficking in persons
     known = rules.gazetteer.scan(text)
     mentions = merge_mentions(known, rules.orgs.scan(text, rules.gazetteer, known))
-    country = rules.places.document_country(mentions, _url_country(doc.raw.url), text)
+    country = rules.places.document_country(mentions, _url_country(doc.raw.url) or _header_country(doc, rules), text)
     ctx = DocContext(
         doc, text, rules, country, publication_year(refine_published(doc.published, text)), mentions, crimes,
         SourceTracker(text, mentions, country, _author(doc, rules), low),
@@ -77,6 +77,22 @@ def _author(doc: CleanDocument, rules: Rules) -> str | None:
     known = rules.gazetteer.scan(head)
     bodies = [m for m in merge_mentions(known, rules.orgs.scan(head, rules.gazetteer, known)) if m.kind == "body"]
     return bodies[0].entities[0].key if bodies else None
+
+
+def _header_country(doc: CleanDocument, rules: Rules) -> str | None:
+    """The one country the headline names ("Moldova identifies 214 trafficking victims") when
+    the clean-up dropped the headline from the text."""
+    head = doc.raw.title or ""
+    raw = doc.raw.text or ""
+    first = doc.text[:40]
+    cut = raw.find(first) if first else -1
+    if cut > 0:
+        head = f"{head}\n{raw[:min(cut, 400)]}"
+    if not head.strip():
+        return None
+    found = {m.entities[0].country for m in rules.gazetteer.scan(head)
+             if m.entities[0].kind == "country" and len({e.country for e in m.entities}) == 1}
+    return found.pop() if len(found) == 1 else None
 
 
 def _url_country(url: str | None) -> str | None:

@@ -23,7 +23,12 @@ _KINGDOM = re.compile(r"\b(?:the\s+)?(?:Kingdom|country|nation)\b")
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:\([^)]*\))?\s*[-–—:]|\s*\([^)]*\)\s*[-–—]|\s+[-–—]\s|:\s)")
-_ELSEWHERE = re.compile(r"\b(?:from|to|into|with|bordering|neighbou?ring)\s+(?:the\s+)?$", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?:from|to|into|with|bordering|neighbou?ring|via|through|for|bound\s+for|towards?)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+#: "Ethiopian authorities", "Moldovan police": a demonym on the body that acts names the country
+_OWN_AUTHORITY = re.compile(r"\s+(?:federal\s+|national\s+|state\s+|local\s+)?(?:authorities|police|government|officials|"
+                            r"prosecutors|courts?|ministry|security\s+forces|immigration|border\s+guards?|investigators|"
+                            r"labou?r\s+inspectors)\b", re.IGNORECASE)
 _IN_AFTER = re.compile(r"\s*(?:(?:were|was)\s+)?(?:(?:registered|recorded|reported|booked|arrested|opened)\s+)?"
                        r"(?:in|from|at)\s+(?:the\s+)?")  # "3,635 in Punjab, 420 in ICT"
 _IN_BEFORE = re.compile(r"\b(?:in|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -71,6 +76,8 @@ class PlaceRules:
             if ent.kind == "body" and ent.doc_country_only:
                 continue
             weight = _WEIGHTS.get(ent.kind, 0.0)
+            if ent.kind == "demonym" and text and _OWN_AUTHORITY.match(text, mention.end):
+                weight = 3.0  # "Ethiopian authorities intercepted ...": the country whose bodies act
             if ent.kind == "body":
                 weight = _BODY_KIND_WEIGHTS.get(ent.body_kind or "", weight)
             elif text and ent.kind in ("country", "subdivision"):
