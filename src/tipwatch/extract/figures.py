@@ -168,6 +168,9 @@ _LINE_REST = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?:\n|$)|^[.)][ \t]")  # "�
 _NAME_AGE = re.compile(r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s*$")
 _BRACKET = re.compile(r"\[\s*$")
 # "between January and May 15": a day of the month, not a count
+#: "22 June", "5 Dec.": a day of the month before its month (the claims scan skips such numbers)
+MONTH_AFTER = re.compile(r"^\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")
 MONTH_BEFORE = re.compile(r"(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)\s+$")
 # Phone numbers in national formats: "0800 722 203", "03-2266 2222", "08600 10111", "+254 722 203 444".

@@ -54,6 +54,7 @@ _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
 _TO_AFTER = re.compile(r"^\s*,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
+_FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
 #: "the previous year's 400", "the 2022 figure of 38": a period named with the base
 _BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:19|20)\d\d'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
@@ -72,6 +73,7 @@ _INDICATOR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects_convicted", re.compile(r"\bconvictions?\b|\bconvicted\b", re.I)),
     ("suspects_arrested", re.compile(r"\barrests?\b|\barrested\b", re.I)),
     ("suspects_prosecuted", re.compile(r"\bprosecutions?\b|\bprosecuted\b|\bcharged\b", re.I)),
+    ("suspects", re.compile(r"\bsuspects?\b|\btraffickers\b|\boffenders\b", re.I)),
     ("victims_referred", re.compile(r"\breferrals?\b", re.I)),
     ("complaints", re.compile(r"\bcomplaints?\b|\breports\b", re.I)),
     ("cases", re.compile(r"\bcases?\b|\boffen[cs]es\b|\bcrimes\b|\binvestigations\b", re.I)),
@@ -449,6 +451,11 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     if newer is None or newer.fact is None:
         return
     claim.facts = [newer.fact]
+    stated_base = _base_after_cue(ctx, cue, newer)
+    if stated_base is not None:  # "The number of suspects rose by 146 from 552"
+        claim.values = [newer.value, stated_base.value]
+        claim.facts += [stated_base.fact] if stated_base.fact is not None else []
+        return
     base = base_by_period(ctx, cue, newer.fact)
     if base is not None:
         claim.values = [newer.value, ctx.facts[base].value]
@@ -462,6 +469,16 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     claim.facts.append(len(ctx.facts) + len(derived) - 1)
     if cue.absolute is not None and cue.pct is not None:
         claim.values = [newer.value, implied]  # both changes stated: the base is derived, the % checked
+
+
+def _base_after_cue(ctx: Context, cue: Cue, newer: Num) -> Num | None:
+    """'rose by 146 from 552' whose newer figure stands in an earlier sentence: the base follows."""
+    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit == newer.unit
+             and "base" not in n.roles and "newer" not in n.roles]
+    if newer.sent == cue.sent or not after or not _FROM_AFTER.match(ctx.text[cue.end:after[0].start]):
+        return None
+    after[0].roles.add("base")
+    return after[0]
 
 
 def _targeted(ctx: Context, cue: Cue) -> Num | None:

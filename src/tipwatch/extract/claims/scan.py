@@ -21,6 +21,7 @@ from tipwatch.extract.figures import (
     BOUND_BEFORE,
     COUNT_NOUN_AFTER,
     DURATION_AFTER,
+    MONTH_AFTER,
     MONTH_BEFORE,
     NOT_COUNT_AFTER,
     RANGE_JOIN,
@@ -316,12 +317,14 @@ def _closes_range(n: Num, prev: Num, text: str) -> bool:
 
 
 def _is_under_over(n: Num, text: str) -> bool:
-    """'under 15', 'over 18' (ages); 'June 12' (dates); 'six months' (durations)."""
+    """'under 15', 'over 18' (ages); 'June 12', '22 June' (dates); 'six months' (durations)."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
     if UNDER_OVER_BEFORE.search(before) and n.value <= 21 and not COUNT_NOUN_AFTER.match(after):
         return True
-    return bool(MONTH_BEFORE.search(before) and n.value <= 31) or bool(DURATION_AFTER.match(after))
+    if n.value <= 31 and (MONTH_BEFORE.search(before) or MONTH_AFTER.match(after)):
+        return True
+    return bool(DURATION_AFTER.match(after))
 
 
 def _is_code(n: Num, text: str) -> bool:
