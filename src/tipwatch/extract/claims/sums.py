@@ -45,6 +45,8 @@ _SUBGROUP_PARTS = (
 )
 _WITH = re.compile(r",\s+with\b|;", re.I)
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
+#: How many sentences after its opening a list may go on.
+MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways))\b", re.I)
 _CATEGORY_AFTER = re.compile(r"\s+(?:nationalities|countries|provinces|districts|regions|states|years|"
@@ -238,20 +240,27 @@ def _cut(ctx: Context, s: int) -> int:
 def _continue(ctx: Context, s: int, parts: list[Num], fam: str | None,
               open_list: bool) -> tuple[list[Num], bool]:
     """Parts that go on in the next sentences ("A further 108 ...", and for an open list any
-    sentence with one figure of its kind); True when closed ('the remaining')."""
+    sentence with one figure of its kind); True when closed ('the remaining'). A list opened
+    by "Of the ..." also takes sentences with one figure of its kind ("Children accounted for
+    120.") when a later one closes it ("Men made up the remaining 80.")."""
     closed = bool(_CLOSES.search(ctx.sentences[s].text))
     fam = fam or (ctx.family_of(parts[0]) if parts else None)
+    sure, tentative = parts, parts
     nxt = s + 1
-    while nxt < len(ctx.sentences) and not closed:
+    while nxt < len(ctx.sentences) and not closed and nxt - s <= MAX_LIST_SENTENCES:
         text = ctx.sentences[nxt].text
         nums = [n for n in ctx.in_sentence(nxt) if _usable(n)]
-        single = open_list and len(nums) == 1 and fam is not None and ctx.family_of(nums[0]) == fam
-        if not nums or not (_GOES_ON.match(text) or single):
+        goes_on = bool(_GOES_ON.match(text))
+        single = len(nums) == 1 and fam is not None and ctx.family_of(nums[0]) == fam
+        if not nums or not (goes_on or single):
             break
-        parts = parts + nums
+        contiguous = tentative is sure
+        tentative = tentative + nums
+        if contiguous and (goes_on or open_list):
+            sure = tentative
         closed = bool(_CLOSES.search(text))
         nxt += 1
-    return parts, closed
+    return (tentative, True) if closed else (sure, False)
 
 
 def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: str | None,
