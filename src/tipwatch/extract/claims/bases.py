@@ -87,7 +87,7 @@ def derived_fact(ctx: Context, cue: Cue, newer: int, value: float) -> Fact:
     exact = cue.absolute is not None and not cue.about and cue.factor is None
     value_out: float | int = int(value) if float(value).is_integer() else value
     return replace(fact, value=value_out, period=period, period_text=words, derived=True,
-                   qualifier="exact" if exact else "approx", span=(cue.start, cue.end),
+                   qualifier="exact" if exact else _ratio_bound(cue), span=(cue.start, cue.end),
                    surface=ctx.text[cue.start:cue.end], match=MatchKind.INFERRED.value,
                    sentence=ctx.sentences[cue.sent].text, rules=("claims.derived_base",))
 
@@ -107,3 +107,12 @@ def _previous_period(ctx: Context, cue: Cue, newer: int) -> int | None:
                                  ctx.facts[i].location) == (fact.age, fact.sex, fact.nationality, fact.location)]
     pick = same or cands
     return pick[-1] if len(pick) == 1 else None
+
+
+def _ratio_bound(cue: Cue) -> str:
+    """The implied base of 'more than doubled to 88' is at most 44 (`max`); of 'nearly doubled',
+    more than 44 (`min`); 'more than halved' and 'nearly halved' the other way round."""
+    if cue.factor is None or cue.hedge not in ("at least", "nearly"):
+        return "approx"
+    below = (cue.hedge == "at least") == (cue.factor > 1)
+    return "max" if below else "min"
