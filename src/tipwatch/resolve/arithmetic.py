@@ -8,6 +8,8 @@ Rules (each verdict records the one it applied in ``Claim.rule``):
   Precision is that of the written figure: "64 billion" is precise to a billion.
 * **About.** A change stated with "about", "around", "nearly"... is consistent when within
   10 % of the stated figure, and never less than one unit of its last digit.
+* **Bounds.** "by more than 20 per cent" (``+20% (at least)``) needs a computed change of at
+  least the stated one; "by less than 5" (``+5 (at most)``) one of at most it.
 * **Multipliers.** "doubled", "tripled", "halved", "twice as many" are stated as a ratio
   (``x2``, ``x3``, ``x0.5``) and checked on newer / base, with a tolerance that follows the
   wording: plain, within 5 % of the factor; ``(about)``, within 10 %; ``(nearly)``, from 80 %
@@ -56,6 +58,7 @@ class Stated:
     scale: float
     percent: bool
     about: bool
+    bound: str | None = None  # "at least" ("by more than 20 per cent"), "at most" ("by less than 5")
 
     @property
     def unit(self) -> float:
@@ -73,7 +76,9 @@ def parse_stated(stated: str | None) -> list[Stated]:
         scale = _SCALES[m.group("scale").lower()] if m.group("scale") else 1.0
         out.append(Stated(-1 if m.group("sign") == "-" else 1, float(num) * scale,
                           len(num.split(".")[1]) if "." in num else 0, scale, bool(m.group("pct")),
-                          "about" in m.group("rest")))
+                          "about" in m.group("rest"),
+                          "at least" if "at least" in m.group("rest") else "at most" if "at most" in m.group("rest")
+                          else None))
     return out
 
 
@@ -82,6 +87,10 @@ def agrees(stated: Stated, computed: float) -> bool:
     if computed != 0 and (computed > 0) != (stated.sign > 0):
         return False
     c = abs(computed)
+    if stated.bound == "at least":
+        return c >= stated.value - EPS
+    if stated.bound == "at most":
+        return c <= stated.value + EPS
     if stated.about:
         return abs(c - stated.value) <= max(stated.unit, ABOUT_TOLERANCE * stated.value) + EPS
     q = stated.unit
@@ -208,6 +217,8 @@ def _judge_ratio(claim: Claim, ratio: Ratio, facts: list[Fact]) -> None:
 
 
 def _rule_text(item: Stated) -> str:
+    if item.bound:
+        return f"{item.bound}: the computed change is {'no less' if item.bound == 'at least' else 'no more'} than stated"
     if item.about:
         return f"about: within {ABOUT_TOLERANCE:.0%} of the stated figure"
     places = "a whole number" if item.decimals == 0 else f"{item.decimals} decimal(s)"

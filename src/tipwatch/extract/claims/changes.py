@@ -25,7 +25,11 @@ from tipwatch.model import Claim, Fact
 
 _CUES = load_cues()
 _UP, _DOWN, _CHANGE = _CUES.up, _CUES.down, _CUES.change
-_Q = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+)?"
+_Q = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|" \
+     r"less\s+than|under|fewer\s+than)\s+)?"
+#: "by more than 20 per cent", "by less than 5": the stated change is a bound
+_AT_LEAST = re.compile(r"\b(?:more\s+than|over|at\s+least)\s+[$€£]?$", re.I)
+_AT_MOST = re.compile(r"\b(?:less\s+than|under|fewer\s+than)\s+[$€£]?$", re.I)
 _NOUN_OF = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:{_CUES.copulas})\s+{_Q}[$€£]?$", re.I)
 _VERB_BY = re.compile(rf"\b(?P<w>{_CHANGE})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q}[$€£]?$", re.I)
 _PUT_AT = re.compile(rf"\b(?P<w>{_CHANGE})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$",
@@ -96,6 +100,7 @@ class Cue:
     used: bool = False
     factor: float | None = None  # "doubled" = 2, "halved" = 0.5: newer / base
     hedge: str | None = None  # of a multiplier: "about", "nearly", "at least"
+    bound: str | None = None  # "by more than 20 per cent": "at least"; "by less than 5": "at most"
 
 
 @dataclass
@@ -203,6 +208,10 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     if word is None:
         return None
     cue = Cue(n.sent, n.start, n.end, 0 if word == "+" else _direction(word), about=bool(_ABOUT.search(before)))
+    if _AT_LEAST.search(before):
+        cue.bound = "at least"
+    elif _AT_MOST.search(before):
+        cue.bound = "at most"
     if n.unit == "percent" and not _POINTS_AFTER.match(after):
         cue.pct, cue.pct_text = n.value, _plain(n.surface)
     else:
@@ -224,6 +233,7 @@ def _merge(a: Cue, b: Cue) -> None:
     a.end = b.end
     a.direction = a.direction or b.direction
     a.about = a.about or b.about
+    a.bound = a.bound or b.bound
     if b.pct is not None:
         a.pct, a.pct_text = b.pct, b.pct_text
     if b.absolute is not None:
@@ -393,11 +403,13 @@ def _stated(cue: Cue | None, direction: int) -> str:
         return f"x{cue.factor:g}" + (f" ({cue.hedge})" if cue.hedge else "")
     sign = "-" if cue.direction < 0 else "+"
     items = []
+    bound = f" ({cue.bound})" if cue.bound else ""
     if cue.absolute is not None:
-        items.append(sign + _amount_text(cue.absolute) + (" (about)" if cue.about else ""))
+        items.append(sign + _amount_text(cue.absolute) + (" (about)" if cue.about else "") + bound)
     if cue.pct_text is not None:
         items.append(f"{sign}{cue.pct_text}%" + (f" ({cue.words})" if cue.words else "")
-                     + (" (about)" if cue.about and cue.absolute is None else ""))
+                     + (" (about)" if cue.about and cue.absolute is None else "")
+                     + (bound if cue.absolute is None else ""))
     return ", ".join(items)
 
 
