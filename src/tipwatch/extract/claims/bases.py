@@ -17,7 +17,7 @@ from tipwatch.model import Fact, MatchKind
 if TYPE_CHECKING:
     from tipwatch.extract.claims.changes import Cue
 
-_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with|(?:on|over|against)\s+the)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
+_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with|(?:on|over|against)(?:\s+the)?)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
                         r"time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
 _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?)?(?:last\s+year|"
                             r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
@@ -26,6 +26,11 @@ _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+
 #: The next sentence naming the base's period first: "The year before, it had logged 340."
 _NEXT_OPENS = re.compile(r"^\W*(?:The\s+year\s+before|A\s+year\s+(?:earlier|ago)|In\s+(?:19|20)\d\d|"
                          r"The\s+previous\s+year|Last\s+year)\b", re.I)
+
+
+def names_base(text: str) -> bool:
+    """Does the text after a change name its base's period ('on 2021', 'than last year')?"""
+    return bool(_BASE_YEAR.search(text) or _BASE_PREVIOUS.search(text))
 
 
 def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None, str | None]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tipwatch.extract.claims.bases import base_by_period, derived_fact, implied_base
+from tipwatch.extract.claims.bases import base_by_period, derived_fact, implied_base, names_base
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.claims.scan import Context, Num, anchor_family
 from tipwatch.model import Claim, Fact
@@ -291,8 +291,8 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
         if newer.start > n.start:
             pair.cue = _bracketed(ctx, pair, nums)
         pairs.append(pair)
-    if cues and not pairs:
-        pairs.extend(_earlier_in_next_sentence(ctx, s, nums))
+    if cues and not pairs and not any(names_base(ctx.text[c.end:sent.end]) for c in cues):
+        pairs.extend(_earlier_in_next_sentence(ctx, s, nums))  # not "In 2022 they rescued 250, up 25% on 2021"
     return pairs
 
 
