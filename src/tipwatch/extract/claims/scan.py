@@ -18,6 +18,7 @@ from typing import Any
 
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.figures import (
+    AGE_AFTER_COUNT_BETWEEN,
     BOUND_BEFORE,
     COUNT_NOUN_AFTER,
     DURATION_AFTER,
@@ -286,7 +287,12 @@ def _articles(text: str, nums: list[Num], covered: set[int], starts: list[int]) 
 def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
     """Mark age bounds, range pieces and codes: they are never parts, totals or bases."""
     prev: Num | None = None  # the last number skipped as an age or a code (not as a year)
+    before: Num | None = None  # the number before, whatever it was
     for n in nums:
+        if not n.skip and before is not None and not before.skip and n.value < 100 \
+                and AGE_AFTER_COUNT_BETWEEN.match(text[before.end:n.start]):
+            n.skip = True  # "three under 13": an age after a count, even where a fact stands on it
+        before = n
         year = n.skip
         closes = False  # the second end of a range: "between 14 and 17 and 9 under 14" keeps the 9
         if not n.skip:
