@@ -56,7 +56,7 @@ _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)
 _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
 #: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
-_TO_AFTER = re.compile(r"^\s*,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
 _FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
@@ -503,14 +503,14 @@ def _targeted(ctx: Context, cue: Cue) -> Num | None:
 
 def _subject(ctx: Context, cue: Cue) -> Num | None:
     unit = cue.absolute.unit if cue.absolute is not None else None
+    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit != "percent"
+             and "base" not in n.roles]
+    if after and _TO_AFTER.match(ctx.text[cue.end:after[0].start]):
+        return after[0]  # "increased by 25 per cent, to 150"; "... and arrests rose 20% to 60"
     own = [n for n in ctx.in_sentence(cue.sent) if n.free and n.end <= cue.start and n.unit != "percent"
            and (unit is None or n.unit == unit) and "base" not in n.roles]
     if own:
         return own[-1]
-    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit != "percent"
-             and "base" not in n.roles]
-    if after and _TO_AFTER.match(ctx.text[cue.end:after[0].start]):
-        return after[0]  # "increased by 25 per cent, to 150"
     subject = ctx.text[ctx.sentences[cue.sent].start:cue.start]
     if _ANAPHOR.match(subject):
         return _subject_before(ctx, cue.sent, cue.start, unit or "count", None)
