@@ -164,6 +164,10 @@ def _colon(ctx: Context, s: int) -> list[Found]:
         total = _total_before(ctx, s, at, parts[0].unit, fam, sum(p.value for p in parts), only_equal=True)
     if total is None or not _fits(ctx, total, parts):
         return []
+    got = sum(p.value for p in parts)
+    short = got < total.value - 1e-6 * max(1.0, total.value)
+    if short and not (_CLOSES.search(sent.text) or ctx.exhaustive(parts)):
+        return []  # "300 victims: 120 from Myanmar and 100 from Laos" does not say there were no others
     return [_mark(Found(total, parts, "breakdown", True, s)), *_subgroups(ctx, s, total, parts)]
 
 
