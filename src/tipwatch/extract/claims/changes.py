@@ -59,6 +59,7 @@ _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.
 _TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
 _FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
+_WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
 #: "the previous year's 400", "the 2022 figure of 38": a period named with the base
 _BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:19|20)\d\d'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
@@ -131,17 +132,26 @@ def find_changes(ctx: Context) -> tuple[list[Claim], list[Fact]]:
         _attach(cues, pairs, pending)
         done = pending + [p for p in pairs if p.cue is not None]
         pending = [p for p in pairs if p.cue is None]
-        claims.extend(_pair_claim(ctx, p) for p in done if _worth(p, with_facts))
+        claims.extend(_pair_claim(ctx, p) for p in done if _worth(p, with_facts, ctx))
         for cue in cues:
             if not cue.used:
                 _lone_cue(ctx, cue, claims, derived, with_facts)
-    claims.extend(_pair_claim(ctx, p) for p in pending if _worth(p, with_facts))
+    claims.extend(_pair_claim(ctx, p) for p in pending if _worth(p, with_facts, ctx))
     return claims, derived
 
 
-def _worth(pair: Pair, with_facts: bool) -> bool:
+def _future(ctx: Context, pos: int) -> bool:
+    """Is the change at ``pos`` a target or a forecast ('aims to cut ... by', 'expected to rise')?"""
+    start = max(ctx.sentences[ctx.sentence_of(pos)].start, pos - 60)
+    word = _WORD_START.search(ctx.text, start, pos)
+    return _CUES.future.search(ctx.text, start, word.start() if word else pos) is not None
+
+
+def _worth(pair: Pair, with_facts: bool, ctx: Context | None = None) -> bool:
     """A comparison is a claim when it states a change or a direction, about a stated fact."""
     if pair.cue is None and not pair.direction:
+        return False
+    if ctx is not None and _future(ctx, pair.cue.start if pair.cue else pair.base.start):
         return False
     return not with_facts or pair.newer.fact is not None or pair.base.fact is not None
 
@@ -454,7 +464,8 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
         return  # the change of a figure the extractor did not take (drug arrests, staff...)
     words = _indicator_words(ctx, cue)
     subject_end = min(cue.start, newer.start) if newer is not None and newer.sent == cue.sent else cue.start
-    if (newer is None and words is None) or ctx.off_topic(ctx.sentences[cue.sent].start, subject_end):
+    if (newer is None and words is None) or ctx.off_topic(ctx.sentences[cue.sent].start, subject_end) \
+            or _future(ctx, cue.start):
         return  # "set up 40 desks", "cybercrime cases rose by 5.9 per cent": no trafficking figure
     indicator = (ctx.indicator_of(newer) if newer else None) or words or "cases"
     claim = _claim(ctx, newer, indicator, (cue.start, cue.end), cue.sent)

@@ -41,6 +41,7 @@ class CueWords:
     off_topic: re.Pattern[str]
     multiplier_hints: tuple[str, ...]  # a sentence without one of these has no multiplier
     not_counted: re.Pattern[str]  # matched just after a number: "three brick kilns", "23 countries"
+    future: re.Pattern[str]  # searched in the words just before a change: "aims to cut ... by 50%"
 
     def hedge_of(self, words: str | None) -> str | None:
         if not words:
@@ -104,5 +105,6 @@ def load_cues() -> CueWords:
         fractions={str(k): float(v) for k, v in data["fractions"].items()},
         multiplier_verb=multiplier_verb, multiplier_before_base=multiplier_before_base,
         multiplier_hints=_hints(list(verbs) + list(before)),
+        future=re.compile(rf"\b(?:{_alt(data.get('future', []))})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         not_counted=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(data.get('not_counted', []))})\b", re.I),
         off_topic=re.compile(rf"\b(?:{_alt(data.get('off_topic', []))})", re.I))
