@@ -176,6 +176,8 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
     low = sent.text.lower()
     fractions = _FRACTION.finditer(sent.text) if any(w in low for w in _FRACTIONS) else iter(())
     for m in fractions:
+        if m.group("w") and _CUES.states_change(m) is None:
+            continue
         f = (m.group("f") or m.group("f2")).lower()
         words = re.sub(r"^.*?\bby\s+", "by ", m.group(0).lower()) if m.group("f") else f"a {f} {m.group('w2').lower()}"
         cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w") or m.group("w2")),
@@ -208,7 +210,8 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     text = ctx.text
     before = text[max(ctx.sentences[n.sent].start, n.start - 60):n.start]
     after = text[n.end:n.end + 40]
-    m = _NOUN_OF.search(before) or _VERB_BY.search(before) or _PUT_AT.search(before)
+    ok = _CUES.states_change
+    m = ok(_NOUN_OF.search(before)) or ok(_VERB_BY.search(before)) or ok(_PUT_AT.search(before))
     word = m.group("w") if m else None
     if word is None:
         m2 = (_PCT_WORD_AFTER.match(after) if n.unit == "percent" else _COUNT_WORD_AFTER.match(after))
@@ -283,7 +286,8 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
     nums = [n for n in ctx.in_sentence(s) if n.free]
     for k, n in enumerate(nums):
         before = text[max(sent.start, n.start - 50):n.start]
-        strong = _STRONG_BASE.search(before) or _MULT_BASE.search(before) or _TO_FROM.search(before)
+        strong = _CUES.states_change(_STRONG_BASE.search(before)) or _MULT_BASE.search(before) or \
+            _CUES.states_change(_TO_FROM.search(before))
         weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues) or \
             _AGAINST.search(before) and any(0 <= c.start - n.end <= 80 for c in cues)
         if not strong and not weak:
