@@ -23,6 +23,10 @@ _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+
                             r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
                             r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
 
+#: A base the text names but tipwatch does not resolve: no year-before fallback then
+_OTHER_BASE = re.compile(r"\b(?:previous|last|prior|preceding|same)\s+(?:quarter|month|half|period|week|fortnight|"
+                         r"operation|round|report|survey)\b|\b(?:19|20)\d\d\b", re.I)
+
 #: The next sentence naming the base's period first: "The year before, it had logged 340."
 _NEXT_OPENS = re.compile(r"^\W*(?:The\s+year\s+before|A\s+year\s+(?:earlier|ago)|In\s+(?:19|20)\d\d|"
                          r"The\s+previous\s+year|Last\s+year)\b", re.I)
@@ -64,7 +68,8 @@ def base_by_period(ctx: Context, cue: Cue, newer: int) -> int | None:
     fact = ctx.facts[newer]
     period, words = base_period(ctx, cue, fact.period)
     if period is None and words is None:
-        return _previous_period(ctx, cue, newer)
+        tail = ctx.text[cue.end:ctx.sentences[cue.sent].end]
+        return None if _OTHER_BASE.search(tail) else _previous_period(ctx, cue, newer)
     cands = [i for i, f in enumerate(ctx.facts) if i != newer and not f.derived and f.indicator == fact.indicator
              and f.unit == fact.unit and (f.age, f.sex, f.nationality, f.location)
              == (fact.age, fact.sex, fact.nationality, fact.location)]
