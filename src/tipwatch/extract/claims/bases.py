@@ -25,7 +25,7 @@ _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+
 
 #: A base the text names but tipwatch does not resolve: no year-before fallback then
 _OTHER_BASE = re.compile(r"\b(?:previous|last|prior|preceding|same)\s+(?:quarter|month|half|period|week|fortnight|"
-                         r"operation|round|report|survey)\b|\b(?:19|20)\d\d\b", re.I)
+                         r"operation|round|report|survey)\b", re.I)
 
 #: The next sentence naming the base's period first: "The year before, it had logged 340."
 _NEXT_OPENS = re.compile(r"^\W*(?:The\s+year\s+before|A\s+year\s+(?:earlier|ago)|In\s+(?:19|20)\d\d|"
