@@ -49,8 +49,6 @@ _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", 
 MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways))\b", re.I)
-_CATEGORY_AFTER = re.compile(r"\s+(?:nationalities|countries|provinces|districts|regions|states|years|"
-                             r"months|days|weeks|hours)\b", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?$", re.I)
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sex", re.compile(r"\b(?:women|men|females?|males?|girls|boys)\b", re.I)),
@@ -321,7 +319,7 @@ def _total_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None, go
         return None
     for k in range(s, max(-1, s - reach), -1):
         cands = [n for n in ctx.in_sentence(k) if n.start < pos and _usable(n, unit)
-                 and not _CATEGORY_AFTER.match(ctx.text, n.end)]
+                 and not _NOT_COUNTED.match(ctx.text, n.end)]
         if fam is not None:
             cands = [n for n in cands if ctx.family_of(n) in (fam, None)]
         with_fact = [n for n in cands if n.fact is not None and not _breakdown_fact(ctx, n)]
