@@ -62,7 +62,8 @@ _FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with)
 _WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
 #: "the previous year's 400", "the 2022 figure of 38": a period named with the base
-_BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:19|20)\d\d'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
+_BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior|earlier)\s+(?:data|figure|report|count|tally|total|record)\s+(?:of\s+)?|" \
+    r"(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:19|20)\d\d'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
 _WEAK_BASE = re.compile(rf"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?{_BASE_NAMED}[$€£]?$", re.I)
 _AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)  # the cue may follow
 #: "from 70 to 58", "from 140 in 2022 to 120", "from 30 last year to 95"
