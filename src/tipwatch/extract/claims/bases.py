@@ -23,6 +23,10 @@ _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+
                             r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
                             r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
 
+#: A base year named before the change: "Compared with 2022, arrests were up 14 per cent"
+_BASE_HEAD = re.compile(r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:(?:the\s+)?same\s+"
+                        r"(?:period|quarter|month|time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
+
 #: A base the text names but tipwatch does not resolve: no year-before fallback then
 _OTHER_BASE = re.compile(r"\b(?:previous|last|prior|preceding|same)\s+(?:quarter|month|half|period|week|fortnight|"
                          r"operation|round|report|survey)\b", re.I)
@@ -44,9 +48,11 @@ def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None,
     if not (_BASE_YEAR.search(tail) or _BASE_PREVIOUS.search(tail)) and cue.sent + 1 < len(ctx.sentences):
         opening = _NEXT_OPENS.match(ctx.sentences[cue.sent + 1].text)  # "... 12.35 per cent. The year before, ..."
         tail = opening.group(0) if opening else tail
-    m = _BASE_YEAR.search(tail)
-    if m and period and period.startswith(m.group(1)):
-        m = None  # "rose by 5.9 per cent in 2021": the newer figure's own year
+    # "rose by 5.9 per cent in 2021": the newer figure's own year is no base; a later one may be
+    m = next((y for y in _BASE_YEAR.finditer(tail) if not (period and period.startswith(y.group(1)))), None)
+    if m is None and not _BASE_PREVIOUS.search(tail):
+        head = ctx.text[sent.start:cue.start]  # "Compared with 2022, arrests were up 14% in 2023"
+        m = next((y for y in _BASE_HEAD.finditer(head) if not (period and period.startswith(y.group(1)))), None)
     if m:
         year = m.group(1)
         return (year + period[4:] if period and period[:4].isdigit() and "/" not in period else year), year

@@ -50,13 +50,14 @@ _FRACTION_WORDS = "|".join(_FRACTIONS)
 _FRACTION = re.compile(rf"\b(?P<w>{_CHANGE})\s+by\s+(?:(?:{_CUES.hedge})\s+)?(?:a\s+|one\s+)?(?P<f>{_FRACTION_WORDS})\b|"
                        rf"\b(?:a|one)\s+(?P<f2>{_FRACTION_WORDS})\s+(?P<w2>more|higher|fewer|lower|less)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_ONLY = r"(?:(?:just|only|a\s+mere|barely)\s+)?"
 _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
-                          rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_Q}[$€£]?$", re.I)
+                          rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_ONLY}{_Q}[$€£]?$", re.I)
 #: "nearly double the 320", "twice as many as the 90": the base follows the multiplier
 _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
 #: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
-_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
 _FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
@@ -64,7 +65,7 @@ _COMPARE = re.compile(r"compar|versus|vs", re.I)
 #: "the previous year's 400", "the 2022 figure of 38": a period named with the base
 _BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior|earlier)\s+(?:data|figure|report|count|tally|total|record)\s+(?:of\s+)?|" \
     r"(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:19|20)\d\d'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
-_WEAK_BASE = re.compile(rf"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?{_BASE_NAMED}[$€£]?$", re.I)
+_WEAK_BASE = re.compile(rf"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?{_BASE_NAMED}{_ONLY}\(?[$€£]?$", re.I)
 _AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)  # the cue may follow
 #: "from 70 to 58", "from 140 in 2022 to 120", "from 30 last year to 95"
 _FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+|(?:in|during)\s+(?:fiscal\s+|FY\s*)?(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?,?\s+|"
