@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from tipwatch.extract.claims.cues import load_cues
-from tipwatch.extract.claims.scan import Context, Num, anchor_family
+from tipwatch.extract.claims.scan import Context, Num, anchor_family, family
 from tipwatch.extract.claims.totals import find_totals, period_sums, shares
 from tipwatch.model import Claim
 
@@ -43,6 +43,8 @@ _SUBGROUP_PARTS = (
     (re.compile(r"\s+(?:of\s+them\s+|were\s+)?adults\b", re.I),
      re.compile(r"\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n)\b", re.I)),
 )
+#: What stands between two items of a list: "300 cases, Sindh 120 and Balochistan 80"
+_LIST_JOIN = re.compile(r"[^.;:\d]{0,40}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
 _WITH = re.compile(r",\s+with\b|;", re.I)
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
 #: How many sentences after its opening a list may go on.
@@ -74,8 +76,35 @@ def find_sums(ctx: Context) -> list[Claim]:
         found.extend(_colon(ctx, s))
         found.extend(_breakdown(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_totals(ctx))
+    for s in range(len(ctx.sentences)):
+        found.extend(_adding_list(ctx, s))
     claims = [_claim(ctx, f) for f in found]
     return claims + period_sums(ctx) + shares(ctx)
+
+
+def _adding_list(ctx: Context, s: int) -> list[Found]:
+    """A list no words introduce that adds up exactly to a figure just before it: 'The agency
+    registered 500 cases. Punjab recorded 300 cases, Sindh 120 and Balochistan 80.' Only an
+    exact sum makes it a claim (consistent): a list of some regions is no breakdown."""
+    nums = [n for n in ctx.in_sentence(s) if _usable(n) and _counted(ctx, n)]
+    run: list[Num] = []
+    for n in nums:
+        if run and not _LIST_JOIN.fullmatch(ctx.text[run[-1].end:n.start]):
+            if len(run) >= 2:
+                break
+            run = []
+        if run and n.unit != run[0].unit:
+            break
+        run.append(n)
+    if len(run) < 2 or not _one_dimension(ctx, run):
+        return []
+    total = _total_before(ctx, s, run[0].start, run[0].unit, None, sum(p.value for p in run), reach=3, only_equal=True)
+    if total is None:
+        return []
+    fam = ctx.family_of(total)  # parts that a fact says count something else are no parts of it
+    if any((f := ctx.fact(p)) is not None and family(f.indicator) != fam for p in run):
+        return []
+    return [_mark(Found(total, run, "breakdown", True, s))]
 
 
 def _usable(n: Num, unit: str | None = None) -> bool:
