@@ -12,7 +12,7 @@ Rules (each verdict records the one it applied in ``Claim.rule``):
   least the stated one; "by less than 5" (``+5 (at most)``) one of at most it.
 * **Multipliers.** "doubled", "tripled", "halved", "twice as many" are stated as a ratio
   (``x2``, ``x3``, ``x0.5``) and checked on newer / base, with a tolerance that follows the
-  wording: plain, within 5 % of the factor; ``(about)``, within 10 %; ``(nearly)``, from 80 %
+  wording: plain, within 10 % of the factor; ``(about)``, within 15 %; ``(nearly)``, from 80 %
   of the factor up to the factor; ``(at least)`` ("more than doubled"), the factor or beyond.
   For a fall ("halved") the same bounds apply to base / newer.
 * **Direction only.** "up from"/"down from" with no amount checks the direction.
@@ -41,8 +41,10 @@ _ITEM = re.compile(r"^(?P<sign>[+-])(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<scale>thousa
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _RATIO = re.compile(r"^x(?P<num>\d+(?:\.\d+)?)(?:\s*\((?P<hedge>about|nearly|at least)\))?$", re.I)
 ABOUT_TOLERANCE = 0.10
-#: A plain multiplier ("doubled") allows this much either side of its factor.
-RATIO_TOLERANCE = 0.05
+#: A plain multiplier ("doubled") allows this much either side of its factor: news writes
+#: "doubled" for 1.9 or 2.15 times; "about double" allows a little more.
+RATIO_TOLERANCE = 0.10
+ABOUT_RATIO_TOLERANCE = 0.15
 #: "nearly doubled": the ratio is at least this share of the factor (and not above it).
 NEARLY_FLOOR = 0.80
 EPS = 1e-9
@@ -113,7 +115,7 @@ class Ratio:
             return NEARLY_FLOOR * f, f
         if self.hedge == "at least":
             return f, math.inf
-        tol = ABOUT_TOLERANCE if self.hedge == "about" else RATIO_TOLERANCE
+        tol = ABOUT_RATIO_TOLERANCE if self.hedge == "about" else RATIO_TOLERANCE
         return (1 - tol) * f, (1 + tol) * f
 
     def agrees(self, newer: float, base: float) -> tuple[bool, float]:
