@@ -89,3 +89,31 @@ def test_qualified_figures_make_a_mismatch_unverifiable() -> None:
     c = Claim(doc="d", kind="sum", indicator="victims", total=300, parts=[100, 150], stated="breakdown",
               facts=[0, 1, 2])
     assert judge_claims([c], facts)[0].verdict == "unverifiable"
+
+
+@pytest.mark.parametrize(("values", "stated", "verdict"), [
+    ([500, 250], "x2", "consistent"),
+    ([135, 64], "x2", "consistent"),             # 2.11: "doubled" is loose
+    ([190, 64], "x2", "inconsistent"),           # 2.97 is no doubling
+    ([610, 320], "x2 (nearly)", "consistent"),   # 1.91
+    ([700, 320], "x2 (nearly)", "inconsistent"),  # 2.19 is more than double
+    ([1100, 480], "x2 (at least)", "consistent"),
+    ([900, 480], "x2 (at least)", "inconsistent"),
+    ([410, 200], "x2 (about)", "consistent"),
+    ([21, 42], "x0.5", "consistent"),
+    ([30, 42], "x0.5", "inconsistent"),
+    ([18, 42], "x0.5 (at least)", "consistent"),  # "more than halved"
+    ([64, 40], "+50% (at least)", "consistent"),
+    ([130, 120], "+20% (at least)", "inconsistent"),
+    ([104, 100], "+5% (at most)", "consistent"),
+])
+def test_ratios_and_bounds(values: list[float], stated: str, verdict: str) -> None:
+    claim = change(values, stated)
+    assert claim.verdict == verdict, (claim.computed, claim.rule)
+    assert claim.computed and claim.rule
+
+
+def test_ratio_records_its_computation_and_rule() -> None:
+    claim = change([610, 320], "x2 (nearly)")
+    assert claim.computed == "610 / 320 = x1.91"
+    assert claim.rule == "multiplier x2 (nearly): newer / base from 1.6 to 2"

@@ -191,6 +191,9 @@ _LINE_REST = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?:\n|$)|^[.)][ \t]")  # "�
 _NAME_AGE = re.compile(r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s*$")
 _BRACKET = re.compile(r"\[\s*$")
 # "between January and May 15": a day of the month, not a count
+#: "22 June", "5 Dec.": a day of the month before its month (the claims scan skips such numbers)
+MONTH_AFTER = re.compile(r"^\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")
 MONTH_BEFORE = re.compile(r"(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)\s+$")
 # Phone numbers in national formats: "0800 722 203", "03-2266 2222", "08600 10111", "+254 722 203 444".
@@ -200,8 +203,10 @@ _GROUPS_BEFORE = re.compile(r"(?:(?<![\d,.])(\+?)(\d++)[ -])++$")
 _GROUPS_AFTER = re.compile(r"^(?:[ -]\d++(?![,.]\d))++")
 _LEADING_ZERO = re.compile(r"(?:^|[ +-])0\d")
 # "841 aged over 16 and 178 under 16": after another number, "under 16" is an age bound
-_AGE_AFTER_COUNT = re.compile(r"\d\s+(?:aged\s+)?(?:under|over|above|below|younger than|older than)\s+(?:the age of\s+)?$",
-                              re.IGNORECASE)
+_AGE_BOUND_WORDS = r"\s+(?:aged\s+)?(?:under|over|above|below|younger than|older than)\s+(?:the age of\s+)?"
+_AGE_AFTER_COUNT = re.compile(r"\d" + _AGE_BOUND_WORDS + "$", re.IGNORECASE)
+#: the words between a count and the age that bounds it ("three | under | 13"): shared with the claims scan
+AGE_AFTER_COUNT_BETWEEN = re.compile("^" + _AGE_BOUND_WORDS + "$", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"^\s*(?:of\b|per\s?cent|%)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
 NOT_COUNT_AFTER = re.compile(r"^\s*(?:times|fold|-fold)\b|^(?:st|nd|rd|th)\b|^\s*/\s*\d|^:\d")

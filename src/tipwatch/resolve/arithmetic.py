@@ -8,9 +8,11 @@ Rules (each verdict records the one it applied in ``Claim.rule``):
   Precision is that of the written figure: "64 billion" is precise to a billion.
 * **About.** A change stated with "about", "around", "nearly"... is consistent when within
   10 % of the stated figure, and never less than one unit of its last digit.
+* **Bounds.** "by more than 20 per cent" (``+20% (at least)``) needs a computed change of at
+  least the stated one; "by less than 5" (``+5 (at most)``) one of at most it.
 * **Multipliers.** "doubled", "tripled", "halved", "twice as many" are stated as a ratio
   (``x2``, ``x3``, ``x0.5``) and checked on newer / base, with a tolerance that follows the
-  wording: plain, within 5 % of the factor; ``(about)``, within 10 %; ``(nearly)``, from 80 %
+  wording: plain, within 10 % of the factor; ``(about)``, within 15 %; ``(nearly)``, from 80 %
   of the factor up to the factor; ``(at least)`` ("more than doubled"), the factor or beyond.
   For a fall ("halved") the same bounds apply to base / newer.
 * **Direction only.** "up from"/"down from" with no amount checks the direction.
@@ -39,8 +41,10 @@ _ITEM = re.compile(r"^(?P<sign>[+-])(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<scale>thousa
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _RATIO = re.compile(r"^x(?P<num>\d+(?:\.\d+)?)(?:\s*\((?P<hedge>about|nearly|at least)\))?$", re.I)
 ABOUT_TOLERANCE = 0.10
-#: A plain multiplier ("doubled") allows this much either side of its factor.
-RATIO_TOLERANCE = 0.05
+#: A plain multiplier ("doubled") allows this much either side of its factor: news writes
+#: "doubled" for 1.9 or 2.15 times; "about double" allows a little more.
+RATIO_TOLERANCE = 0.10
+ABOUT_RATIO_TOLERANCE = 0.15
 #: "nearly doubled": the ratio is at least this share of the factor (and not above it).
 NEARLY_FLOOR = 0.80
 EPS = 1e-9
@@ -56,6 +60,7 @@ class Stated:
     scale: float
     percent: bool
     about: bool
+    bound: str | None = None  # "at least" ("by more than 20 per cent"), "at most" ("by less than 5")
 
     @property
     def unit(self) -> float:
@@ -73,7 +78,9 @@ def parse_stated(stated: str | None) -> list[Stated]:
         scale = _SCALES[m.group("scale").lower()] if m.group("scale") else 1.0
         out.append(Stated(-1 if m.group("sign") == "-" else 1, float(num) * scale,
                           len(num.split(".")[1]) if "." in num else 0, scale, bool(m.group("pct")),
-                          "about" in m.group("rest")))
+                          "about" in m.group("rest"),
+                          "at least" if "at least" in m.group("rest") else "at most" if "at most" in m.group("rest")
+                          else None))
     return out
 
 
@@ -82,6 +89,10 @@ def agrees(stated: Stated, computed: float) -> bool:
     if computed != 0 and (computed > 0) != (stated.sign > 0):
         return False
     c = abs(computed)
+    if stated.bound == "at least":
+        return c >= stated.value - EPS
+    if stated.bound == "at most":
+        return c <= stated.value + EPS
     if stated.about:
         return abs(c - stated.value) <= max(stated.unit, ABOUT_TOLERANCE * stated.value) + EPS
     q = stated.unit
@@ -104,7 +115,7 @@ class Ratio:
             return NEARLY_FLOOR * f, f
         if self.hedge == "at least":
             return f, math.inf
-        tol = ABOUT_TOLERANCE if self.hedge == "about" else RATIO_TOLERANCE
+        tol = ABOUT_RATIO_TOLERANCE if self.hedge == "about" else RATIO_TOLERANCE
         return (1 - tol) * f, (1 + tol) * f
 
     def agrees(self, newer: float, base: float) -> tuple[bool, float]:
@@ -208,6 +219,8 @@ def _judge_ratio(claim: Claim, ratio: Ratio, facts: list[Fact]) -> None:
 
 
 def _rule_text(item: Stated) -> str:
+    if item.bound:
+        return f"{item.bound}: the computed change is {'no less' if item.bound == 'at least' else 'no more'} than stated"
     if item.about:
         return f"about: within {ABOUT_TOLERANCE:.0%} of the stated figure"
     places = "a whole number" if item.decimals == 0 else f"{item.decimals} decimal(s)"

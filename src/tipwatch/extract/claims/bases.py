@@ -17,15 +17,28 @@ from tipwatch.model import Fact, MatchKind
 if TYPE_CHECKING:
     from tipwatch.extract.claims.changes import Cue
 
-_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with|(?:on|over|against)\s+the)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
+_BASE_YEAR = re.compile(r"\b(?:in|since|than|from|of|to|with|(?:on|over|against)(?:\s+the)?)\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|"
                         r"time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
 _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?)?(?:last\s+year|"
                             r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
                             r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
 
+#: A base year named before the change: "Compared with 2022, arrests were up 14 per cent"
+_BASE_HEAD = re.compile(r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:(?:the\s+)?same\s+"
+                        r"(?:period|quarter|month|time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
+
+#: A base the text names but tipwatch does not resolve: no year-before fallback then
+_OTHER_BASE = re.compile(r"\b(?:previous|last|prior|preceding|same)\s+(?:quarter|month|half|period|week|fortnight|"
+                         r"operation|round|report|survey)\b", re.I)
+
 #: The next sentence naming the base's period first: "The year before, it had logged 340."
 _NEXT_OPENS = re.compile(r"^\W*(?:The\s+year\s+before|A\s+year\s+(?:earlier|ago)|In\s+(?:19|20)\d\d|"
                          r"The\s+previous\s+year|Last\s+year)\b", re.I)
+
+
+def names_base(text: str) -> bool:
+    """Does the text after a change name its base's period ('on 2021', 'than last year')?"""
+    return bool(_BASE_YEAR.search(text) or _BASE_PREVIOUS.search(text))
 
 
 def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None, str | None]:
@@ -35,9 +48,11 @@ def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None,
     if not (_BASE_YEAR.search(tail) or _BASE_PREVIOUS.search(tail)) and cue.sent + 1 < len(ctx.sentences):
         opening = _NEXT_OPENS.match(ctx.sentences[cue.sent + 1].text)  # "... 12.35 per cent. The year before, ..."
         tail = opening.group(0) if opening else tail
-    m = _BASE_YEAR.search(tail)
-    if m and period and period.startswith(m.group(1)):
-        m = None  # "rose by 5.9 per cent in 2021": the newer figure's own year
+    # "rose by 5.9 per cent in 2021": the newer figure's own year is no base; a later one may be
+    m = next((y for y in _BASE_YEAR.finditer(tail) if not (period and period.startswith(y.group(1)))), None)
+    if m is None and not _BASE_PREVIOUS.search(tail):
+        head = ctx.text[sent.start:cue.start]  # "Compared with 2022, arrests were up 14% in 2023"
+        m = next((y for y in _BASE_HEAD.finditer(head) if not (period and period.startswith(y.group(1)))), None)
     if m:
         year = m.group(1)
         return (year + period[4:] if period and period[:4].isdigit() and "/" not in period else year), year
@@ -59,7 +74,8 @@ def base_by_period(ctx: Context, cue: Cue, newer: int) -> int | None:
     fact = ctx.facts[newer]
     period, words = base_period(ctx, cue, fact.period)
     if period is None and words is None:
-        return _previous_period(ctx, cue, newer)
+        tail = ctx.text[cue.end:ctx.sentences[cue.sent].end]
+        return None if _OTHER_BASE.search(tail) else _previous_period(ctx, cue, newer)
     cands = [i for i, f in enumerate(ctx.facts) if i != newer and not f.derived and f.indicator == fact.indicator
              and f.unit == fact.unit and (f.age, f.sex, f.nationality, f.location)
              == (fact.age, fact.sex, fact.nationality, fact.location)]
@@ -87,7 +103,7 @@ def derived_fact(ctx: Context, cue: Cue, newer: int, value: float) -> Fact:
     exact = cue.absolute is not None and not cue.about and cue.factor is None
     value_out: float | int = int(value) if float(value).is_integer() else value
     return replace(fact, value=value_out, period=period, period_text=words, derived=True,
-                   qualifier="exact" if exact else "approx", span=(cue.start, cue.end),
+                   qualifier="exact" if exact else _ratio_bound(cue), span=(cue.start, cue.end),
                    surface=ctx.text[cue.start:cue.end], match=MatchKind.INFERRED.value,
                    sentence=ctx.sentences[cue.sent].text, rules=("claims.derived_base",))
 
@@ -107,3 +123,12 @@ def _previous_period(ctx: Context, cue: Cue, newer: int) -> int | None:
                                  ctx.facts[i].location) == (fact.age, fact.sex, fact.nationality, fact.location)]
     pick = same or cands
     return pick[-1] if len(pick) == 1 else None
+
+
+def _ratio_bound(cue: Cue) -> str:
+    """The implied base of 'more than doubled to 88' is at most 44 (`max`); of 'nearly doubled',
+    more than 44 (`min`); 'more than halved' and 'nearly halved' the other way round."""
+    if cue.factor is None or cue.hedge not in ("at least", "nearly"):
+        return "approx"
+    below = (cue.hedge == "at least") == (cue.factor > 1)
+    return "max" if below else "min"

@@ -18,14 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tipwatch.extract.claims.bases import base_by_period, derived_fact, implied_base
+from tipwatch.extract.claims.bases import base_by_period, derived_fact, implied_base, names_base
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.claims.scan import Context, Num, anchor_family
 from tipwatch.model import Claim, Fact
 
 _CUES = load_cues()
 _UP, _DOWN, _CHANGE = _CUES.up, _CUES.down, _CUES.change
-_Q = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+)?"
+_Q = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|" \
+     r"less\s+than|under|fewer\s+than)\s+)?"
+#: "by more than 20 per cent", "by less than 5": the stated change is a bound
+_AT_LEAST = re.compile(r"\b(?:more\s+than|over|at\s+least)\s+[$€£]?$", re.I)
+_AT_MOST = re.compile(r"\b(?:less\s+than|under|fewer\s+than)\s+[$€£]?$", re.I)
 _NOUN_OF = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:{_CUES.copulas})\s+{_Q}[$€£]?$", re.I)
 _VERB_BY = re.compile(rf"\b(?P<w>{_CHANGE})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q}[$€£]?$", re.I)
 _PUT_AT = re.compile(rf"\b(?P<w>{_CHANGE})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$",
@@ -46,18 +50,22 @@ _FRACTION_WORDS = "|".join(_FRACTIONS)
 _FRACTION = re.compile(rf"\b(?P<w>{_CHANGE})\s+by\s+(?:(?:{_CUES.hedge})\s+)?(?:a\s+|one\s+)?(?P<f>{_FRACTION_WORDS})\b|"
                        rf"\b(?:a|one)\s+(?P<f2>{_FRACTION_WORDS})\s+(?P<w2>more|higher|fewer|lower|less)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_ONLY = r"(?:(?:just|only|a\s+mere|barely)\s+)?"
 _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
-                          rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_Q}[$€£]?$", re.I)
+                          rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_ONLY}{_Q}[$€£]?$", re.I)
 #: "nearly double the 320", "twice as many as the 90": the base follows the multiplier
 _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
 #: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
-_TO_AFTER = re.compile(r"^\s*,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
+_FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
+_WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
 #: "the previous year's 400", "the 2022 figure of 38": a period named with the base
-_BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:19|20)\d\d'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
-_WEAK_BASE = re.compile(rf"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?{_BASE_NAMED}[$€£]?$", re.I)
+_BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior|earlier)\s+(?:data|figure|report|count|tally|total|record)\s+(?:of\s+)?|" \
+    r"(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:19|20)\d\d'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
+_WEAK_BASE = re.compile(rf"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?{_BASE_NAMED}{_ONLY}\(?[$€£]?$", re.I)
 _AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)  # the cue may follow
 #: "from 70 to 58", "from 140 in 2022 to 120", "from 30 last year to 95"
 _FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+|(?:in|during)\s+(?:fiscal\s+|FY\s*)?(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?,?\s+|"
@@ -72,6 +80,7 @@ _INDICATOR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects_convicted", re.compile(r"\bconvictions?\b|\bconvicted\b", re.I)),
     ("suspects_arrested", re.compile(r"\barrests?\b|\barrested\b", re.I)),
     ("suspects_prosecuted", re.compile(r"\bprosecutions?\b|\bprosecuted\b|\bcharged\b", re.I)),
+    ("suspects", re.compile(r"\bsuspects?\b|\btraffickers\b|\boffenders\b", re.I)),
     ("victims_referred", re.compile(r"\breferrals?\b", re.I)),
     ("complaints", re.compile(r"\bcomplaints?\b|\breports\b", re.I)),
     ("cases", re.compile(r"\bcases?\b|\boffen[cs]es\b|\bcrimes\b|\binvestigations\b", re.I)),
@@ -94,6 +103,7 @@ class Cue:
     used: bool = False
     factor: float | None = None  # "doubled" = 2, "halved" = 0.5: newer / base
     hedge: str | None = None  # of a multiplier: "about", "nearly", "at least"
+    bound: str | None = None  # "by more than 20 per cent": "at least"; "by less than 5": "at most"
 
 
 @dataclass
@@ -124,17 +134,26 @@ def find_changes(ctx: Context) -> tuple[list[Claim], list[Fact]]:
         _attach(cues, pairs, pending)
         done = pending + [p for p in pairs if p.cue is not None]
         pending = [p for p in pairs if p.cue is None]
-        claims.extend(_pair_claim(ctx, p) for p in done if _worth(p, with_facts))
+        claims.extend(_pair_claim(ctx, p) for p in done if _worth(p, with_facts, ctx))
         for cue in cues:
             if not cue.used:
                 _lone_cue(ctx, cue, claims, derived, with_facts)
-    claims.extend(_pair_claim(ctx, p) for p in pending if _worth(p, with_facts))
+    claims.extend(_pair_claim(ctx, p) for p in pending if _worth(p, with_facts, ctx))
     return claims, derived
 
 
-def _worth(pair: Pair, with_facts: bool) -> bool:
+def _future(ctx: Context, pos: int) -> bool:
+    """Is the change at ``pos`` a target or a forecast ('aims to cut ... by', 'expected to rise')?"""
+    start = max(ctx.sentences[ctx.sentence_of(pos)].start, pos - 60)
+    word = _WORD_START.search(ctx.text, start, pos)
+    return _CUES.future.search(ctx.text, start, word.start() if word else pos) is not None
+
+
+def _worth(pair: Pair, with_facts: bool, ctx: Context | None = None) -> bool:
     """A comparison is a claim when it states a change or a direction, about a stated fact."""
     if pair.cue is None and not pair.direction:
+        return False
+    if ctx is not None and _future(ctx, pair.cue.start if pair.cue else pair.base.start):
         return False
     return not with_facts or pair.newer.fact is not None or pair.base.fact is not None
 
@@ -159,6 +178,8 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
     low = sent.text.lower()
     fractions = _FRACTION.finditer(sent.text) if any(w in low for w in _FRACTIONS) else iter(())
     for m in fractions:
+        if m.group("w") and _CUES.states_change(m) is None:
+            continue
         f = (m.group("f") or m.group("f2")).lower()
         words = re.sub(r"^.*?\bby\s+", "by ", m.group(0).lower()) if m.group("f") else f"a {f} {m.group('w2').lower()}"
         cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w") or m.group("w2")),
@@ -191,7 +212,8 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     text = ctx.text
     before = text[max(ctx.sentences[n.sent].start, n.start - 60):n.start]
     after = text[n.end:n.end + 40]
-    m = _NOUN_OF.search(before) or _VERB_BY.search(before) or _PUT_AT.search(before)
+    ok = _CUES.states_change
+    m = ok(_NOUN_OF.search(before)) or ok(_VERB_BY.search(before)) or ok(_PUT_AT.search(before))
     word = m.group("w") if m else None
     if word is None:
         m2 = (_PCT_WORD_AFTER.match(after) if n.unit == "percent" else _COUNT_WORD_AFTER.match(after))
@@ -201,6 +223,10 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     if word is None:
         return None
     cue = Cue(n.sent, n.start, n.end, 0 if word == "+" else _direction(word), about=bool(_ABOUT.search(before)))
+    if _AT_LEAST.search(before):
+        cue.bound = "at least"
+    elif _AT_MOST.search(before):
+        cue.bound = "at most"
     if n.unit == "percent" and not _POINTS_AFTER.match(after):
         cue.pct, cue.pct_text = n.value, _plain(n.surface)
     else:
@@ -222,6 +248,7 @@ def _merge(a: Cue, b: Cue) -> None:
     a.end = b.end
     a.direction = a.direction or b.direction
     a.about = a.about or b.about
+    a.bound = a.bound or b.bound
     if b.pct is not None:
         a.pct, a.pct_text = b.pct, b.pct_text
     if b.absolute is not None:
@@ -261,7 +288,8 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
     nums = [n for n in ctx.in_sentence(s) if n.free]
     for k, n in enumerate(nums):
         before = text[max(sent.start, n.start - 50):n.start]
-        strong = _STRONG_BASE.search(before) or _MULT_BASE.search(before) or _TO_FROM.search(before)
+        strong = _CUES.states_change(_STRONG_BASE.search(before)) or _MULT_BASE.search(before) or \
+            _CUES.states_change(_TO_FROM.search(before))
         weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues) or \
             _AGAINST.search(before) and any(0 <= c.start - n.end <= 80 for c in cues)
         if not strong and not weak:
@@ -279,8 +307,8 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
         if newer.start > n.start:
             pair.cue = _bracketed(ctx, pair, nums)
         pairs.append(pair)
-    if cues and not pairs:
-        pairs.extend(_earlier_in_next_sentence(ctx, s, nums))
+    if cues and not pairs and not any(names_base(ctx.text[c.end:sent.end]) for c in cues):
+        pairs.extend(_earlier_in_next_sentence(ctx, s, nums))  # not "In 2022 they rescued 250, up 25% on 2021"
     return pairs
 
 
@@ -391,11 +419,13 @@ def _stated(cue: Cue | None, direction: int) -> str:
         return f"x{cue.factor:g}" + (f" ({cue.hedge})" if cue.hedge else "")
     sign = "-" if cue.direction < 0 else "+"
     items = []
+    bound = f" ({cue.bound})" if cue.bound else ""
     if cue.absolute is not None:
-        items.append(sign + _amount_text(cue.absolute) + (" (about)" if cue.about else ""))
+        items.append(sign + _amount_text(cue.absolute) + (" (about)" if cue.about else "") + bound)
     if cue.pct_text is not None:
         items.append(f"{sign}{cue.pct_text}%" + (f" ({cue.words})" if cue.words else "")
-                     + (" (about)" if cue.about and cue.absolute is None else ""))
+                     + (" (about)" if cue.about and cue.absolute is None else "")
+                     + (bound if cue.absolute is None else ""))
     return ", ".join(items)
 
 
@@ -440,7 +470,8 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
         return  # the change of a figure the extractor did not take (drug arrests, staff...)
     words = _indicator_words(ctx, cue)
     subject_end = min(cue.start, newer.start) if newer is not None and newer.sent == cue.sent else cue.start
-    if (newer is None and words is None) or ctx.off_topic(ctx.sentences[cue.sent].start, subject_end):
+    if (newer is None and words is None) or ctx.off_topic(ctx.sentences[cue.sent].start, subject_end) \
+            or _future(ctx, cue.start):
         return  # "set up 40 desks", "cybercrime cases rose by 5.9 per cent": no trafficking figure
     indicator = (ctx.indicator_of(newer) if newer else None) or words or "cases"
     claim = _claim(ctx, newer, indicator, (cue.start, cue.end), cue.sent)
@@ -449,6 +480,11 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     if newer is None or newer.fact is None:
         return
     claim.facts = [newer.fact]
+    stated_base = _base_after_cue(ctx, cue, newer)
+    if stated_base is not None:  # "The number of suspects rose by 146 from 552"
+        claim.values = [newer.value, stated_base.value]
+        claim.facts += [stated_base.fact] if stated_base.fact is not None else []
+        return
     base = base_by_period(ctx, cue, newer.fact)
     if base is not None:
         claim.values = [newer.value, ctx.facts[base].value]
@@ -464,6 +500,16 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
         claim.values = [newer.value, implied]  # both changes stated: the base is derived, the % checked
 
 
+def _base_after_cue(ctx: Context, cue: Cue, newer: Num) -> Num | None:
+    """'rose by 146 from 552' whose newer figure stands in an earlier sentence: the base follows."""
+    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit == newer.unit
+             and "base" not in n.roles and "newer" not in n.roles]
+    if newer.sent == cue.sent or not after or not _FROM_AFTER.match(ctx.text[cue.end:after[0].start]):
+        return None
+    after[0].roles.add("base")
+    return after[0]
+
+
 def _targeted(ctx: Context, cue: Cue) -> Num | None:
     """The k-th figure of the sentence before a 'respectively' list."""
     own = [n for n in ctx.in_sentence(cue.sent) if n.free and n.fact is not None and n.end <= cue.start]
@@ -474,14 +520,14 @@ def _targeted(ctx: Context, cue: Cue) -> Num | None:
 
 def _subject(ctx: Context, cue: Cue) -> Num | None:
     unit = cue.absolute.unit if cue.absolute is not None else None
+    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit != "percent"
+             and "base" not in n.roles]
+    if after and _TO_AFTER.match(ctx.text[cue.end:after[0].start]):
+        return after[0]  # "increased by 25 per cent, to 150"; "... and arrests rose 20% to 60"
     own = [n for n in ctx.in_sentence(cue.sent) if n.free and n.end <= cue.start and n.unit != "percent"
            and (unit is None or n.unit == unit) and "base" not in n.roles]
     if own:
         return own[-1]
-    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit != "percent"
-             and "base" not in n.roles]
-    if after and _TO_AFTER.match(ctx.text[cue.end:after[0].start]):
-        return after[0]  # "increased by 25 per cent, to 150"
     subject = ctx.text[ctx.sentences[cue.sent].start:cue.start]
     if _ANAPHOR.match(subject):
         return _subject_before(ctx, cue.sent, cue.start, unit or "count", None)

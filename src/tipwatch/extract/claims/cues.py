@@ -29,7 +29,8 @@ class Multiplier:
 class CueWords:
     up: str  # regex alternations, ready to embed
     down: str
-    change: str  # up|down, each guarded against the phrases that state no change
+    change: str  # up|down; a match is no change when ``not_change_before`` ends just before it
+    not_change_before: re.Pattern[str]  # "set " before "up", "cracked " before "down"
     copulas: str
     hedge_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     hedge: str
@@ -41,6 +42,14 @@ class CueWords:
     off_topic: re.Pattern[str]
     multiplier_hints: tuple[str, ...]  # a sentence without one of these has no multiplier
     not_counted: re.Pattern[str]  # matched just after a number: "three brick kilns", "23 countries"
+    future: re.Pattern[str]  # searched in the words just before a change: "aims to cut ... by 50%"
+
+    def states_change(self, m: re.Match[str] | None, group: str = "w") -> re.Match[str] | None:
+        """``m`` unless its change word follows a phrase that states no change ('set up')."""
+        if m is None or m.start(group) < 0:
+            return m
+        start = m.start(group)
+        return None if self.not_change_before.search(m.string, max(0, start - 20), start) else m
 
     def hedge_of(self, words: str | None) -> str | None:
         if not words:
@@ -62,10 +71,9 @@ def _alt(words: list[str]) -> str:
     return "|".join(f"(?:{w})" for w in words)
 
 
-def _guarded(words: list[str], not_before: list[str]) -> str:
-    """Each word, unless one of ``not_before`` precedes it ('set up') or, for 'up', 'to' follows."""
-    guards = "".join(rf"(?<!\b{w}\s)" for w in not_before if re.fullmatch(r"[a-z]+", w))
-    return "|".join(f"{guards}(?:{w})" + (r"(?!\s+to\b)" if w == "up" else "") for w in words)
+def _words(words: list[str]) -> str:
+    """The words as one alternation; 'up' never when 'to' follows ('up to 20 years')."""
+    return "|".join(f"(?:{w})" + (r"(?!\s+to\b)" if w == "up" else "") for w in words)
 
 
 def _hints(alternations: list[str]) -> tuple[str, ...]:
@@ -97,12 +105,14 @@ def load_cues() -> CueWords:
         rf"(?:\s+\w+)?\s+as\b|that\s+of\b|the\s+(?:number|figure|total|level|count)\b|the\b|"
         rf"(?:the\s+)?(?:previous|last)\s+year'?s\b|what\b)", re.I)
     return CueWords(
-        up=_alt(up), down=_alt(down), change=_guarded(up, not_change) + "|" + _guarded(down, not_change),
+        up=_alt(up), down=_alt(down), change=_words(up) + "|" + _words(down),
+        not_change_before=re.compile(rf"\b(?:{_alt(not_change)})\s+$", re.I),
         copulas=_alt(data["copulas"]), hedge_kinds=kinds, hedge=hedge,
         verbs=tuple((re.compile(k, re.I), v) for k, v in verbs.items()),
         before_base=tuple((re.compile(k, re.I), v) for k, v in before.items()),
         fractions={str(k): float(v) for k, v in data["fractions"].items()},
         multiplier_verb=multiplier_verb, multiplier_before_base=multiplier_before_base,
         multiplier_hints=_hints(list(verbs) + list(before)),
+        future=re.compile(rf"\b(?:{_alt(data.get('future', []))})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         not_counted=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(data.get('not_counted', []))})\b", re.I),
         off_topic=re.compile(rf"\b(?:{_alt(data.get('off_topic', []))})", re.I))

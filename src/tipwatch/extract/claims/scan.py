@@ -19,9 +19,11 @@ from typing import Any
 from tipwatch.extract.attributes import is_age_bound
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.figures import (
+    AGE_AFTER_COUNT_BETWEEN,
     BOUND_BEFORE,
     COUNT_NOUN_AFTER,
     DURATION_AFTER,
+    MONTH_AFTER,
     MONTH_BEFORE,
     NOT_COUNT_AFTER,
     RANGE_JOIN,
@@ -286,7 +288,12 @@ def _articles(text: str, nums: list[Num], covered: set[int], starts: list[int]) 
 def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
     """Mark age bounds, range pieces and codes: they are never parts, totals or bases."""
     prev: Num | None = None  # the last number skipped as an age or a code (not as a year)
+    before: Num | None = None  # the number before, whatever it was
     for n in nums:
+        if not n.skip and before is not None and not before.skip and n.value < 100 \
+                and AGE_AFTER_COUNT_BETWEEN.match(text[before.end:n.start]):
+            n.skip = True  # "three under 13": an age after a count, even where a fact stands on it
+        before = n
         year = n.skip
         closes = False  # the second end of a range: "between 14 and 17 and 9 under 14" keeps the 9
         if not n.skip:
@@ -319,12 +326,14 @@ def _closes_range(n: Num, prev: Num, text: str) -> bool:
 
 
 def _is_under_over(n: Num, text: str) -> bool:
-    """'under 15', 'over 18' (ages); 'June 12' (dates); 'six months' (durations)."""
+    """'under 15', 'over 18' (ages); 'June 12', '22 June' (dates); 'six months' (durations)."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
     if UNDER_OVER_BEFORE.search(before) and n.value <= 21 and not COUNT_NOUN_AFTER.match(after):
         return True
-    return bool(MONTH_BEFORE.search(before) and n.value <= 31) or bool(DURATION_AFTER.match(after))
+    if n.value <= 31 and (MONTH_BEFORE.search(before) or MONTH_AFTER.match(after)):
+        return True
+    return bool(DURATION_AFTER.match(after))
 
 
 def _is_code(n: Num, text: str) -> bool:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from tipwatch.extract.claims.cues import load_cues
-from tipwatch.extract.claims.scan import Context, Num, anchor_family
+from tipwatch.extract.claims.scan import Context, Num, anchor_family, family
 from tipwatch.extract.claims.splits import find_splits
 from tipwatch.extract.claims.totals import find_totals, period_sums, shares
 from tipwatch.model import Claim
@@ -44,12 +44,14 @@ _SUBGROUP_PARTS = (
     (re.compile(r"\s+(?:of\s+them\s+|were\s+)?adults\b", re.I),
      re.compile(r"\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n)\b", re.I)),
 )
+#: What stands between two items of a list: "300 cases, Sindh 120 and Balochistan 80"
+_LIST_JOIN = re.compile(r"[^.;:\d]{0,40}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
 _WITH = re.compile(r",\s+with\b|;", re.I)
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
+#: How many sentences after its opening a list may go on.
+MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways))\b", re.I)
-_CATEGORY_AFTER = re.compile(r"\s+(?:nationalities|countries|provinces|districts|regions|states|years|"
-                             r"months|days|weeks|hours)\b", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?$", re.I)
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sex", re.compile(r"\b(?:women|men|females?|males?|girls|boys)\b", re.I)),
@@ -75,9 +77,36 @@ def find_sums(ctx: Context) -> list[Claim]:
         found.extend(_colon(ctx, s))
         found.extend(_breakdown(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_totals(ctx))
+    for s in range(len(ctx.sentences)):
+        found.extend(_adding_list(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))
     claims = [_claim(ctx, f) for f in found]
     return claims + period_sums(ctx) + shares(ctx)
+
+
+def _adding_list(ctx: Context, s: int) -> list[Found]:
+    """A list no words introduce that adds up exactly to a figure just before it: 'The agency
+    registered 500 cases. Punjab recorded 300 cases, Sindh 120 and Balochistan 80.' Only an
+    exact sum makes it a claim (consistent): a list of some regions is no breakdown."""
+    nums = [n for n in ctx.in_sentence(s) if _usable(n) and _counted(ctx, n)]
+    run: list[Num] = []
+    for n in nums:
+        if run and not _LIST_JOIN.fullmatch(ctx.text[run[-1].end:n.start]):
+            if len(run) >= 2:
+                break
+            run = []
+        if run and n.unit != run[0].unit:
+            break
+        run.append(n)
+    if len(run) < 2 or not _one_dimension(ctx, run):
+        return []
+    total = _total_before(ctx, s, run[0].start, run[0].unit, None, sum(p.value for p in run), reach=3, only_equal=True)
+    if total is None:
+        return []
+    fam = ctx.family_of(total)  # parts that a fact says count something else are no parts of it
+    if any((f := ctx.fact(p)) is not None and family(f.indicator) != fam for p in run):
+        return []
+    return [_mark(Found(total, run, "breakdown", True, s))]
 
 
 def _usable(n: Num, unit: str | None = None) -> bool:
@@ -164,6 +193,10 @@ def _colon(ctx: Context, s: int) -> list[Found]:
         total = _total_before(ctx, s, at, parts[0].unit, fam, sum(p.value for p in parts), only_equal=True)
     if total is None or not _fits(ctx, total, parts):
         return []
+    got = sum(p.value for p in parts)
+    short = got < total.value - 1e-6 * max(1.0, total.value)
+    if short and not (_CLOSES.search(sent.text) or ctx.exhaustive(parts)):
+        return []  # "300 victims: 120 from Myanmar and 100 from Laos" does not say there were no others
     return [_mark(Found(total, parts, "breakdown", True, s)), *_subgroups(ctx, s, total, parts)]
 
 
@@ -240,20 +273,27 @@ def _cut(ctx: Context, s: int) -> int:
 def _continue(ctx: Context, s: int, parts: list[Num], fam: str | None,
               open_list: bool) -> tuple[list[Num], bool]:
     """Parts that go on in the next sentences ("A further 108 ...", and for an open list any
-    sentence with one figure of its kind); True when closed ('the remaining')."""
+    sentence with one figure of its kind); True when closed ('the remaining'). A list opened
+    by "Of the ..." also takes sentences with one figure of its kind ("Children accounted for
+    120.") when a later one closes it ("Men made up the remaining 80.")."""
     closed = bool(_CLOSES.search(ctx.sentences[s].text))
     fam = fam or (ctx.family_of(parts[0]) if parts else None)
+    sure, tentative = parts, parts
     nxt = s + 1
-    while nxt < len(ctx.sentences) and not closed:
+    while nxt < len(ctx.sentences) and not closed and nxt - s <= MAX_LIST_SENTENCES:
         text = ctx.sentences[nxt].text
         nums = [n for n in ctx.in_sentence(nxt) if _usable(n)]
-        single = open_list and len(nums) == 1 and fam is not None and ctx.family_of(nums[0]) == fam
-        if not nums or not (_GOES_ON.match(text) or single):
+        goes_on = bool(_GOES_ON.match(text))
+        single = len(nums) == 1 and fam is not None and ctx.family_of(nums[0]) == fam
+        if not nums or not (goes_on or single):
             break
-        parts = parts + nums
+        contiguous = tentative is sure
+        tentative = tentative + nums
+        if contiguous and (goes_on or open_list):
+            sure = tentative
         closed = bool(_CLOSES.search(text))
         nxt += 1
-    return parts, closed
+    return (tentative, True) if closed else (sure, False)
 
 
 def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: str | None,
@@ -310,7 +350,7 @@ def _total_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None, go
         return None
     for k in range(s, max(-1, s - reach), -1):
         cands = [n for n in ctx.in_sentence(k) if n.start < pos and _usable(n, unit)
-                 and not _CATEGORY_AFTER.match(ctx.text, n.end)]
+                 and not _NOT_COUNTED.match(ctx.text, n.end)]
         if fam is not None:
             cands = [n for n in cands if ctx.family_of(n) in (fam, None)]
         with_fact = [n for n in cands if n.fact is not None and not _breakdown_fact(ctx, n)]

@@ -21,7 +21,7 @@ from tipwatch.extract.claims.scan import Context, Num
 from tipwatch.model import Claim, Fact
 
 _ALTOGETHER_BEFORE = re.compile(r"\b(?:altogether|in\s+all|in\s+total|a\s+total\s+of|totall?ing|"
-                                r"making\s+(?:a\s+total\s+of\s+)?)\s*(?:of\s+)?$", re.I)
+                                r"making\s+(?:a\s+total\s+of\s+)?)\s*,?\s*(?:of\s+)?$", re.I)
 _ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:altogether|in\s+all|in\s+total)\b", re.I)
 _OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*$", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
@@ -66,6 +66,10 @@ def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[N
             continue
         parts = [p for p in nums[:k] if p.unit == n.unit]
         if len(parts) < 2 or not (_adds_up(n, parts) or _same_family(ctx, n, parts)):
+            if k == 0 and s > 0:  # "... 120 women and 80 children. In total, 200 victims ..."
+                earlier = [p for p in ctx.in_sentence(s - 1) if _ok(p) and p.unit == n.unit]
+                if len(earlier) >= 2 and _adds_up(n, earlier) and _same_family(ctx, n, earlier):
+                    return [(n, earlier, True, s)]
             continue
         return [(n, parts, True, s)]
     return []
