@@ -32,8 +32,13 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if shares.is_percent(ctx.text, m.end):
         return not shares.is_change(ctx.text, m.start, m.end)
     if noun.kind == "unknown":
-        return noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None
+        return noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None or _verb_after(ctx, m)
     return noun.kind != "noncount"
+
+
+def _verb_after(ctx: DocContext, m: NumberMention) -> bool:
+    """'... and 6 face trafficking charges': a number followed by an action verb has no noun of its own."""
+    return any(a.start - m.end <= 1 for a in ctx.rules.indicators.actions_in(ctx.text, m.end, m.end + 40, ctx.low))
 
 
 def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], slot_end: int
@@ -51,6 +56,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     noun = noun_after(ctx, m, sent)
     if noun.kind in ("elliptical", "unknown"):
         noun = noun_before(ind_rules, text, clause[0], m.start) or noun
+    if noun.kind == "unknown" and _verb_after(ctx, m):
+        noun = Noun("elliptical", end=m.end)
     if noun.kind in ("noncount", "unknown"):
         return None
     head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
