@@ -126,6 +126,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
 
 
 _LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
+_UNCODED_FORM = re.compile(r"\b(?:exploitation|servitude|criminality|begging|crimes?|offen[cs]es?)\b", re.IGNORECASE)
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
@@ -231,8 +232,13 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
     fig = Figure(m, sent, indicator, role, Noun("noun"), unit="percent", qualifier=qualifier, head=base,
                  elliptical=True, rules=[r for r in (qrule, "share.percent") if r])
     _category(ctx, fig, category or "")
-    own, _rule = _own_crimes(ctx, m, clause_at(ctx, sent, m), Noun("noun"))
-    fig.crimes = fig.crimes or own or (base.crimes if base is not None else ())
+    own, rule = _own_crimes(ctx, m, clause_at(ctx, sent, m), Noun("noun"))
+    if category and any(f.unit == "percent" for f in figs):
+        own = ()  # a later item names its own group: the crime words that lead the list are the first item's
+    if category and not fig.crimes and _UNCODED_FORM.search(category):
+        return fig  # "criminal exploitation 18 percent", "domestic servitude": a form of exploitation without a code
+    if rule != crime_scope.DISTRIBUTED:  # "Sexual exploitation made up 31 percent, criminal exploitation 18 percent"
+        fig.crimes = fig.crimes or own or (base.crimes if base is not None else ())
     return fig
 
 
@@ -262,6 +268,11 @@ def _previous_total(ctx: DocContext, sent: Sentence, reach: int = 1) -> Figure |
     counts = [f for f in ctx.prev if f.unit == "count"]
     if counts and sent.index - counts[0].sentence.index <= reach:
         return counts[0]
+    if ctx.prev and not counts and sent.index - ctx.prev[0].sentence.index <= reach + 1:
+        # "... forced labour for 21%. ... exploited in Mexico (61)": shares in between, the count before them
+        earlier = [f for f in reversed(ctx.figures) if f.unit == "count" and f.head is None
+                   and sent.index - f.sentence.index <= reach + 3]
+        return earlier[0] if earlier else None
     return None
 
 
@@ -313,11 +324,41 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         fig.sex = fig.sex or base.sex
         fig.nationality = fig.nationality or base.nationality
         fig.location = fig.location or (base.location if fig.head is None else None)
+    _bracketed_country(ctx, fig, base)
     act = action if isinstance(action, fg.Action) else None
     fig.indicator = fg.refine_victims(fig.indicator, act, text, clause, fig.nationality, ctx.country,
                                       fig.location)
     if fig.location == ctx.country:
         fig.location = None
+
+
+_PAREN_NAME = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*$")
+_ORIGIN_WORDS = re.compile(r"\b(?:came|come|comes|coming|originat\w+|hail\w*|nationals?|citizens?|nationalit\w+)\b"
+                           r"|\bfrom\s*$", re.IGNORECASE)
+_DEMONYM_SUBJECT = re.compile(r"\b([A-Z][a-z]+)\s+(?:victims|nationals|citizens|workers|women|men|children|girls|boys)\b")
+_PLACE_WORDS = re.compile(r"\b(?:exploited|found|rescued|held|trafficked|sent|taken|identified|working|worked|located)\s+"
+                          r"(?:\w+\s+){0,2}?(?:in|to)\b", re.IGNORECASE)
+
+
+def _bracketed_country(ctx: DocContext, fig: Figure, base: Figure | None) -> None:
+    """'including Myanmar (143), Vietnam (118)': a count in brackets after a country breaks a
+    total down by nationality ("came from") or by the country of exploitation ("exploited in")."""
+    text, m = ctx.text, fig.mention
+    if not text.startswith(")", m.end) and not text[m.end:m.end + 2].lstrip().startswith(")"):
+        return
+    name = _PAREN_NAME.search(text, max(fig.sentence.start, m.start - 40), m.start)
+    code = ctx.countries_at.get(name.start(1)) if name else None
+    if code is None:
+        return
+    lead = text[fig.sentence.start:name.start(1)] if name else ""
+    origin, place = _ORIGIN_WORDS.search(lead), _PLACE_WORDS.search(lead)
+    if place and (origin is None or place.start() > origin.start()):
+        fig.location = code
+        who = _DEMONYM_SUBJECT.search(lead)  # "Colombian victims were most often exploited in Mexico (61)"
+        if who and fig.nationality is None:
+            fig.nationality = ctx.rules.indicators.demonyms.get(who.group(1).lower())
+    elif origin or (base is not None and base.nationality == "foreign"):
+        fig.nationality = code
 
 
 def _continues(base: Figure, fig: Figure) -> bool:
