@@ -72,7 +72,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if _ANECDOTE.match(text, noun.end) and m.value == 1:
         return None  # "One survivor told this correspondent ...": a witness, not a count
     if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
-        base = head or (figs[-1] if figs else _previous_total(ctx, sent))
+        base = head or (figs[-1] if figs else _previous_total(ctx, sent, reach=2 if noun.category else 1))
         if base is None or base.role is None:
             return None
         role = base.role
@@ -267,7 +267,13 @@ def _previous_total(ctx: DocContext, sent: Sentence, reach: int = 1) -> Figure |
     """'Broken down by age, 203 were children': the total is the previous sentence's first figure."""
     counts = [f for f in ctx.prev if f.unit == "count"]
     if counts and sent.index - counts[0].sentence.index <= reach:
-        return counts[0]
+        total = counts[0]
+        while reach > 1:  # "Only 74 were minors" two sentences after a breakdown: of its total
+            up = total.head or ctx.totals.get(id(total))
+            if up is None or up.unit != "count" or up is total:
+                break
+            total = up
+        return total
     if ctx.prev and not counts and sent.index - ctx.prev[0].sentence.index <= reach + 1:
         # "... forced labour for 21%. ... exploited in Mexico (61)": shares in between, the count before them
         earlier = [f for f in reversed(ctx.figures) if f.unit == "count" and f.head is None
@@ -364,7 +370,8 @@ def _bracketed_country(ctx: DocContext, fig: Figure, base: Figure | None) -> Non
 def _continues(base: Figure, fig: Figure) -> bool:
     """A part shares its total's crimes when the total is in its sentence or heads it ("Of these,"),
     or when it continues a breakdown begun in the sentence before ("Cusco recorded 98")."""
-    return base.sentence is fig.sentence or fig.head is not None or "crime.breakdown" in base.rules
+    return (base.sentence is fig.sentence or fig.head is not None or "crime.breakdown" in base.rules
+            or fig.noun.category)  # "Only 74 were minors": a group of the total before
 
 
 def _own_crimes(ctx: DocContext, m: NumberMention, clause: tuple[int, int], noun: Noun
