@@ -16,7 +16,7 @@ from tipwatch.extract.context import DocContext, clause_at, noun_after
 from tipwatch.extract.figures import Figure
 from tipwatch.extract.indicators import Noun
 from tipwatch.extract.numbers import NumberMention
-from tipwatch.extract.sentences import Sentence
+from tipwatch.extract.sentences import Sentence, clause_bounds
 from tipwatch.extract.subjects import noun_before
 
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
@@ -34,6 +34,33 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if noun.kind == "unknown":
         return noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None or _verb_after(ctx, m)
     return noun.kind != "noncount"
+
+
+def second_action(ctx: DocContext, fig: Figure, slot_end: int) -> Figure | None:
+    """'312 were identified as victims ... and referred to shelters', 'arrested 40 suspects and sent
+    them to court': one number, a second action joined by "and", a second fact (SPEC section 1)."""
+    if fig.unit != "count" or fig.role is None or fig.elliptical:
+        return None
+    text, rules = ctx.text, ctx.rules.indicators
+    mapping: dict[str, str | None] = rules.roles.get(fig.role, {}).get("actions") or {}
+    start = max(fig.mention.end, fig.noun.end)
+    for act in rules.actions_in(text, start, slot_end, ctx.low):
+        indicator = mapping.get(act.action)
+        if indicator is None or indicator == fig.indicator or not _AND_THEN.search(text, max(start, act.start - 24), act.start):
+            continue
+        if not _SAME_OBJECT.match(text, act.end, slot_end):
+            return None  # "rescued four women ... and arrested its manager": the verb has an object of its own
+        if fig_clause_end(fig.sentence, act.start) > slot_end:
+            return None  # "arrested 40 suspects and rescued 12 victims": the verb has a number of its own
+        twin = Figure(fig.mention, fig.sentence, indicator, fig.role, fig.noun, qualifier=fig.qualifier,
+                      crimes=fig.crimes, age=fig.age, sex=fig.sex, nationality=fig.nationality, location=fig.location,
+                      head=fig.head, elliptical=fig.elliptical, rules=[*fig.rules, act.rule, "ind.second_action"])
+        return twin
+    return None
+
+
+def fig_clause_end(sent: Sentence, offset: int) -> int:
+    return clause_bounds(sent, offset)[1]
 
 
 def _verb_after(ctx: DocContext, m: NumberMention) -> bool:
@@ -58,6 +85,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         noun = noun_before(ind_rules, text, clause[0], m.start) or noun
     if noun.kind == "unknown" and _verb_after(ctx, m):
         noun = Noun("elliptical", end=m.end)
+    named = _NAMED_AS.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
+    if named:  # "three hundred and twelve were identified as victims of human trafficking"
+        hit = ind_rules.nouns.get((named.group("noun").lower(),))
+        if hit is not None:
+            noun = Noun("noun", hit[0], named.group("noun"), hit[1], named.end())
     if noun.kind in ("noncount", "unknown"):
         return None
     head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
@@ -104,7 +136,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if indicator is None and head is not None:
             indicator, base = head.indicator, head
         if indicator is None and noun.role == "person":
-            base = _listed_after(text, figs, m)
+            base = _listed_after(text, figs, m) or _role_before_list(ctx, sent, m)
             if base is not None:
                 indicator, head = base.indicator, base
     if indicator is None:
@@ -127,6 +159,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
 
 _LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
 _UNCODED_FORM = re.compile(r"\b(?:exploitation|servitude|criminality|begging|crimes?|offen[cs]es?)\b", re.IGNORECASE)
+_NAMED_AS = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:identified|confirmed|recognised|"
+                       r"recognized|certified|classified|registered)\s+as\s+(?:potential\s+|possible\s+)?(?P<noun>victims|survivors)\b")
+_AND_THEN = re.compile(r"\band\s+(?:were\s+|was\s+|then\s+|later\s+|also\s+|subsequently\s+)?$")
+_SAME_OBJECT = re.compile(r"\s*(?:them\b|to\b|for\b|in\b|at\b|with\b|by\b|on\b|under\b|into\b|[,.;]|$)")
+_ROLE_DASH = re.compile(r"\b([A-Za-z]+)\s*(?:[—–:]|\s-)\s*(?:[\w-]+\s+){0,6}?$")
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
@@ -151,6 +188,23 @@ def _notified_before(ctx: DocContext, sent: Sentence) -> bool:
     """'227 of the possible victims were minors' after a count of possible victims notified to a registry."""
     return any("ind.victims_referred.notified" in f.rules for f in ctx.figures[-12:]
                if sent.index - f.sentence.index <= 5)
+
+
+def _role_before_list(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figure | None:
+    """"Last year's victims — 231 children and 54 adults — had been ...": a list of people after a
+    counted noun and a dash or colon breaks down the last total of that noun."""
+    lead = _ROLE_DASH.search(ctx.text, max(sent.start, m.start - 40), m.start)
+    if lead is None:
+        return None
+    role = ctx.rules.indicators.nouns.get((lead.group(1).lower(),), (None, None))[0]
+    if role is None or role == "person":
+        return None
+    for fig in reversed(ctx.figures):
+        if sent.index - fig.sentence.index > 3:
+            break
+        if fig.role == role and fig.unit == "count" and fig.head is None:
+            return fig
+    return None
 
 
 def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | None:
