@@ -89,6 +89,9 @@ def assign_place(ctx: DocContext, fig: Figure, sent: Sentence, slot: tuple[int, 
                  or ctx.rules.places.country_named(ctx.text, slot[2], slot[3], ctx.mentions))
         if named and fig.nationality in (None, named):  # "at least 120,000 people in Myanmar"
             place, rule, fig.location = named, "place.estimate_country", None
+    total = fig.head or ctx.totals.get(id(fig))
+    if rule == "place.sentence_subdivision" and total is not None and total.place:
+        place, rule = total.place, "place.total"  # "Of the 771, 466 ..., a ministry official told a seminar in Vientiane"
     if rule:
         fig.rules.append(rule)
     entity = ctx.tracker.entities.get(fig.source) if fig.source else None

@@ -26,6 +26,7 @@ _SEX_NOUNS = {
     "fisherman": "male", "fishermen": "male",
 }
 _AGE_NOUNS.update({"juvenile": "<18", "juveniles": "<18", "adolescent": "<18", "adolescents": "<18"})
+_FROM_TOPIC = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$")
 _TOPIC_LEAD = re.compile(r"\s*(?:On|For|Regarding|As for|As regards|In terms of)\s+[^,;]{3,60},")
 _TOPIC_GLOSS = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){0,3}?,\s+(?:most|many|all|some|the majority)\s+of\s+(?:them|which)\s+"
                           r"(?:over|about|for|concerning|involving|related\s+to)\b")
@@ -152,8 +153,12 @@ class AttributeRules:
         ("detained 15,612 drug suspects"), in a lead that sets the sentence's topic ("On crimes against
         senior citizens, ... 6,187 cases") or in a gloss on its noun ("7,200 complaints, most of them
         over unpaid wages")."""
-        if self.off_topic(text, max(sent[0], n[0] - 45), min(sent[1], n[1] + 45), low):
-            return True
+        if self.off_topic_rx is None:
+            return False
+        rx, subject = self.off_topic_rx.pick(text, low)
+        for hit in rx.finditer(subject, max(sent[0], n[0] - 45), min(sent[1], n[1] + 45)):
+            if hit.start() < n[0] or not _FROM_TOPIC.search(text, max(n[1], hit.start() - 40), hit.start()):
+                return True  # not "rescued 771 foreigners from scam and gambling operations": where they were held
         lead = _TOPIC_LEAD.match(text, sent[0], n[0])
         if lead and self.off_topic(text, sent[0], lead.end(), low):
             return True

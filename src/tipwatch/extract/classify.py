@@ -16,7 +16,7 @@ from tipwatch.extract.context import DocContext, clause_at, noun_after
 from tipwatch.extract.figures import Figure
 from tipwatch.extract.indicators import Action, IndicatorRules, Noun
 from tipwatch.extract.numbers import NumberMention
-from tipwatch.extract.sentences import Sentence
+from tipwatch.extract.sentences import Sentence, clause_bounds
 from tipwatch.extract.subjects import noun_before
 
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
@@ -32,8 +32,40 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if shares.is_percent(ctx.text, m.end):
         return not shares.is_change(ctx.text, m.start, m.end)
     if noun.kind == "unknown":
-        return noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None
+        return noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None or _verb_after(ctx, m)
     return noun.kind != "noncount"
+
+
+def second_action(ctx: DocContext, fig: Figure, slot_end: int) -> Figure | None:
+    """'312 were identified as victims ... and referred to shelters', 'arrested 40 suspects and sent
+    them to court': one number, a second action joined by "and", a second fact (SPEC section 1)."""
+    if fig.unit != "count" or fig.role is None or fig.elliptical:
+        return None
+    text, rules = ctx.text, ctx.rules.indicators
+    mapping: dict[str, str | None] = rules.roles.get(fig.role, {}).get("actions") or {}
+    start = max(fig.mention.end, fig.noun.end)
+    for act in rules.actions_in(text, start, slot_end, ctx.low):
+        indicator = mapping.get(act.action)
+        if indicator is None or indicator == fig.indicator or not _AND_THEN.search(text, max(start, act.start - 24), act.start):
+            continue
+        if not _SAME_OBJECT.match(text, act.end, slot_end):
+            return None  # "rescued four women ... and arrested its manager": the verb has an object of its own
+        if fig_clause_end(fig.sentence, act.start) > slot_end:
+            return None  # "arrested 40 suspects and rescued 12 victims": the verb has a number of its own
+        twin = Figure(fig.mention, fig.sentence, indicator, fig.role, fig.noun, qualifier=fig.qualifier,
+                      crimes=fig.crimes, age=fig.age, sex=fig.sex, nationality=fig.nationality, location=fig.location,
+                      head=fig.head, elliptical=fig.elliptical, rules=[*fig.rules, act.rule, "ind.second_action"])
+        return twin
+    return None
+
+
+def fig_clause_end(sent: Sentence, offset: int) -> int:
+    return clause_bounds(sent, offset)[1]
+
+
+def _verb_after(ctx: DocContext, m: NumberMention) -> bool:
+    """'... and 6 face trafficking charges': a number followed by an action verb has no noun of its own."""
+    return any(a.start - m.end <= 1 for a in ctx.rules.indicators.actions_in(ctx.text, m.end, m.end + 40, ctx.low))
 
 
 def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], slot_end: int
@@ -51,6 +83,13 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     noun = noun_after(ctx, m, sent)
     if noun.kind in ("elliptical", "unknown"):
         noun = noun_before(ind_rules, text, clause[0], m.start) or noun
+    if noun.kind == "unknown" and _verb_after(ctx, m):
+        noun = Noun("elliptical", end=m.end)
+    named = _NAMED_AS.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
+    if named:  # "three hundred and twelve were identified as victims of human trafficking"
+        hit = ind_rules.nouns.get((named.group("noun").lower(),))
+        if hit is not None:
+            noun = Noun("noun", hit[0], named.group("noun"), hit[1], named.end())
     if noun.kind in ("noncount", "unknown"):
         return None
     head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
@@ -65,7 +104,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if _ANECDOTE.match(text, noun.end) and m.value == 1:
         return None  # "One survivor told this correspondent ...": a witness, not a count
     if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
-        base = head or (figs[-1] if figs else _previous_total(ctx, sent))
+        base = head or (figs[-1] if figs else _previous_total(ctx, sent, reach=2 if noun.category else 1))
         if base is None or base.role is None:
             return None
         role = base.role
@@ -101,7 +140,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if indicator is None and head is not None:
             indicator, base = head.indicator, head
         if indicator is None and noun.role == "person":
-            base = _listed_after(text, figs, m)
+            base = _listed_after(text, figs, m) or _role_before_list(ctx, sent, m)
             if base is not None:
                 indicator, head = base.indicator, base
     if indicator is None:
@@ -124,6 +163,12 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
 
 
 _LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
+_UNCODED_FORM = re.compile(r"\b(?:exploitation|servitude|criminality|begging|crimes?|offen[cs]es?)\b", re.IGNORECASE)
+_NAMED_AS = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:identified|confirmed|recognised|"
+                       r"recognized|certified|classified|registered)\s+as\s+(?:potential\s+|possible\s+)?(?P<noun>victims|survivors)\b")
+_AND_THEN = re.compile(r"\band\s+(?:were\s+|was\s+|then\s+|later\s+|also\s+|subsequently\s+)?$")
+_SAME_OBJECT = re.compile(r"\s*(?:them\b|to\b|for\b|in\b|at\b|with\b|by\b|on\b|under\b|into\b|[,.;]|$)")
+_ROLE_DASH = re.compile(r"\b([A-Za-z]+)\s*(?:[—–:]|\s-)\s*(?:[\w-]+\s+){0,6}?$")
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
@@ -182,6 +227,23 @@ def _notified_before(ctx: DocContext, sent: Sentence) -> bool:
     """'227 of the possible victims were minors' after a count of possible victims notified to a registry."""
     return any("ind.victims_referred.notified" in f.rules for f in ctx.figures[-12:]
                if sent.index - f.sentence.index <= 5)
+
+
+def _role_before_list(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figure | None:
+    """"Last year's victims — 231 children and 54 adults — had been ...": a list of people after a
+    counted noun and a dash or colon breaks down the last total of that noun."""
+    lead = _ROLE_DASH.search(ctx.text, max(sent.start, m.start - 40), m.start)
+    if lead is None:
+        return None
+    role = ctx.rules.indicators.nouns.get((lead.group(1).lower(),), (None, None))[0]
+    if role is None or role == "person":
+        return None
+    for fig in reversed(ctx.figures):
+        if sent.index - fig.sentence.index > 3:
+            break
+        if fig.role == role and fig.unit == "count" and fig.head is None:
+            return fig
+    return None
 
 
 def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | None:
@@ -263,8 +325,13 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
     fig = Figure(m, sent, indicator, role, Noun("noun"), unit="percent", qualifier=qualifier, head=base,
                  elliptical=True, rules=[r for r in (qrule, "share.percent") if r])
     _category(ctx, fig, category or "")
-    own, _rule = _own_crimes(ctx, m, clause_at(ctx, sent, m), Noun("noun"))
-    fig.crimes = fig.crimes or own or (base.crimes if base is not None else ())
+    own, rule = _own_crimes(ctx, m, clause_at(ctx, sent, m), Noun("noun"))
+    if category and any(f.unit == "percent" for f in figs):
+        own = ()  # a later item names its own group: the crime words that lead the list are the first item's
+    if category and not fig.crimes and _UNCODED_FORM.search(category):
+        return fig  # "criminal exploitation 18 percent", "domestic servitude": a form of exploitation without a code
+    if rule != crime_scope.DISTRIBUTED:  # "Sexual exploitation made up 31 percent, criminal exploitation 18 percent"
+        fig.crimes = fig.crimes or own or (base.crimes if base is not None else ())
     return fig
 
 
@@ -293,7 +360,18 @@ def _previous_total(ctx: DocContext, sent: Sentence, reach: int = 1) -> Figure |
     """'Broken down by age, 203 were children': the total is the previous sentence's first figure."""
     counts = [f for f in ctx.prev if f.unit == "count"]
     if counts and sent.index - counts[0].sentence.index <= reach:
-        return counts[0]
+        total = counts[0]
+        while reach > 1:  # "Only 74 were minors" two sentences after a breakdown: of its total
+            up = total.head or ctx.totals.get(id(total))
+            if up is None or up.unit != "count" or up is total:
+                break
+            total = up
+        return total
+    if ctx.prev and not counts and sent.index - ctx.prev[0].sentence.index <= reach + 1:
+        # "... forced labour for 21%. ... exploited in Mexico (61)": shares in between, the count before them
+        earlier = [f for f in reversed(ctx.figures) if f.unit == "count" and f.head is None
+                   and sent.index - f.sentence.index <= reach + 3]
+        return earlier[0] if earlier else None
     return None
 
 
@@ -345,6 +423,7 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         fig.sex = fig.sex or base.sex
         fig.nationality = fig.nationality or base.nationality
         fig.location = fig.location or (base.location if fig.head is None else None)
+    _bracketed_country(ctx, fig, base)
     act = action if isinstance(action, fg.Action) else None
     fig.indicator = fg.refine_victims(fig.indicator, act, text, clause, fig.nationality, ctx.country,
                                       fig.location)
@@ -352,10 +431,40 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         fig.location = None
 
 
+_PAREN_NAME = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*$")
+_ORIGIN_WORDS = re.compile(r"\b(?:came|come|comes|coming|originat\w+|hail\w*|nationals?|citizens?|nationalit\w+)\b"
+                           r"|\bfrom\s*$", re.IGNORECASE)
+_DEMONYM_SUBJECT = re.compile(r"\b([A-Z][a-z]+)\s+(?:victims|nationals|citizens|workers|women|men|children|girls|boys)\b")
+_PLACE_WORDS = re.compile(r"\b(?:exploited|found|rescued|held|trafficked|sent|taken|identified|working|worked|located)\s+"
+                          r"(?:\w+\s+){0,2}?(?:in|to)\b", re.IGNORECASE)
+
+
+def _bracketed_country(ctx: DocContext, fig: Figure, base: Figure | None) -> None:
+    """'including Myanmar (143), Vietnam (118)': a count in brackets after a country breaks a
+    total down by nationality ("came from") or by the country of exploitation ("exploited in")."""
+    text, m = ctx.text, fig.mention
+    if not text.startswith(")", m.end) and not text[m.end:m.end + 2].lstrip().startswith(")"):
+        return
+    name = _PAREN_NAME.search(text, max(fig.sentence.start, m.start - 40), m.start)
+    code = ctx.countries_at.get(name.start(1)) if name else None
+    if code is None:
+        return
+    lead = text[fig.sentence.start:name.start(1)] if name else ""
+    origin, place = _ORIGIN_WORDS.search(lead), _PLACE_WORDS.search(lead)
+    if place and (origin is None or place.start() > origin.start()):
+        fig.location = code
+        who = _DEMONYM_SUBJECT.search(lead)  # "Colombian victims were most often exploited in Mexico (61)"
+        if who and fig.nationality is None:
+            fig.nationality = ctx.rules.indicators.demonyms.get(who.group(1).lower())
+    elif origin or (base is not None and base.nationality == "foreign"):
+        fig.nationality = code
+
+
 def _continues(base: Figure, fig: Figure) -> bool:
     """A part shares its total's crimes when the total is in its sentence or heads it ("Of these,"),
     or when it continues a breakdown begun in the sentence before ("Cusco recorded 98")."""
-    return base.sentence is fig.sentence or fig.head is not None or "crime.breakdown" in base.rules
+    return (base.sentence is fig.sentence or fig.head is not None or "crime.breakdown" in base.rules
+            or fig.noun.category)  # "Only 74 were minors": a group of the total before
 
 
 def _own_crimes(ctx: DocContext, m: NumberMention, clause: tuple[int, int], noun: Noun

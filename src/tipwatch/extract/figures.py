@@ -308,11 +308,16 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True  # "Some of the 54 returnees arrive at the airport" (a photo caption)
     if m.currency or _MONEY_WORD_AFTER.match(after):
         return bool(_MONEY_BEFORE_RX.search(before) or _MONEY_AFTER_RX.match(after))
+    if not m.is_word and _NAME_BEFORE.search(before) and _APPOSITIVE_AFTER.match(after):
+        return True  # "The Línea 145, the free national hotline, ...": a number in a name
     if _DECIMAL.fullmatch(m.surface) and not _SCALE_OR_SHARE.match(after):
         return True  # "NGHTI 2.0", "version 1.5": a count of people or cases has no decimals
     return bool(m.is_word and m.value == 1 and _ONE_CASE.search(before) and _ONE_CASE_AFTER.match(after))
 
 
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])(?-i:[A-Z])[\w'’-]*[^\W\d_A-Z][\w'’-]*\s+$")
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:hotline|line|helpline|number|law|act|operation|"
+                               r"programme|program|centre|center|unit|shelter|road|highway|route)\b", re.IGNORECASE)
 _DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
 _SCALE_OR_SHARE = re.compile(r"\s*(?:%|per\s?cent|percent|pc\b|percentage|million|billion|trillion|thousand|lakh|crore|"
                              r"mn\b|bn\b|m\b|k\b|times\b)", re.IGNORECASE)

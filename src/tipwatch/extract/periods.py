@@ -90,6 +90,8 @@ class PeriodRules:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.months: dict[str, int] = {k.lower(): v for k, v in data["months"].items()}
+        self.months.update({f"{k}.": v for k, v in list(self.months.items())  # "Jan. 22", "Sept. 30"
+                            if len(k) <= 4 and k not in ("may", "june", "july")})
         self.sub_rules: list[tuple[str, str, re.Pattern[str]]] = []
         for rec in data.get("halves", []):
             self.sub_rules.append((rec["id"], f"H{rec['half']}", _rx(rec["patterns"])))
@@ -98,9 +100,10 @@ class PeriodRules:
         self.rel_rules = [(rec["id"], rec["offset"], _rx(rec["patterns"])) for rec in data.get("relative_years", [])]
         self.anchored_rules = frozenset(rec["id"] for rec in data.get("relative_years", []) if rec.get("anchored"))
         self.calendars = {rec["country"]: rec for rec in data.get("calendars", [])}
-        month_alt = "|".join(sorted((m for m in self.months if len(m) > 3 or m == "may"), key=len, reverse=True))
+        month_alt = "|".join(re.escape(m) for m in sorted((m for m in self.months if len(m) > 3 or m == "may"),
+                                                          key=len, reverse=True))
         # abbreviations too ("Jan-Sept 2024", "Jan.–Oct."), where a range makes them months
-        abbr_alt = "|".join(sorted(self.months, key=len, reverse=True))
+        abbr_alt = "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True))
         month_any = rf"(?:{abbr_alt})\.?"
         mdot = rf"(?:{abbr_alt})\b\.?"  # next to a day number an abbreviation is a month ("Jan. 22")
         sub_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.sub_rules)

@@ -17,6 +17,8 @@ from tipwatch.extract.gazetteer import EntityMention
 _WEIGHTS = {"country": 2.0, "subdivision": 2.0, "body": 1.0, "demonym": 1.0}
 _BODY_KIND_WEIGHTS = {"government": 0.5, "un": 0.0}
 _CAPITAL = re.compile(r"\b(?:in|across|of)\s+the\s+capital\b|\bthe\s+capital(?:'s|’s)?\s+(?:city|police|authorities)\b", re.IGNORECASE)
+#: words after a figure that make a later place the venue of a speech, not the figure's place
+_VENUE = re.compile(r"\b(?:said|says|told|announced|speaking|addressing|seminar|conference|meeting|workshop|briefing|forum)\b")
 #: the end of a document's first sentence (its lead, once the cleaner has dropped headline and dateline)
 _LEAD_END = re.compile(r"[.!?](?=\s)")
 _KINGDOM = re.compile(r"\b(?:the\s+)?(?:Kingdom|country|nation)\b")
@@ -120,13 +122,14 @@ class PlaceRules:
         right = [m for m in subs if slot[2] <= m.start < slot[3] and _IN_AFTER.fullmatch(text, slot[2], m.start)]
         if right and _of_country(right[0], country):
             return _of_country(right[0], country), "place.subdivision"
+        subs = [m for m in subs if not (slot[2] <= m.start and _VENUE.search(text, slot[2], m.start))]
         for lo, hi in ((slot[0], slot[1]), (slot[2], slot[3])):
             own = {_of_country(m, country) for m in subs if lo <= m.start < hi}
             if len(own) == 1:
                 return own.pop(), "place.subdivision"
         codes = {_of_country(m, country) for m in subs}
         if len(codes) == 1:
-            return codes.pop(), "place.subdivision"
+            return codes.pop(), "place.sentence_subdivision"
         if incident and not codes and len({_of_country(m, country) for m in lines}) == 1:
             return _of_country(lines[0], country), "place.dateline_incident"
         if country and country in self.capitals and _CAPITAL.search(text, start, end):
