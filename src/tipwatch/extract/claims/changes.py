@@ -507,10 +507,8 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
 def _clause_start(ctx: Context, s: int, end: int) -> int:
     """Where the clause that ends at ``end`` starts: 'After training, | police rescued 300'."""
     start = ctx.sentences[s].start
-    last = None
-    for last in _CLAUSE_BREAK.finditer(ctx.text, start, end):
-        pass
-    return last.end() if last is not None else start
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, start, end)]
+    return ends[-1] if ends else start
 
 
 def _base_after_cue(ctx: Context, cue: Cue, newer: Num) -> Num | None:
