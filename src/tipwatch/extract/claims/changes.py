@@ -61,6 +61,7 @@ _TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:f
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
 _FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]\s|\b(?:while|whereas)\b", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
 #: "the previous year's 400", "the 2022 figure of 38": a period named with the base
 _BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior|earlier)\s+(?:data|figure|report|count|tally|total|record)\s+(?:of\s+)?|" \
@@ -470,8 +471,11 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
         return  # the change of a figure the extractor did not take (drug arrests, staff...)
     words = _indicator_words(ctx, cue)
     subject_end = min(cue.start, newer.start) if newer is not None and newer.sent == cue.sent else cue.start
-    if (newer is None and words is None) or ctx.off_topic(ctx.sentences[cue.sent].start, subject_end) \
-            or _future(ctx, cue.start):
+    # the subject's clause when the newer figure is known ('After training, | police rescued 300, up 20%'),
+    # else the whole sentence before the change ('... detained 15,612 drug suspects, a rise of 8 percent')
+    subject_start = _clause_start(ctx, cue.sent, subject_end) if newer is not None and newer.sent == cue.sent \
+        else ctx.sentences[cue.sent].start
+    if (newer is None and words is None) or ctx.off_topic(subject_start, subject_end) or _future(ctx, cue.start):
         return  # "set up 40 desks", "cybercrime cases rose by 5.9 per cent": no trafficking figure
     indicator = (ctx.indicator_of(newer) if newer else None) or words or "cases"
     claim = _claim(ctx, newer, indicator, (cue.start, cue.end), cue.sent)
@@ -498,6 +502,13 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     claim.facts.append(len(ctx.facts) + len(derived) - 1)
     if cue.absolute is not None and cue.pct is not None:
         claim.values = [newer.value, implied]  # both changes stated: the base is derived, the % checked
+
+
+def _clause_start(ctx: Context, s: int, end: int) -> int:
+    """Where the clause that ends at ``end`` starts: 'After training, | police rescued 300'."""
+    start = ctx.sentences[s].start
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, start, end)]
+    return ends[-1] if ends else start
 
 
 def _base_after_cue(ctx: Context, cue: Cue, newer: Num) -> Num | None:
