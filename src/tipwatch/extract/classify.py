@@ -36,6 +36,9 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     return noun.kind != "noncount"
 
 
+_NOT_SECOND = frozenset({"act.refer.support"})
+
+
 def second_action(ctx: DocContext, fig: Figure, slot_end: int) -> Figure | None:
     """'312 were identified as victims ... and referred to shelters', 'arrested 40 suspects and sent
     them to court': one number, a second action joined by "and", a second fact (SPEC section 1)."""
@@ -46,6 +49,8 @@ def second_action(ctx: DocContext, fig: Figure, slot_end: int) -> Figure | None:
     start = max(fig.mention.end, fig.noun.end)
     for act in rules.actions_in(text, start, slot_end, ctx.low):
         indicator = mapping.get(act.action)
+        if act.rule in _NOT_SECOND:
+            continue  # "identified and given assistance": support given to the same victims is no second count
         if indicator is None or indicator == fig.indicator or not _AND_THEN.search(text, max(start, act.start - 24), act.start):
             continue
         if not _SAME_OBJECT.match(text, act.end, slot_end):
