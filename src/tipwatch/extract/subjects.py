@@ -32,6 +32,21 @@ _PUTS = re.compile(r"\b(?:puts?|placed?|places|putting)\s+the\s+(?:total\s+)?num
 _MOVED_TO = re.compile(  # "Investigations into the exploitation of minors climbed again, to 186"
     r"\W*(?:the\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?)?(?P<noun>[A-Za-z]+)\b[^;:.]{0,120}?\b(?:rose|fell|"
     r"increased|decreased|dropped|climbed|grew|jumped|declined)\b[^;:.]{0,60}?,\s*to\s+$", re.IGNORECASE)
+_CHANGE_VERB = (r"(?:increased|decreased|rose|fell|dropped|declined|climbed|grew|jumped|surged|slipped|plunged|"
+                r"doubled|tripled|went\s+up|went\s+down|(?:has|have|had)\s+(?:increased|decreased|risen|fallen|dropped|"
+                r"declined|climbed|grown|jumped|doubled))")
+_CHANGE_NOUN = r"(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge)"
+#: "Trafficking investigations increased from 120 in 2022 to 150", "Identified victims fell 12% to 88 from
+#: 100", "Trafficking cases showed a drop from 45 to": the subject of a change verb is what both levels count
+_SUBJECT_CHANGE = re.compile(
+    r"\W*(?P<subject>(?:(?:[A-Za-z][\w'’-]*|\d{4})\s+){1,8}?)(?:(?:" + _CHANGE_VERB + r")|(?:showed|saw|recorded|"
+    r"registered|posted|marked)\s+an?\s+(?:[a-z]+\s+)?" + _CHANGE_NOUN + r")\b(?:[^;:.()]{0,60}?\s)?"
+    r"(?:from|to)\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|just\s+)?$",
+    re.IGNORECASE)
+#: "More victims were identified in 2023 (81) than in 2021 (64)": the figures in brackets count the subject
+_COMPARED_PAREN = re.compile(
+    r"\W*(?:More|Fewer|Less)\s+(?P<subject>(?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:were|was|have\s+been|had\s+been)\s+"
+    r"[a-z]+(?:ed|en|ound|eld|ought)\b[^;:()]{0,60}?\bin\s+\d{4}\s*\(\s*(?:[^;:()]{0,40}?\bin\s+\d{4}\s*\(\s*)?$")
 _NOUN_PAREN = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*$")  # "opened the most investigations (143)"
 _APPOSITION = re.compile(r"\bthe\s+(?:total\s+)?number\b[^,;]{0,90},\s*$", re.IGNORECASE)
 
@@ -61,6 +76,10 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     hit = _counted(rules, moved.group(0)) if moved else None
     if hit and hit[1][0] != "person":
         return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.moved_to", pos)
+    subject = _SUBJECT_CHANGE.match(text, start, pos) or _COMPARED_PAREN.match(text, start, pos)
+    hit = _counted(rules, subject.group("subject")) if subject else None
+    if subject and hit and (hit[1][0] != "person" or subject.re is _COMPARED_PAREN):
+        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.subject", pos)
     paren = _NOUN_PAREN.search(before)
     if paren:
         found = rules.nouns.get((paren.group("noun").lower(),))
