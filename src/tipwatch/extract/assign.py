@@ -33,7 +33,7 @@ def main_period(ctx: DocContext, exprs: list[TimeExpr], segs: list) -> str | Non
     return reference
 
 
-_PAREN_AFTER = re.compile(r"\s*\(\s*")
+_PAREN_AFTER = re.compile(r"\s*[(:]\s*")  # "in 2023 (81)", "2023: 260"
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
 _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}$",

@@ -39,7 +39,7 @@ _CHANGE_NOUN = r"(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|
 #: "Trafficking investigations increased from 120 in 2022 to 150", "Identified victims fell 12% to 88 from
 #: 100", "Trafficking cases showed a drop from 45 to": the subject of a change verb is what both levels count
 _SUBJECT_CHANGE = re.compile(
-    r"\W*(?P<subject>(?:(?:[A-Za-z][\w'’-]*|\d{4})\s+){1,8}?)(?:(?:" + _CHANGE_VERB + r")|(?:showed|saw|recorded|"
+    r"\W*(?P<subject>(?:(?:[A-Za-z][\w'’-]*|\d{4}|(?:(?<=under\s)|(?<=over\s)|(?<=aged\s)|(?<=below\s)|(?<=above\s))\d{1,2})\s+){1,8}?)(?:(?:" + _CHANGE_VERB + r")|(?:showed|saw|recorded|"
     r"registered|posted|marked)\s+an?\s+(?:[a-z]+\s+)?" + _CHANGE_NOUN + r")\b(?:[^;:.()]{0,60}?\s)?"
     r"(?:from|to)\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|just\s+)?$",
     re.IGNORECASE)
@@ -47,6 +47,11 @@ _SUBJECT_CHANGE = re.compile(
 _COMPARED_PAREN = re.compile(
     r"\W*(?:More|Fewer|Less)\s+(?P<subject>(?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:were|was|have\s+been|had\s+been)\s+"
     r"[a-z]+(?:ed|en|ound|eld|ought)\b[^;:()]{0,60}?\bin\s+\d{4}\s*\(\s*(?:[^;:()]{0,40}?\bin\s+\d{4}\s*\(\s*)?$")
+#: "The share of child victims rose from 20 to 30 percent", "the conviction rate fell to 12": not a count
+_RATE = re.compile(r"\b(?:share|proportion|percentage|rate|ratio|average|median)\b", re.IGNORECASE)
+#: "Trafficking cases in 2023: 260 (2022: 210)": a label and a colon at the head of the clause
+_LABEL = re.compile(r"\W*(?P<label>(?:[A-Za-z][\w-]*,?\s+){0,5}?[A-Za-z][\w-]*)"
+                    r"(?:,?\s+(?:(?:in|during|for)\s+)?(?:19|20)\d\d)?\s*:\s*$")
 _NOUN_PAREN = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*$")  # "opened the most investigations (143)"
 _APPOSITION = re.compile(r"\bthe\s+(?:total\s+)?number\b[^,;]{0,90},\s*$", re.IGNORECASE)
 
@@ -77,9 +82,15 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     if hit and hit[1][0] != "person":
         return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.moved_to", pos)
     subject = _SUBJECT_CHANGE.match(text, start, pos) or _COMPARED_PAREN.match(text, start, pos)
+    if subject and _RATE.search(subject.group("subject")):
+        return Noun("noncount", end=pos)
     hit = _counted(rules, subject.group("subject")) if subject else None
     if subject and hit and (hit[1][0] != "person" or subject.re is _COMPARED_PAREN):
         return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.subject", pos)
+    label = _LABEL.match(text, start, pos)
+    hit = _counted(rules, label.group("label")) if label and not _RATE.search(label.group("label")) else None
+    if hit and hit[1][0] != "person":
+        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.label", pos)
     paren = _NOUN_PAREN.search(before)
     if paren:
         found = rules.nouns.get((paren.group("noun").lower(),))
