@@ -36,13 +36,21 @@ _CHANGE_VERB = (r"(?:increased|decreased|rose|fell|dropped|declined|climbed|grew
                 r"doubled|tripled|went\s+up|went\s+down|(?:has|have|had)\s+(?:increased|decreased|risen|fallen|dropped|"
                 r"declined|climbed|grown|jumped|doubled))")
 _CHANGE_NOUN = r"(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge)"
+#: "In 2023, ", "Last year, ": a time adverbial before the subject
+_FRAME = r"\W*(?:(?:In|During|Last|This|Over)\s+(?:[\w-]+\s+){0,3}?(?:\d{4}|year|period)\s*,\s*)?"
+#: up to eight words with no punctuation; a number only as a year or an age bound ("aged under 18")
+_SUBJECT = (r"(?P<subject>(?:(?:[A-Za-z][\w'’-]*|\d{4}|(?:(?<=under\s)|(?<=over\s)|(?<=aged\s)|(?<=below\s)|"
+            r"(?<=above\s))\d{1,2})\s+){1,8}?)")
+_LEVEL_LEAD = r"(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|just\s+)?"
 #: "Trafficking investigations increased from 120 in 2022 to 150", "Identified victims fell 12% to 88 from
 #: 100", "Trafficking cases showed a drop from 45 to": the subject of a change verb is what both levels count
 _SUBJECT_CHANGE = re.compile(
-    r"\W*(?P<subject>(?:(?:[A-Za-z][\w'’-]*|\d{4}|(?:(?<=under\s)|(?<=over\s)|(?<=aged\s)|(?<=below\s)|(?<=above\s))\d{1,2})\s+){1,8}?)(?:(?:" + _CHANGE_VERB + r")|(?:showed|saw|recorded|"
-    r"registered|posted|marked)\s+an?\s+(?:[a-z]+\s+)?" + _CHANGE_NOUN + r")\b(?:[^;:.()]{0,60}?\s)?"
-    r"(?:from|to)\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|just\s+)?$",
+    _FRAME + _SUBJECT + r"(?:" + _CHANGE_VERB + r"|(?:showed|saw|recorded|registered|posted|marked)\s+an?\s+"
+    r"(?:[a-z]+\s+)?" + _CHANGE_NOUN + r")\b(?:[^;:.()]{0,60}?\s)?(?:from|to)\s+" + _LEVEL_LEAD + "$",
     re.IGNORECASE)
+#: "Trafficking prosecutions were 45 in 2023, against 30 in 2022": a subject and a copula
+_SUBJECT_WAS = re.compile(_FRAME + _SUBJECT + r"(?:were|was|numbered|totall?ed|stood\s+at)\s+" + _LEVEL_LEAD + "$",
+                          re.IGNORECASE)
 #: "More victims were identified in 2023 (81) than in 2021 (64)": the figures in brackets count the subject
 _COMPARED_PAREN = re.compile(
     r"\W*(?:More|Fewer|Less)\s+(?P<subject>(?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:were|was|have\s+been|had\s+been)\s+"
@@ -81,10 +89,11 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     hit = _counted(rules, moved.group(0)) if moved else None
     if hit and hit[1][0] != "person":
         return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.moved_to", pos)
-    subject = _SUBJECT_CHANGE.match(text, start, pos) or _COMPARED_PAREN.match(text, start, pos)
+    subject = (_SUBJECT_CHANGE.match(text, start, pos) or _SUBJECT_WAS.match(text, start, pos)
+               or _COMPARED_PAREN.match(text, start, pos))
     if subject and _RATE.search(subject.group("subject")):
         return Noun("noncount", end=pos)
-    hit = _counted(rules, subject.group("subject")) if subject else None
+    hit = _counted(rules, subject.group("subject"), counts_first=True) if subject else None
     if subject and hit and (hit[1][0] != "person" or subject.re is _COMPARED_PAREN):
         return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.subject", pos)
     label = _LABEL.match(text, start, pos)
@@ -115,14 +124,15 @@ def _reached(rules: IndicatorRules, before: str) -> re.Match[str] | None:
     return None
 
 
-def _counted(rules: IndicatorRules, phrase: str) -> tuple[str, tuple[str, str]] | None:
+def _counted(rules: IndicatorRules, phrase: str, *, counts_first: bool = False
+             ) -> tuple[str, tuple[str, str]] | None:
     """The first counted noun among the first words of a subject ("the number of human trafficking
-    investigations ...": investigations)."""
+    investigations ...": investigations); with ``counts_first``, a noun that is not mere people
+    before one that is ("Child victims": victims, not child)."""
     words = re.findall(r"[A-Za-z]+", phrase)
     skip = 3 if [w.lower() for w in words[:3]] == ["the", "number", "of"] else 0
     skip += 1 if words[skip:skip + 1] == ["total"] else 0
-    for word in words[skip:skip + 4]:
-        found = rules.nouns.get((word.lower(),))
-        if found:
-            return word, found
-    return None
+    hits = [(word, found) for word in words[skip:skip + 4] if (found := rules.nouns.get((word.lower(),)))]
+    if counts_first:
+        hits.sort(key=lambda hit: hit[1][0] == "person")
+    return hits[0] if hits else None
