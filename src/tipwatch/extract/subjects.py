@@ -46,15 +46,17 @@ _LEVEL_LEAD = r"(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|alm
 #: 100", "Trafficking cases showed a drop from 45 to": the subject of a change verb is what both levels count
 _SUBJECT_CHANGE = re.compile(
     _FRAME + _SUBJECT + r"(?:" + _CHANGE_VERB + r"|(?:showed|saw|recorded|registered|posted|marked)\s+an?\s+"
-    r"(?:[a-z]+\s+)?" + _CHANGE_NOUN + r")\b(?:[^;:.()]{0,60}?\s)?(?:from|to)\s+" + _LEVEL_LEAD + "$",
+    r"(?:[a-z]+\s+)?" + _CHANGE_NOUN + r")\b(?:(?:[^;:.()]|\(\d{4}\)){0,60}?\s)?"
+    r"(?:from|to)\s+" + _LEVEL_LEAD + "$",
     re.IGNORECASE)
 #: "Trafficking prosecutions were 45 in 2023, against 30 in 2022": a subject and a copula
 _SUBJECT_WAS = re.compile(_FRAME + _SUBJECT + r"(?:were|was|numbered|totall?ed|stood\s+at)\s+" + _LEVEL_LEAD + "$",
                           re.IGNORECASE)
-#: "More victims were identified in 2023 (81) than in 2021 (64)": the figures in brackets count the subject
+#: "More victims were identified in 2023 (81) than in 2021 (64)", "Police identified more victims in 2023 (81)
+#: than ...": the figures in brackets count the noun compared
 _COMPARED_PAREN = re.compile(
-    r"\W*(?:More|Fewer|Less)\s+(?P<subject>(?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:were|was|have\s+been|had\s+been)\s+"
-    r"[a-z]+(?:ed|en|ound|eld|ought)\b[^;:()]{0,60}?\bin\s+\d{4}\s*\(\s*(?:[^;:()]{0,40}?\bin\s+\d{4}\s*\(\s*)?$")
+    r"\b(?:More|Fewer)\s+(?!than\b)(?P<subject>(?:[A-Za-z][\w'’-]*\s+){1,4})[^;:()]{0,80}?\bin\s+\d{4}\s*\(\s*"
+    r"(?:[^;:()]{0,40}?\bin\s+\d{4}\s*\(\s*)?$", re.IGNORECASE)
 #: "The share of child victims rose from 20 to 30 percent", "the conviction rate fell to 12": not a count
 _RATE = re.compile(r"\b(?:share|proportion|percentage|rate|ratio|average|median)\b", re.IGNORECASE)
 #: "Trafficking cases in 2023: 260 (2022: 210)": a label and a colon at the head of the clause
@@ -90,7 +92,7 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     if hit and hit[1][0] != "person":
         return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.moved_to", pos)
     subject = (_SUBJECT_CHANGE.match(text, start, pos) or _SUBJECT_WAS.match(text, start, pos)
-               or _COMPARED_PAREN.match(text, start, pos))
+               or _COMPARED_PAREN.search(text, start, pos))
     if subject and _RATE.search(subject.group("subject")):
         return Noun("noncount", end=pos)
     hit = _counted(rules, subject.group("subject"), counts_first=True) if subject else None
