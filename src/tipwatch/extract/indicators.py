@@ -34,9 +34,10 @@ CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "compared with 98 the year before", "against 75 a year earlier": a time phrase, not the counted noun
-_TIME_AFTER = re.compile(r"\s*(?:(?:the|a|one)\s+(?:year|month|quarter)\s+(?:before|earlier|prior|ago)|"
-                         r"(?:in\s+)?the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|period)|"
-                         r"(?:in\s+)?the\s+same\s+period)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s*(?:(?:in|during)\s+)?(?:(?:the|a|one)\s+(?:year|month|quarter)\s+(?:before|earlier|prior|ago)|"
+                         r"(?:twelve|12)\s+months\s+(?:before|earlier)|"
+                         r"the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|period|fiscal\s+year|financial\s+year)|"
+                         r"the\s+same\s+(?:period|month|quarter))\b", re.IGNORECASE)
 CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,3}?than\b|^\s*(?:more|fewer)\b(?!\s+than)", re.IGNORECASE)
 
 
