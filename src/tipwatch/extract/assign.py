@@ -187,8 +187,9 @@ _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|g
                           r"an?\s+(?:[a-z]+\s+)?(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge))\b[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+")
 #: "fell to 80 from 95", "300 victims, up from 250", "an increase on the 250": the next figure is the base
-_BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,5}?\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|"
-                         r"an?\s+(?:increase|decrease|rise|drop|fall|jump|decline)|(?:increased|decreased|rose|fell))\s+)?"
+_BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,8}?\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|"
+                         r"an?\s+(?:increase|decrease|rise|drop|fall|jump|decline)|(?:increased|decreased|rose|fell))\s+"
+                         r"(?:(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?\s+)?)?"  # "down 12 from 70"
                          r"(?:from|on)\s+(?:the\s+)?", re.IGNORECASE)
 #: a base with its own time words right after it ("from 95 in 2022", "from 95 the year before")
 _OWN_PERIOD_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:in|during|for|the|a|last|this)\s+(?:(?:19|20)\d\d|year|previous|prior|"
