@@ -38,9 +38,12 @@ _CHANGE_VERB = (r"(?:increased|decreased|rose|fell|dropped|declined|climbed|grew
 _CHANGE_NOUN = r"(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge)"
 #: "In 2023, ", "Last year, ": a time adverbial before the subject
 _FRAME = r"\W*(?:(?:In|During|Last|This|Over)\s+(?:[\w-]+\s+){0,3}?(?:\d{4}|year|period)\s*,\s*)?"
-#: up to eight words with no punctuation; a number only as a year or an age bound ("aged under 18")
-_SUBJECT = (r"(?P<subject>(?:(?:[A-Za-z][\w'’-]*|\d{4}|(?:(?<=under\s)|(?<=over\s)|(?<=aged\s)|(?<=below\s)|"
-            r"(?<=above\s))\d{1,2})\s+){1,8}?)")
+_WORD = r"(?:[A-Za-z][\w'’-]*|\d{4}|(?:(?<=under\s)|(?<=over\s)|(?<=aged\s)|(?<=below\s)|(?<=above\s))\d{1,2})"
+#: up to eight words with no punctuation (a number only as a year or an age bound: "aged under 18"), then a
+#: space or an aside (", however, ", ", meanwhile, ") before the verb
+_SUBJECT = (r"(?P<subject>(?:" + _WORD + r"\s+){0,7}?" + _WORD + r")(?:\s*,\s*(?:however|meanwhile|though|too|also|"
+            r"in\s+turn|by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+their\s+part|in\s+comparison)"
+            r"\s*,\s*|\s+)")
 _LEVEL_LEAD = r"(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|just\s+)?"
 #: "Trafficking investigations increased from 120 in 2022 to 150", "Identified victims fell 12% to 88 from
 #: 100", "Trafficking cases showed a drop from 45 to": the subject of a change verb is what both levels count
