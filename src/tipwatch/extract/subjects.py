@@ -100,7 +100,9 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
         return Noun("noncount", end=pos)
     hit = _counted(rules, subject.group("subject"), counts_first=True) if subject else None
     if subject and hit and (hit[1][0] != "person" or subject.re is _COMPARED_PAREN):
-        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.subject", pos)
+        words = re.findall(r"[\w'’-]+", subject.group("subject").lower())
+        mods = tuple(words[:words.index(hit[0].lower())]) if hit[0].lower() in words else ()
+        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.subject", pos, modifiers=mods)  # "Child victims"
     label = _LABEL.match(text, start, pos)
     hit = _counted(rules, label.group("label")) if label and not _RATE.search(label.group("label")) else None
     if hit and hit[1][0] != "person":
