@@ -33,7 +33,17 @@ def main_period(ctx: DocContext, exprs: list[TimeExpr], segs: list) -> str | Non
     return reference
 
 
-_PAREN_AFTER = re.compile(r"\s*[(:]\s*")  # "in 2023 (81)", "2023: 260"
+_PAREN_AFTER = re.compile(r"\s*\(\s*")
+_COLON_AFTER = re.compile(r"\s*:\s*")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
+    """'in 2023 (81)', '2023: 260': the expression labels the figure right after it (but not the
+    base of '150 in 2023 (98 in 2022)')."""
+    if _COLON_AFTER.fullmatch(text, expr.end, fig.start):
+        return True
+    return bool(_PAREN_AFTER.fullmatch(text, expr.end, fig.start) and _PAREN_CLOSE.match(text, fig.mention.end))
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
 _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}$",
@@ -52,7 +62,7 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
         slot = slot_of(ctx.cands, fig.mention, fig.sentence)
         if _BASE_NEXT.search(ctx.text, slot[2], slot[3]):  # "rose to 45 from 30 in 2022": 2022 is the base's
             own = [x for x in own if x.start < slot[3]]
-        in_slot = ([x for x in own if _PAREN_AFTER.fullmatch(ctx.text, x.end, fig.start)]  # "in 2023 (81)"
+        in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
                    or [x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
                    or [x for x in own if slot[0] <= x.start < slot[1]] or own)
     if own:
@@ -183,7 +193,7 @@ _REPORT_YEAR = re.compile(
 
 
 _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|"
-                          r"rising|falling|increasing|decreasing|up|down|"
+                          r"rising|falling|increasing|decreasing|up|down|doubled|tripled|halved|surged|slipped|plunged|"
                           r"an?\s+(?:[a-z]+\s+)?(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge))\b[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+")
 #: "fell to 80 from 95", "300 victims, up from 250", "an increase on the 250": the next figure is the base
