@@ -49,8 +49,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if shares.is_percent(text, m.end):
         return _share(ctx, sent, m, figs, qualifier, qrule)
     noun = noun_after(ctx, m, sent)
-    if noun.kind == "elliptical" and _RANGE_TO_AMOUNT.match(text, m.end):
-        return None  # "rose from 30 to 45 percent", "from 30 to 45 million": the lower end of a share or a sum
+    if noun.kind == "elliptical" and (_RANGE_TO_AMOUNT.match(text, m.end)
+                                      or _RATIO_BEFORE.search(text, max(sent.start, m.start - 40), m.start)):
+        return None  # "from 30 to 45 percent", "from 30 to 45 million", "a five-year average of 98": no count
     if noun.kind in ("elliptical", "unknown"):
         noun = noun_before(ind_rules, text, clause[0], m.start) or noun
     if noun.kind in ("noncount", "unknown"):
@@ -127,6 +128,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
 
 _RANGE_TO_AMOUNT = re.compile(r"\s*(?:to|-|–)\s*\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|million\b|billion\b|bn\b)",
                               re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?:average|median|rate|ratio)\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|"
+                           r"almost\s+|roughly\s+|just\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
 _LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
