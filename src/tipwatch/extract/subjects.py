@@ -99,7 +99,8 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     if subject and _RATE.search(subject.group("subject")):
         return Noun("noncount", end=pos)
     hit = _counted(rules, subject.group("subject"), counts_first=True) if subject else None
-    if subject and hit and (hit[1][0] != "person" or subject.re is _COMPARED_PAREN):
+    if subject and hit and (hit[1][0] != "person" or subject.re is _COMPARED_PAREN
+                            or _acts_on_people(rules, text, subject.start("subject"), subject.end("subject"))):
         words = re.findall(r"[\w'’-]+", subject.group("subject").lower())
         mods = tuple(words[:words.index(hit[0].lower())]) if hit[0].lower() in words else ()
         return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.subject", pos, modifiers=mods)  # "Child victims"
@@ -118,6 +119,13 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
             if found:
                 return Noun("noun", found[0], of.group("noun"), f"{found[1]}.number_of", pos)
     return None
+
+
+def _acts_on_people(rules: IndicatorRules, text: str, start: int, end: int) -> bool:
+    """'People rescued from trafficking rose from 41 to 60': a subject of mere people counts them when
+    it says what was done to them."""
+    mapping = rules.roles.get("person", {}).get("actions") or {}
+    return any(mapping.get(a.action) for a in rules.actions_in(text, start, end))
 
 
 def _reached(rules: IndicatorRules, before: str) -> re.Match[str] | None:
