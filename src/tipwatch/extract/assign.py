@@ -65,6 +65,8 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
         in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
                    or [x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
                    or [x for x in own if slot[0] <= x.start < slot[1]] or own)
+    if own and _after_base(ctx, fig, in_slot):
+        own = []  # "1,236 in 2023, a rise on the 915 rescued in 2022, among them 418 children": 2022 is the base's
     if own:
         e = min(in_slot, key=lambda x: min(abs(x.end - fig.start), abs(x.start - fig.mention.end)))
         reference = main if not e.same_period or main else (ctx.governing[0] if ctx.governing else None)
@@ -86,6 +88,16 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
         fig.period, fig.period_text = base.period, base.period_text
     elif ctx.governing:
         fig.period, fig.period_text = ctx.governing
+
+
+def _after_base(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> bool:
+    """A part of a total in its sentence whose only nearby period follows another figure written
+    between them (the base the total is compared with): the period is the base's, not the part's."""
+    head = fig.head
+    if head is None or head.sentence is not fig.sentence or head.unit != "count":
+        return False
+    between = [c for c in ctx.cands if head.mention.end <= c.start < fig.start]
+    return bool(between) and all(between[-1].end <= x.start and x.end <= fig.start for x in exprs)
 
 
 def _antecedent(ctx: DocContext, fig: Figure) -> Figure | None:

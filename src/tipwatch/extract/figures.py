@@ -398,6 +398,23 @@ def is_share(text: str, m: NumberMention) -> bool:
     return bool(_SHARE.match(text[m.end:m.end + 20]))
 
 
+#: the words between a figure and the base it is compared with ("a 35 per cent rise on the 915")
+_BASE_CUE = re.compile(r"\b(?:from|on|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+|a\s+|just\s+|only\s+)?$",
+                       re.IGNORECASE)
+
+
+def _newer(text: str, figs: list[Figure]) -> Figure:
+    """The last figure, or the newer figure when the last is the base it is compared with: in "rescued
+    1,236 victims in 2023, a rise on the 915 rescued in 2022, among them 418 children", 418 are of 1,236."""
+    last = figs[-1]
+    if len(figs) >= 2:
+        newer = figs[-2]
+        if (newer.indicator == last.indicator and newer.unit == last.unit == "count"
+                and _BASE_CUE.search(text, newer.mention.end, last.start)):
+            return newer
+    return last
+
+
 def part_head(sent: Sentence, text: str, figs: list[Figure], prev: list[Figure], m: NumberMention
               ) -> Figure | None:
     """The total a breakdown part belongs to, if the number is one."""
@@ -418,7 +435,7 @@ def part_head(sent: Sentence, text: str, figs: list[Figure], prev: list[Figure],
     if inc is not None:
         before = [f for f in figs if f.start < inc.start()]
         if before:
-            return before[-1]
+            return _newer(text, before)
         if prev:
             return prev[0]
     return None
