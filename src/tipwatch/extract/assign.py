@@ -216,6 +216,7 @@ _BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,8}?\s*,?\s*(?:(?:up|down|rising|falli
 #: a base with its own time words right after it ("from 95 in 2022", "from 95 the year before")
 _OWN_PERIOD_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:in|during|for|the|a|last|this)\s+(?:(?:19|20)\d\d|year|previous|prior|"
                                r"preceding|same|first|second|third|fourth|last|period|quarter|half)\b", re.IGNORECASE)
+_COMPARED_ANY = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s", re.IGNORECASE)
 _INTERVAL = re.compile(r"(\d{4})-(\d\d)-(\d\d)/(\d{4})-(\d\d)-(\d\d)")
 
 
@@ -239,6 +240,14 @@ def from_base(ctx: DocContext, figs: list[Figure]) -> None:
             b.period_text = b.period  # inherited: the period before the newer figure's
             b.period_explicit = False
             b.rules.append("per.base_after")
+        elif ("per.last_year" in b.rules and b.period_text != a.period_text and a.period_explicit
+              and _COMPARED_ANY.search(ctx.text, a.mention.end, b.mention.start)):
+            # "150 cases in 2023, against 120 last year": a base cannot share the newer figure's
+            # period, so "last year" is the year before the newer figure's
+            b.period = year_before(a.period)
+            b.period_text = b.period
+            b.period_explicit = False
+            b.rules.append("per.base_relative")
 
 
 def year_before(period: str) -> str | None:
