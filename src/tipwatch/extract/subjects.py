@@ -62,9 +62,10 @@ _COMPARED_PAREN = re.compile(
     r"(?:[^;:()]{0,40}?\bin\s+\d{4}\s*\(\s*)?$", re.IGNORECASE)
 #: "The share of child victims rose from 20 to 30 percent", "the conviction rate fell to 12": not a count
 _RATE = re.compile(r"\b(?:share|proportion|percentage|rate|ratio|average|median)\b", re.IGNORECASE)
-#: "Trafficking cases in 2023: 260 (2022: 210)": a label and a colon at the head of the clause
-_LABEL = re.compile(r"\W*(?P<label>(?:[A-Za-z][\w-]*,?\s+){0,5}?[A-Za-z][\w-]*)"
-                    r"(?:,?\s+(?:(?:in|during|for)\s+)?(?:19|20)\d\d)?\s*:\s*$")
+#: "Trafficking cases in 2023: 260 (2022: 210)", "Victims identified: 2022, 98": a label and a colon at the head
+#: of the clause
+_LABEL = re.compile(r"\W*(?P<label>(?:[A-Za-z][\w-]*,?\s+){0,7}?[A-Za-z][\w-]*)"
+                    r"(?:,?\s+(?:(?:in|during|for)\s+)?(?:19|20)\d\d)?\s*:\s*(?:(?:19|20)\d\d\s*[,:]\s*)?$")
 _NOUN_PAREN = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*$")  # "opened the most investigations (143)"
 _APPOSITION = re.compile(r"\bthe\s+(?:total\s+)?number\b[^,;]{0,90},\s*$", re.IGNORECASE)
 
