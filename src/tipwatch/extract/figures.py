@@ -361,6 +361,10 @@ def article_mentions(text: str, start: int, end: int, demonyms: dict[str, str]) 
     return out
 
 
+#: "163 cases in 2023, 29 cases more than in 2022": the difference, not a count
+_DIFF_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){1,2}(?:more|fewer|less)\s+than\s+(?:in|during|for|the|last|a|an|(?:19|20)\d\d)\b")
+
+
 def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> bool:
     """Numbers that are not counts: in time expressions, ages, stated changes."""
     if any(s <= m.start < e for s, e in blocked):
@@ -375,7 +379,7 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True  # "Read more: Police free 40 victims in border raid"
     if m.value < 100 and attrs.is_age_bound(before, after):
         return True  # an age is under 100: "were over 300" is a count
-    if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after):
+    if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after) or _DIFF_AFTER.match(after):
         return True
     if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):
         return True
