@@ -44,6 +44,8 @@ def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
     if _COLON_AFTER.fullmatch(text, expr.end, fig.start):
         return True
     return bool(_PAREN_AFTER.fullmatch(text, expr.end, fig.start) and _PAREN_CLOSE.match(text, fig.mention.end))
+
+
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
 _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}$",

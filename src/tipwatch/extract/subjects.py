@@ -4,6 +4,11 @@
 lines totalled 2,281", "the number of victims trafficked for forced labour, 3,990, came close
 to the number exploited sexually, 4,014": the noun that the number counts is the subject of
 a reaching verb, or the noun of "the number of ...", of which the number is an apposition.
+The subject of a change verb or a copula counts both levels of a comparison ("Trafficking
+investigations increased from 120 in 2022 to 150", "Trafficking prosecutions were 45 in 2023,
+against 30 in 2022"), as do the noun compared ("More victims were identified in 2023 (81) than
+in 2021 (64)") and a label before a colon ("Trafficking cases, 2023: 260"); a share or a rate
+that changes counts nothing.
 """
 
 from __future__ import annotations
