@@ -33,6 +33,19 @@ def main_period(ctx: DocContext, exprs: list[TimeExpr], segs: list) -> str | Non
     return reference
 
 
+_PAREN_AFTER = re.compile(r"\s*\(\s*")
+_COLON_AFTER = re.compile(r"\s*:\s*")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
+    """'in 2023 (81)', '2023: 260': the expression labels the figure right after it (but not the
+    base of '150 in 2023 (98 in 2022)')."""
+    if _COLON_AFTER.fullmatch(text, expr.end, fig.start):
+        return True
+    return bool(_PAREN_AFTER.fullmatch(text, expr.end, fig.start) and _PAREN_CLOSE.match(text, fig.mention.end))
+
+
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
 _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}$",
@@ -51,8 +64,11 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
         slot = slot_of(ctx.cands, fig.mention, fig.sentence)
         if _BASE_NEXT.search(ctx.text, slot[2], slot[3]):  # "rose to 45 from 30 in 2022": 2022 is the base's
             own = [x for x in own if x.start < slot[3]]
-        in_slot = ([x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
+        in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
+                   or [x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
                    or [x for x in own if slot[0] <= x.start < slot[1]] or own)
+    if own and _after_base(ctx, fig, in_slot):
+        own = []  # "1,236 in 2023, a rise on the 915 rescued in 2022, among them 418 children": 2022 is the base's
     if own:
         e = min(in_slot, key=lambda x: min(abs(x.end - fig.start), abs(x.start - fig.mention.end)))
         reference = main if not e.same_period or main else (ctx.governing[0] if ctx.governing else None)
@@ -74,6 +90,16 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
         fig.period, fig.period_text = base.period, base.period_text
     elif ctx.governing:
         fig.period, fig.period_text = ctx.governing
+
+
+def _after_base(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> bool:
+    """A part of a total in its sentence whose only nearby period follows another figure written
+    between them (the base the total is compared with): the period is the base's, not the part's."""
+    head = fig.head
+    if head is None or head.sentence is not fig.sentence or head.unit != "count":
+        return False
+    between = [c for c in ctx.cands if head.mention.end <= c.start < fig.start]
+    return bool(between) and all(between[-1].end <= x.start and x.end <= fig.start for x in exprs)
 
 
 def _antecedent(ctx: DocContext, fig: Figure) -> Figure | None:
@@ -184,15 +210,18 @@ _REPORT_YEAR = re.compile(
 
 
 _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|"
-                          r"rising|falling|increasing|decreasing|up|down)\b[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
+                          r"rising|falling|increasing|decreasing|up|down|doubled|tripled|halved|surged|slipped|plunged|"
+                          r"an?\s+(?:[a-z]+\s+)?(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge))\b[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+")
 #: "fell to 80 from 95", "300 victims, up from 250", "an increase on the 250": the next figure is the base
-_BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,5}?\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|"
-                         r"an?\s+(?:increase|decrease|rise|drop|fall|jump|decline)|(?:increased|decreased|rose|fell))\s+)?"
+_BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,8}?\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|"
+                         r"an?\s+(?:increase|decrease|rise|drop|fall|jump|decline)|(?:increased|decreased|rose|fell))\s+"
+                         r"(?:(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?\s+)?)?"  # "down 12 from 70"
                          r"(?:from|on)\s+(?:the\s+)?", re.IGNORECASE)
 #: a base with its own time words right after it ("from 95 in 2022", "from 95 the year before")
 _OWN_PERIOD_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:in|during|for|the|a|last|this)\s+(?:(?:19|20)\d\d|year|previous|prior|"
                                r"preceding|same|first|second|third|fourth|last|period|quarter|half)\b", re.IGNORECASE)
+_COMPARED_ANY = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s", re.IGNORECASE)
 _INTERVAL = re.compile(r"(\d{4})-(\d\d)-(\d\d)/(\d{4})-(\d\d)-(\d\d)")
 
 
@@ -216,6 +245,14 @@ def from_base(ctx: DocContext, figs: list[Figure]) -> None:
             b.period_text = b.period  # inherited: the period before the newer figure's
             b.period_explicit = False
             b.rules.append("per.base_after")
+        elif ("per.last_year" in b.rules and b.period_text != a.period_text and a.period_explicit
+              and _COMPARED_ANY.search(ctx.text, a.mention.end, b.mention.start)):
+            # "150 cases in 2023, against 120 last year": a base cannot share the newer figure's
+            # period, so "last year" is the year before the newer figure's
+            b.period = year_before(a.period)
+            b.period_text = b.period
+            b.period_explicit = False
+            b.rules.append("per.base_relative")
 
 
 def year_before(period: str) -> str | None:

@@ -86,6 +86,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if shares.is_percent(text, m.end):
         return _share(ctx, sent, m, figs, qualifier, qrule)
     noun = noun_after(ctx, m, sent)
+    if noun.kind == "elliptical" and (_RANGE_TO_AMOUNT.match(text, m.end)
+                                      or _RATIO_BEFORE.search(text, max(sent.start, m.start - 40), m.start)):
+        return None  # "from 30 to 45 percent", "from 30 to 45 million", "a five-year average of 98": no count
     if noun.kind in ("elliptical", "unknown"):
         noun = noun_before(ind_rules, text, clause[0], m.start) or noun
     if noun.kind == "unknown" and _verb_after(ctx, m):
@@ -167,6 +170,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     return fig
 
 
+_RANGE_TO_AMOUNT = re.compile(r"\s*(?:to|-|–)\s*\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|million\b|billion\b|bn\b)",
+                              re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?:average|median|rate|ratio)\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|"
+                           r"almost\s+|roughly\s+|just\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
 _LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
 _UNCODED_FORM = re.compile(r"\b(?:exploitation|servitude|criminality|begging|crimes?|offen[cs]es?)\b", re.IGNORECASE)
 _NAMED_AS = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:identified|confirmed|recognised|"
@@ -408,6 +415,9 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
     word = noun.word if noun.kind == "noun" else None
     fig.age = attrs.age_from_slot(slot) or _noun_age(word, fig.indicator)
     fig.sex = attrs.sex_of_noun(word)
+    if noun.end <= m.start:  # a subject before the figure: "Child victims of trafficking rose from 30"
+        fig.age = fig.age or next((a for w in noun.modifiers if (a := _noun_age(w, fig.indicator))), None)
+        fig.sex = fig.sex or next((x for w in noun.modifiers if (x := attrs.sex_of_noun(w))), None)
     group = attrs.mixed_group(word, text[noun.end:slot_end]) if word else None
     group = group or attrs.category(slot, text[max(clause[0], m.start - 60):m.start])
     if group is not None:  # "were female", "Minors accounted for 318", "46 women and children"

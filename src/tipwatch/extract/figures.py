@@ -371,6 +371,10 @@ def article_mentions(text: str, start: int, end: int, demonyms: dict[str, str]) 
     return out
 
 
+#: "163 cases in 2023, 29 cases more than in 2022": the difference, not a count
+_DIFF_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){1,2}(?:more|fewer|less)\s+than\s+(?:in|during|for|the|last|a|an|(?:19|20)\d\d)\b")
+
+
 def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> bool:
     """Numbers that are not counts: in time expressions, ages, stated changes."""
     if any(s <= m.start < e for s, e in blocked):
@@ -385,7 +389,7 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True  # "Read more: Police free 40 victims in border raid"
     if m.value < 100 and attrs.is_age_bound(before, after):
         return True  # an age is under 100: "were over 300" is a count
-    if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after):
+    if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after) or _DIFF_AFTER.match(after):
         return True
     if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):
         return True
@@ -408,6 +412,23 @@ def is_share(text: str, m: NumberMention) -> bool:
     return bool(_SHARE.match(text[m.end:m.end + 20]))
 
 
+#: the words between a figure and the base it is compared with ("a 35 per cent rise on the 915")
+_BASE_CUE = re.compile(r"\b(?:from|on|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+|a\s+|just\s+|only\s+)?$",
+                       re.IGNORECASE)
+
+
+def _newer(text: str, figs: list[Figure]) -> Figure:
+    """The last figure, or the newer figure when the last is the base it is compared with: in "rescued
+    1,236 victims in 2023, a rise on the 915 rescued in 2022, among them 418 children", 418 are of 1,236."""
+    last = figs[-1]
+    if len(figs) >= 2:
+        newer = figs[-2]
+        if (newer.indicator == last.indicator and newer.unit == last.unit == "count"
+                and _BASE_CUE.search(text, newer.mention.end, last.start)):
+            return newer
+    return last
+
+
 def part_head(sent: Sentence, text: str, figs: list[Figure], prev: list[Figure], m: NumberMention
               ) -> Figure | None:
     """The total a breakdown part belongs to, if the number is one."""
@@ -428,7 +449,7 @@ def part_head(sent: Sentence, text: str, figs: list[Figure], prev: list[Figure],
     if inc is not None:
         before = [f for f in figs if f.start < inc.start()]
         if before:
-            return before[-1]
+            return _newer(text, before)
         if prev:
             return prev[0]
     return None

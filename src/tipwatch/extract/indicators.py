@@ -33,6 +33,11 @@ CHANGE_BEFORE = re.compile(
     r"more than|over|almost|roughly|just|only|a further|an additional)?\s*$",
     re.IGNORECASE,
 )
+#: "compared with 98 the year before", "against 75 a year earlier": a time phrase, not the counted noun
+_TIME_AFTER = re.compile(r"\s*(?:(?:in|during)\s+)?(?:(?:the|a|one)\s+(?:year|month|quarter)\s+(?:before|earlier|prior|ago)|"
+                         r"(?:twelve|12)\s+months\s+(?:before|earlier)|"
+                         r"the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|period|fiscal\s+year|financial\s+year)|"
+                         r"the\s+same\s+(?:period|month|quarter))\b", re.IGNORECASE)
 CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,3}?than\b|^\s*(?:more|fewer)\b(?!\s+than)", re.IGNORECASE)
 
 
@@ -102,6 +107,8 @@ class IndicatorRules:
         if not toks:
             return Noun("elliptical", end=pos)
         first = toks[0][0].lower()
+        if _TIME_AFTER.match(text, pos):
+            return Noun("elliptical", end=pos)
         if first in _COPULA:
             found = self._scan(toks[1:], category=True)
             if found.kind == "noun":

@@ -4,6 +4,11 @@
 lines totalled 2,281", "the number of victims trafficked for forced labour, 3,990, came close
 to the number exploited sexually, 4,014": the noun that the number counts is the subject of
 a reaching verb, or the noun of "the number of ...", of which the number is an apposition.
+The subject of a change verb or a copula counts both levels of a comparison ("Trafficking
+investigations increased from 120 in 2022 to 150", "Trafficking prosecutions were 45 in 2023,
+against 30 in 2022"), as do the noun compared ("More victims were identified in 2023 (81) than
+in 2021 (64)") and a label before a colon ("Trafficking cases, 2023: 260"); a share or a rate
+that changes counts nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +37,40 @@ _PUTS = re.compile(r"\b(?:puts?|placed?|places|putting)\s+the\s+(?:total\s+)?num
 _MOVED_TO = re.compile(  # "Investigations into the exploitation of minors climbed again, to 186"
     r"\W*(?:the\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?)?(?P<noun>[A-Za-z]+)\b[^;:.]{0,120}?\b(?:rose|fell|"
     r"increased|decreased|dropped|climbed|grew|jumped|declined)\b[^;:.]{0,60}?,\s*to\s+$", re.IGNORECASE)
+_CHANGE_VERB = (r"(?:increased|decreased|rose|fell|dropped|declined|climbed|grew|jumped|surged|slipped|plunged|"
+                r"doubled|tripled|went\s+up|went\s+down|(?:has|have|had)\s+(?:increased|decreased|risen|fallen|dropped|"
+                r"declined|climbed|grown|jumped|doubled))")
+_CHANGE_NOUN = r"(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge)"
+#: "In 2023, ", "Last year, ": a time adverbial before the subject
+_FRAME = r"\W*(?:(?:In|During|Last|This|Over)\s+(?:[\w-]+\s+){0,3}?(?:\d{4}|year|period)\s*,\s*)?"
+_WORD = r"(?:[A-Za-z][\w'’-]*|\d{4}|(?:(?<=under\s)|(?<=over\s)|(?<=aged\s)|(?<=below\s)|(?<=above\s))\d{1,2})"
+#: up to eight words with no punctuation (a number only as a year or an age bound: "aged under 18"), then a
+#: space or an aside (", however, ", ", meanwhile, ") before the verb
+_SUBJECT = (r"(?P<subject>(?:" + _WORD + r"\s+){0,7}?" + _WORD + r")(?:\s*,\s*(?:however|meanwhile|though|too|also|"
+            r"in\s+turn|by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+their\s+part|in\s+comparison)"
+            r"\s*,\s*|\s+)")
+_LEVEL_LEAD = r"(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|just\s+)?"
+#: "Trafficking investigations increased from 120 in 2022 to 150", "Identified victims fell 12% to 88 from
+#: 100", "Trafficking cases showed a drop from 45 to": the subject of a change verb is what both levels count
+_SUBJECT_CHANGE = re.compile(
+    _FRAME + _SUBJECT + r"(?:" + _CHANGE_VERB + r"|(?:showed|saw|recorded|registered|posted|marked)\s+an?\s+"
+    r"(?:[a-z]+\s+)?" + _CHANGE_NOUN + r")\b(?:(?:[^;:.()]|\(\d{4}\)){0,60}?\s)?"
+    r"(?:from|to)\s+" + _LEVEL_LEAD + "$",
+    re.IGNORECASE)
+#: "Trafficking prosecutions were 45 in 2023, against 30 in 2022": a subject and a copula
+_SUBJECT_WAS = re.compile(_FRAME + _SUBJECT + r"(?:were|was|numbered|totall?ed|stood\s+at)\s+" + _LEVEL_LEAD + "$",
+                          re.IGNORECASE)
+#: "More victims were identified in 2023 (81) than in 2021 (64)", "Police identified more victims in 2023 (81)
+#: than ...": the figures in brackets count the noun compared
+_COMPARED_PAREN = re.compile(
+    r"\b(?:More|Fewer)\s+(?!than\b)(?P<subject>(?:[A-Za-z][\w'’-]*\s+){1,4})[^;:()]{0,80}?\bin\s+\d{4}\s*\(\s*"
+    r"(?:[^;:()]{0,40}?\bin\s+\d{4}\s*\(\s*)?$", re.IGNORECASE)
+#: "The share of child victims rose from 20 to 30 percent", "the conviction rate fell to 12": not a count
+_RATE = re.compile(r"\b(?:share|proportion|percentage|rate|ratio|average|median)\b", re.IGNORECASE)
+#: "Trafficking cases in 2023: 260 (2022: 210)", "Victims identified: 2022, 98": a label and a colon at the head
+#: of the clause
+_LABEL = re.compile(r"\W*(?P<label>(?:[A-Za-z][\w-]*,?\s+){0,7}?[A-Za-z][\w-]*)"
+                    r"(?:,?\s+(?:(?:in|during|for)\s+)?(?:19|20)\d\d)?\s*:\s*(?:(?:19|20)\d\d\s*[,:]\s*)?$")
 _NOUN_PAREN = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*$")  # "opened the most investigations (143)"
 _APPOSITION = re.compile(r"\bthe\s+(?:total\s+)?number\b[^,;]{0,90},\s*$", re.IGNORECASE)
 
@@ -61,6 +100,20 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     hit = _counted(rules, moved.group(0)) if moved else None
     if hit and hit[1][0] != "person":
         return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.moved_to", pos)
+    subject = (_SUBJECT_CHANGE.match(text, start, pos) or _SUBJECT_WAS.match(text, start, pos)
+               or _COMPARED_PAREN.search(text, start, pos))
+    if subject and _RATE.search(subject.group("subject")):
+        return Noun("noncount", end=pos)
+    hit = _counted(rules, subject.group("subject"), counts_first=True) if subject else None
+    if subject and hit and (hit[1][0] != "person" or subject.re is _COMPARED_PAREN
+                            or _acts_on_people(rules, text, subject.start("subject"), subject.end("subject"))):
+        words = re.findall(r"[\w'’-]+", subject.group("subject").lower())
+        mods = tuple(words[:words.index(hit[0].lower())]) if hit[0].lower() in words else ()
+        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.subject", pos, modifiers=mods)  # "Child victims"
+    label = _LABEL.match(text, start, pos)
+    hit = _counted(rules, label.group("label")) if label and not _RATE.search(label.group("label")) else None
+    if hit and hit[1][0] != "person":
+        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.label", pos)
     paren = _NOUN_PAREN.search(before)
     if paren:
         found = rules.nouns.get((paren.group("noun").lower(),))
@@ -74,6 +127,13 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     return None
 
 
+def _acts_on_people(rules: IndicatorRules, text: str, start: int, end: int) -> bool:
+    """'People rescued from trafficking rose from 41 to 60': a subject of mere people counts them when
+    it says what was done to them."""
+    mapping = rules.roles.get("person", {}).get("actions") or {}
+    return any(mapping.get(a.action) for a in rules.actions_in(text, start, end))
+
+
 def _reached(rules: IndicatorRules, before: str) -> re.Match[str] | None:
     """The leftmost subject of a reaching verb whose head is a counted noun ("The number of
     registered victims of trafficking ... rose to": victims, not "of")."""
@@ -85,14 +145,15 @@ def _reached(rules: IndicatorRules, before: str) -> re.Match[str] | None:
     return None
 
 
-def _counted(rules: IndicatorRules, phrase: str) -> tuple[str, tuple[str, str]] | None:
+def _counted(rules: IndicatorRules, phrase: str, *, counts_first: bool = False
+             ) -> tuple[str, tuple[str, str]] | None:
     """The first counted noun among the first words of a subject ("the number of human trafficking
-    investigations ...": investigations)."""
+    investigations ...": investigations); with ``counts_first``, a noun that is not mere people
+    before one that is ("Child victims": victims, not child)."""
     words = re.findall(r"[A-Za-z]+", phrase)
     skip = 3 if [w.lower() for w in words[:3]] == ["the", "number", "of"] else 0
     skip += 1 if words[skip:skip + 1] == ["total"] else 0
-    for word in words[skip:skip + 4]:
-        found = rules.nouns.get((word.lower(),))
-        if found:
-            return word, found
-    return None
+    hits = [(word, found) for word in words[skip:skip + 4] if (found := rules.nouns.get((word.lower(),)))]
+    if counts_first:
+        hits.sort(key=lambda hit: hit[1][0] == "person")
+    return hits[0] if hits else None
