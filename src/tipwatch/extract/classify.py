@@ -91,8 +91,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             base = _listed_after(text, figs, m)
             if base is not None:
                 indicator, head = base.indicator, base
-    if indicator is None:
-        return None
+    if indicator is None or (_MIGRANTS.fullmatch(noun.word or "") and action is not None
+                             and _CONTROL.fullmatch(text, action.start, action.end)):
+        return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
     if indicator == "victims" and _POSSIBLE & set(noun.modifiers) and (
             _NOTIFIED.search(text, clause[0], slot_end) or _notified_before(ctx, sent)):
         indicator = "victims_referred"  # possible victims notified to a national registry or rapporteur
@@ -119,6 +120,9 @@ _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
 _POSSIBLE = frozenset({"possible", "potential", "presumed", "presumptive"})
 _NOTIFIED = re.compile(r"\b(?:notified|registered|reported|signalled|signaled|flagged)\b", re.IGNORECASE)
+_MIGRANTS = re.compile(r"(?:\w+\s+)?(?:migrants?|asylum[\s-]seekers?|refugees?|(?:boat\s+)?arrivals)", re.IGNORECASE)
+_CONTROL = re.compile(r"(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|caught|intercepted|intercepting|rounded up|"
+                      r"taken into custody|in custody|deported\b.*)", re.IGNORECASE)
 _PEOPLE_OF = {"arrest": "suspect", "prosecution": "suspect", "conviction": "suspect", "referral": "victim"}
 _LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|another|a\s+further|"
                          r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)

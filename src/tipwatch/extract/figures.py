@@ -77,6 +77,10 @@ _MONEY_BEFORE = (
     r"compensation|restitution|damages|ransom|budget(?:ed|s)?|grants?|allocat(?:ed|ion)|fund(?:s|ing|ed)?|"
     r"donat(?:ed|ions?)|spen[dt]|costs?|fees?|loans?|debts?|reward|bounty|award(?:ed)?|price|"
     r"invest(?:ed|ment)?|charg(?:es?|ed)\s+(?:them|him|her|victims|each))\b[^.;]{0,40}",
+    # what a victim or worker earns is a wage, not the trafficker's proceeds
+    r"\b(?:victims?|survivors?|workers?|women|girls|men|boys|labou?rers|migrants|he|she|they|each)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:earn(?:s|ed|ing)?|made|makes?|receiv(?:es?|ed)|got|gets)\s+(?:only\s+|just\s+|about\s+|around\s+|as little as\s+|"
+    r"less than\s+|up to\s+)?(?:US\s?)?",
 )
 _FRACTION_BEFORE = (
     r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+(?:every\s+)?",
@@ -136,11 +140,14 @@ _ADDRESS_AFTER = (
 _FRACTION_AFTER = (
     r"\s+(?:in|out of)\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|ten|hundred)\b",
 )
+#: "arrested for smuggling and trafficking of human beings": the other crime comes with trafficking in persons
+_NOT_ALSO_TIP = (r"(?![^.;,]{0,30}\b(?:human\s+trafficking|trafficking\s+in\s+(?:persons|human)|"
+                 r"(?:and|or|&)\s+(?:human\s+)?trafficking(?!\s+(?:of\s+)?(?:drugs|narcotics|arms|weapons|firearms))))")
 _OTHER_CRIME_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:migrant|human|people)\s+smuggl(?:ers?|ing)|smuggl(?:ers?|ing)|drugs?|"
     r"narcotics?|methamphetamine|meth|heroin|cocaine|cannabis|marijuana|firearms?|guns?|weapons?|arms|"
     r"(?:online\s+)?fraud(?:sters?)?|robber(?:y|ies)|thefts?|murders?|homicides?|burglar(?:y|ies)|"
-    r"corruption|poaching|wildlife|timber|counterfeit)\b",
+    r"corruption|poaching|wildlife|timber|counterfeit)\b" + _NOT_ALSO_TIP,
 )
 _MIGRATION_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|working|live|lives|living|reside[sd]?|residing|are employed|"
@@ -151,6 +158,7 @@ _MIGRATION_AFTER = (
 _MONEY_AFTER = (
     r"\s*(?:[\w-]+\s+){0,2}?(?:in\s+)?(?:fines?|penalt(?:y|ies)|bail|back wages|wages|salar(?:y|ies)|"
     r"compensation|restitution|damages|ransom|budget|grants?|funding|fees?|loans?|debts?|reward|bounty)\b",
+    r"\s*(?:[\w-]+\s+)?(?:a|per|an|each)\s+(?:day|week|month|hour|shift|night)\b",  # "$50 a day": a wage
 )
 # arrests and charges for offences that are not trafficking ("44 migrants for illegal entry",
 # "62 were charged with solicitation")
@@ -158,7 +166,8 @@ _OTHER_OFFENCE_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:for|over|with|of|on\s+charges\s+of)\s+(?:[\w'’-]+\s+)?"
     r"(?:illegal(?:ly)?\s+(?:entry|entering|migration|immigration|stay|staying|border\s+crossing|crossing|gambling|mining|"
     r"logging|fishing|residence)|immigration\s+(?:offen[cs]es|violations|charges|breaches)|overstay\w*|"
-    r"solicit(?:ation|ing)|visa\s+(?:violations|offen[cs]es|breaches)|irregular\s+(?:entry|migration|stay))\b",
+    r"solicit(?:ation|ing)|visa\s+(?:violations|offen[cs]es|breaches)|irregular\s+(?:entry|migration|stay)|"
+    r"(?:migrant\s+|people\s+)?smuggl\w+|drugs?|drug[\w-]+|narcotics?)\b" + _NOT_ALSO_TIP,
 )
 # labour-law matters: complaints about pay, workers found without permits by labour inspectors
 _LABOUR_AFTER = (
