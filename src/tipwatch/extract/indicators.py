@@ -28,7 +28,9 @@ CHANGE_BEFORE = re.compile(
     r"\b(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|jump|reduction|growth|surge|spike|dip|hike|gain|"
     r"increased|decreased|rose|fell|dropped|declined|jumped|climbed|grew|surged|reduced|went up|went down|gap|difference|"
     r"grown|risen|fallen|gone up|gone down|increasing|decreasing|growing|rising|falling|"
-    r"(?<!made )(?<!make )(?<!makes )(?<!ended )(?<!end )up|down|higher|lower|more|fewer)\s+(?:of\s+|by\s+)?(?:about|around|nearly|some|approximately|"
+    r"(?<!made )(?<!make )(?<!makes )(?<!ended )(?<!end )up|"
+    r"(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!broken )(?<!broke )(?<!break )(?<!breaks )(?<!tracked )(?<!track )"
+    r"(?<!shut )(?<!cracked )(?<!crack )(?<!cracking )(?<!cracks )down|higher|lower|more|fewer)\s+(?:of\s+|by\s+)?(?:about|around|nearly|some|approximately|"
     r"more than|over|almost|roughly|just|only|a further|an additional)?\s*$",
     re.IGNORECASE,
 )
