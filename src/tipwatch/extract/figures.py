@@ -231,11 +231,20 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGE_BEFORE_END = re.compile(r"^\s*(?:[.;,)]|and\b|(?:and|or|to|-|–)\s*\d{1,2}\s*(?:[.;,)]|years?\b|$)|$)")
+# "One woman said she was beaten", "One suspect, a local businessman, owned the brothel": a sentence that
+# opens on one person tells a story, it does not count
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)[\"“‘']?\s*$")
+_ONE_PERSON = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:victim|survivor|woman|man|girl|boy|child|minor|suspect|person|worker|trafficker|"
+    r"defendant|teenager|mother|father|resident|witness|recruiter|broker|accused)\b(?!-)|^\s*(?:,|\s+(?:is|was|has|had|"
+    r"managed|escaped|died)\b)|^\s+of\s+(?:the|these|those|them|whom|his|her|their)\b",
+    re.IGNORECASE,
+)
 # "One of the suspects is a soldier", "one of whom was pregnant", "One said": a pronoun, not a count
 _ONE_PRONOUN = re.compile(
     r"^\s+(?:of\s+(?:the|these|those|them|whom|his|her|their)\b(?:\s+[\w'’-]+){0,3}?\s*,?\s+"
     r"(?:is|was|has|had|said|says|told|tells|remains|remained|died|escaped|managed|recalled|described|who|reportedly)\b"
-    r"|(?:said|says|told|tells|recalled|added|explained|described)\b)",
+    r"|(?:said|says|told|tells|recalled|added|explained|described|who|whose)\b)",
     re.IGNORECASE,
 )
 
@@ -336,8 +345,9 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
     after = text[m.end:m.end + 40]
     if m.value < 100 and not m.currency and _AGE_BEFORE.search(before) and _AGE_BEFORE_END.match(after):
         return True  # "aged from 18 to 31", "the youngest was 12"
-    if m.value == 1 and m.surface.lower() == "one" and _ONE_PRONOUN.match(after):
-        return True  # "One of the suspects is a soldier"
+    if m.value == 1 and m.surface.lower() == "one" and (
+            _ONE_PRONOUN.match(after) or (_SENTENCE_START.search(before) and _ONE_PERSON.match(after))):
+        return True  # "One of the suspects is a soldier", "One victim, who asked not to be named, said"
     if _RELATED_LINK.search(text, max(0, m.start - 160), m.start):
         return True  # "Read more: Police free 40 victims in border raid"
     if m.value < 100 and attrs.is_age_bound(before, after):
