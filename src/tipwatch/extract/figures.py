@@ -175,6 +175,7 @@ _LABOUR_AFTER = (
     r"\b(?:about|over|regarding|concerning|related\s+to|on|involving|for)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:wages?|salar(?:y|ies)|pay|payment|contracts?|working\s+(?:conditions|hours)|overtime|dismissals?|"
     r"labou?r\s+disputes?|employment\s+disputes?|severance|leave)\b",
+    r"\s+(?:[\w'’-]+\s+)?cases\s+(?:of|over|involving|related\s+to)\s+(?:unpaid\s+wages|wage\s+arrears|non-?payment)\b",
     r"\s+(?:undeclared|irregular|unregistered|informal|illegal)\s+(?:foreign\s+)?(?:workers|employees|labourers|laborers)\b",
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:workers|employees|labourers|laborers|migrants|foreigners)\s+(?:who\s+(?:were|was)\s+)?"
     r"(?:working\s+|employed\s+)?(?:without\s+(?:valid\s+|proper\s+)?(?:contracts?|permits?|work\s+permits?|"
