@@ -105,6 +105,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         rule_ids.append(action.rule)
     fig = Figure(m, sent, indicator, role, noun, qualifier=qualifier, head=head,
                  elliptical=noun.kind == "elliptical" or base is not None, rules=rule_ids)
+    if action is not None and base is None:
+        near = actions
+        if action.start - clause[0] < 4:  # "arrested and charged 40": the clause began at "and"
+            near = [*ind_rules.actions_in(text, max(sent.start, clause[0] - 60), clause[0], ctx.low), *actions]
+        fig.also = _second_action(ctx, role, near, action, indicator, m.start, max(m.end, noun.end))
     _breakdowns(ctx, fig, base, clause, slot_end, action)
     return fig
 
@@ -130,6 +135,13 @@ _LABOUR_BODY = re.compile(r"\b(?:labou?r\s+(?:department|ministry|inspector\w*|o
                          r"commission|authorit\w+)|(?:foreign\s+)?employment\s+(?:bureau|agency|office|board)|"
                          r"(?:ministry|department|bureau)\s+of\s+(?:labou?r|(?:foreign\s+)?employment|manpower)|manpower\s+"
                          r"(?:ministry|office|bureau))", re.IGNORECASE)
+_SECOND_ACTIONS = frozenset({"arrest", "prosecute", "prosecute_case", "convict", "rescue", "repatriate", "reintegrate",
+                             "refer"})
+_WEAK_SECOND = frozenset({"act.refer.support", "act.refer.programme"})  # "identified and given assistance"
+_AND_THEN = re.compile(r"(?:[^.;,:\d]|(?:19|20)\d\d(?!\d)){0,60}?\b(?:and|then|before\s+being)\s+(?:(?:then|later|subsequently|were|was|have\s+been|"
+                       r"had\s+been|been)\s+)*", re.IGNORECASE)
+_THEN = re.compile(r"\s*,?\s*(?:and|then|before)\s+(?:(?:then|later|subsequently)\s+)*", re.IGNORECASE)
+_THEM = re.compile(r"\b(?:them|all of them|most of them)\b", re.IGNORECASE)
 _PEOPLE_OF = {"arrest": "suspect", "prosecution": "suspect", "conviction": "suspect", "referral": "victim"}
 _LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|another|a\s+further|"
                          r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)
@@ -143,6 +155,28 @@ def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: i
     if not any(c.start == slot_end for c in ctx.cands):
         return actions
     return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(ctx.text, a.end, slot_end)]
+
+
+def _second_action(ctx: DocContext, role: str, actions: list[Action], first: Action, indicator: str,
+                   at: int, after: int) -> list[tuple[str, str]]:
+    """A second action coordinated with the figure's own: "were arrested and charged", "arrested and
+    charged 40", "identified as victims and referred to shelters", "arrested 40 suspects and sent them
+    to court" (the people themselves, not a new object)."""
+    mapping = ctx.rules.indicators.roles.get(role, {}).get("actions") or {}
+    text = ctx.text
+    for other in actions:
+        second = mapping.get(other.action)
+        if (second is None or second == indicator or other.priority < 2 or other.rule in _WEAK_SECOND
+                or other.action not in _SECOND_ACTIONS or first.action not in _SECOND_ACTIONS):
+            continue
+        a, b = (first, other) if first.start < other.start else (other, first)
+        if a.end <= at and after <= b.start:  # around the number: "arrested 40 suspects and sent them to court"
+            joined = _THEN.fullmatch(text, after, b.start) and _THEM.search(text, b.start, b.end + 12)
+        else:
+            joined = _AND_THEN.fullmatch(text, a.end, b.start)
+        if joined:
+            return [(second, other.rule)]
+    return []
 
 
 def _past_apposed_part(ctx: DocContext, slot_end: int, clause_end: int) -> int:

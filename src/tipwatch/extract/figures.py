@@ -9,7 +9,7 @@ returned home") borrow from the figure they refer to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tipwatch.extract import attributes as attrs
 from tipwatch.extract.indicators import ABROAD, CHANGE_AFTER, CHANGE_BEFORE, Action, Noun
@@ -241,6 +241,10 @@ _ONE_PERSON = re.compile(
     r"managed|escaped|died)\b)|^\s+of\s+(?:the|these|those|them|whom|his|her|their)\b",
     re.IGNORECASE,
 )
+# "In one case, a madam recruited ...": an example, not a count
+_IN_ONE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:In|On|During)\s+$")
+_ONE_INSTANCE = re.compile(r"^\s+(?:[\w-]+\s+)?(?:case|instance|incident|raid|operation|example|occasion|village|district)\s*,",
+                           re.IGNORECASE)
 # "One of the suspects is a soldier", "one of whom was pregnant", "One said": a pronoun, not a count
 _ONE_PRONOUN = re.compile(
     r"^\s+(?:of\s+(?:the|these|those|them|whom|his|her|their)\b(?:\s+[\w'’-]+){0,3}?\s*,?\s+"
@@ -322,6 +326,7 @@ class Figure:
     crime_base: Figure | None = None  # the total whose crimes a part takes once the document is read
     elliptical: bool = False
     rules: list[str] = field(default_factory=list)
+    also: list[tuple[str, str]] = field(default_factory=list)  # (indicator, rule) of a second, coordinated action
 
     @property
     def start(self) -> int:
@@ -347,7 +352,8 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
     if m.value < 100 and not m.currency and _AGE_BEFORE.search(before) and _AGE_BEFORE_END.match(after):
         return True  # "aged from 18 to 31", "the youngest was 12"
     if m.value == 1 and m.surface.lower() == "one" and (
-            _ONE_PRONOUN.match(after) or (_SENTENCE_START.search(before) and _ONE_PERSON.match(after))):
+            _ONE_PRONOUN.match(after) or (_SENTENCE_START.search(before) and _ONE_PERSON.match(after))
+            or (_IN_ONE.search(before) and _ONE_INSTANCE.match(after))):
         return True  # "One of the suspects is a soldier", "One victim, who asked not to be named, said"
     if _RELATED_LINK.search(text, max(0, m.start - 160), m.start):
         return True  # "Read more: Police free 40 victims in border raid"
@@ -358,6 +364,18 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
     if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):
         return True
     return bool(_NOT_COUNT_AFTER.match(after))
+
+
+def with_second_actions(figs: list[Figure]) -> list[Figure]:
+    """'arrested 40 suspects and sent them to court' is 40 arrested and 40 prosecuted (SPEC section 1):
+    each figure with a coordinated second action is followed by its copy under that action's indicator."""
+    out: list[Figure] = []
+    for fig in figs:
+        out.append(fig)
+        for indicator, rule in fig.also:
+            rules = [r for r in fig.rules if not r.startswith("act.")] + [rule]
+            out.append(replace(fig, indicator=indicator, rules=rules, also=[]))
+    return out
 
 
 def money_currency(text: str, m: NumberMention) -> str | None:

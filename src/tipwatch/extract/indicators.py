@@ -22,6 +22,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _JOINERS = frozenset({"and", "of", "in", "the", "-", "–", "their", "its"})
 _COPULA = frozenset({"were", "was", "are", "is", "being"})
+_OF_AS = frozenset({"them", "whom", "these", "those"})
 _OF_DET = frozenset({"the", "them", "these", "those", "whom", "which", "all", "its", "their", "last", "this"})
 ABROAD = re.compile(r"\b(?:abroad|overseas|outside\s+(?:the\s+)?(?:Kingdom|country|nation)|from\s+(?:abroad|overseas)|in\s+(?:other|foreign|neighbou?ring)\s+countries)\b", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(
@@ -103,6 +104,15 @@ class IndicatorRules:
         if not toks:
             return Noun("elliptical", end=pos)
         first = toks[0][0].lower()
+        # "312 were identified as victims", "57 confirmed as victims": the noun after "as" is counted
+        # "identified 279 of them as victims"
+        k = 1 if first in _COPULA else 2 if first == "of" and len(toks) > 1 and toks[1][0].lower() in _OF_AS else 0
+        if len(toks) > k + 2 and (k == 2 or toks[k][0].lower().endswith("ed")) and toks[k + (k < 2)][0].lower() == "as":
+            found = self._scan(toks[k + 1 + (k < 2):], category=False)
+            if found.kind == "noun" and found.role != "person":
+                return found
+        if first.endswith("ed") and len(toks) > 1 and toks[1][0].lower() in self.noncount:
+            return Noun("noncount", end=toks[1][2])  # "three chartered flights"
         if first in _COPULA:
             found = self._scan(toks[1:], category=True)
             if found.kind == "noun":
