@@ -241,6 +241,8 @@ _ONE_PERSON = re.compile(
     r"managed|escaped|died)\b)|^\s+of\s+(?:the|these|those|them|whom|his|her|their)\b",
     re.IGNORECASE,
 )
+_VERSION = re.compile(r"\d{1,2}\.0")
+_SCALE_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent|million|billion|thousand|bn\b|m\b|mn\b|k\b)", re.IGNORECASE)
 # "In one case, a madam recruited ...": an example, not a count
 _IN_ONE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:In|On|During)\s+$")
 _ONE_INSTANCE = re.compile(r"^\s+(?:[\w-]+\s+)?(?:case|instance|incident|raid|operation|example|occasion|village|district)\s*,",
@@ -351,6 +353,8 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
     after = text[m.end:m.end + 40]
     if m.value < 100 and not m.currency and _AGE_BEFORE.search(before) and _AGE_BEFORE_END.match(after):
         return True  # "aged from 18 to 31", "the youngest was 12"
+    if _VERSION.fullmatch(m.surface) and not _SCALE_AFTER.match(after):
+        return True  # "(NGHTI) 2.0": a version, not a count
     if m.value == 1 and m.surface.lower() == "one" and (
             _ONE_PRONOUN.match(after) or (_SENTENCE_START.search(before) and _ONE_PERSON.match(after))
             or (_IN_ONE.search(before) and _ONE_INSTANCE.match(after))):

@@ -172,6 +172,9 @@ class IndicatorRules:
                 mods.append(low)
                 i += 1
                 continue
+            if low.endswith("ed") and i < 3 and any(self._noun_at(toks, j) for j in range(i + 1, min(i + 4, len(toks)))):
+                i += 1  # "19 finalised trafficking cases": a participle before the noun
+                continue
             break
         return Noun("none")
 
