@@ -63,6 +63,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         return None  # "One survivor told this correspondent ...": a witness, not a count
     if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
         base = head or (figs[-1] if figs else _previous_total(ctx, sent))
+        if (base is None or base.role is None) and noun.kind == "elliptical":
+            return _bare_participle(ctx, sent, m, noun, qualifier, rule_ids)  # "120 arrested, 300 rescued"
         if base is None or base.role is None:
             return None
         role = base.role
@@ -81,9 +83,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     else:
         role = noun.role or "person"
         actions = ind_rules.actions_in(text, clause[0], _past_apposed_part(ctx, slot_end, clause[1]), ctx.low)
+        if noun.kind == "noun" and not any(a.start >= noun.end for a in actions):
+            actions += _shared_verb(ctx, sent, noun.end, slot_end)
         actions = [a for a in actions if a.action != "estimate" or _estimate_ok(ctx, m, sent)]
         actions = _own_actions(ctx, actions, max(m.end, noun.end), slot_end)
-        actions = _drop_earlier_items(ind_rules, role, actions, figs, max(m.end, noun.end))
+        actions = _drop_earlier_items(ind_rules, role, actions, figs, text, m.start, max(m.end, noun.end))
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
         if indicator is None and head is not None:
             indicator, base = head.indicator, head
@@ -109,7 +113,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         near = actions
         if action.start - clause[0] < 4:  # "arrested and charged 40": the clause began at "and"
             near = [*ind_rules.actions_in(text, max(sent.start, clause[0] - 60), clause[0], ctx.low), *actions]
-        fig.also = _second_action(ctx, role, near, action, indicator, m.start, max(m.end, noun.end))
+        floor = max(figs[-1].mention.end, figs[-1].noun.end) if figs else 0  # "netted 120 arrests and freed 300"
+        fig.also = _second_action(ctx, role, [a for a in near if a.start >= floor], action, indicator, m.start,
+                                  max(m.end, noun.end))
     _breakdowns(ctx, fig, base, clause, slot_end, action)
     return fig
 
@@ -142,6 +148,8 @@ _AND_THEN = re.compile(r"(?:[^.;,:\d]|(?:19|20)\d\d(?!\d)){0,60}?\b(?:and|then|b
                        r"had\s+been|been)\s+)*", re.IGNORECASE)
 _THEN = re.compile(r"\s*,?\s*(?:and|then|before)\s+(?:(?:then|later|subsequently)\s+)*", re.IGNORECASE)
 _THEM = re.compile(r"\b(?:them|all of them|most of them)\b", re.IGNORECASE)
+_COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
+_VERB_LEAD = re.compile(r"\s*(?:(?:were|was|have\s+been|had\s+been|been|all|also)\s+)*", re.IGNORECASE)
 _PEOPLE_OF = {"arrest": "suspect", "prosecution": "suspect", "conviction": "suspect", "referral": "victim"}
 _LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|another|a\s+further|"
                          r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)
@@ -155,6 +163,49 @@ def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: i
     if not any(c.start == slot_end for c in ctx.cands):
         return actions
     return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(ctx.text, a.end, slot_end)]
+
+
+def _bare_participle(ctx: DocContext, sent: Sentence, m: NumberMention, noun: Noun, qualifier: str,
+                     rule_ids: list[str]) -> Figure | None:
+    """'Crackdown in 2023: 120 arrested, 300 rescued, 45 charged': in a list of such numbers, a number
+    followed by its own verb counts the people the verb names."""
+    indicator, action = _own_verb(ctx, sent, m)
+    if indicator is None or action is None:
+        return None
+    if not any(c is not m and sent.start <= c.start < sent.end and _own_verb(ctx, sent, c)[1] is not None
+               for c in ctx.cands):
+        return None
+    fig = Figure(m, sent, indicator, "person", noun, qualifier=qualifier, elliptical=True,
+                 rules=[*rule_ids, action.rule])
+    fig.crimes, crule = _own_crimes(ctx, m, clause_at(ctx, sent, m), noun)
+    if crule:
+        fig.rules.append(crule)
+    return fig
+
+
+def _own_verb(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[str | None, Action | None]:
+    """The indicator of the verb written straight after a number ("120 arrested"), for people."""
+    lead = _VERB_LEAD.match(ctx.text, m.end)
+    ind_rules = ctx.rules.indicators
+    actions = [a for a in ind_rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
+               if a.start == lead.end()] if lead else []
+    return ind_rules.indicator("person", actions, m.start)
+
+
+def _shared_verb(ctx: DocContext, sent: Sentence, noun_end: int, slot_end: int) -> list[Action]:
+    """'with 34 women and 10 children rescued': a verb after the last of coordinated items governs each."""
+    text = ctx.text
+    nxt = next((c for c in ctx.cands if c.start == slot_end), None)
+    if nxt is None or not _COORD.fullmatch(text, noun_end, slot_end):
+        return []
+    noun = noun_after(ctx, nxt, sent)
+    if noun.kind != "noun":
+        return []
+    lead = _VERB_LEAD.match(text, noun.end)
+    if lead is None:
+        return []
+    return [a for a in ctx.rules.indicators.actions_in(text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
+            if a.start == lead.end()]
 
 
 def _second_action(ctx: DocContext, role: str, actions: list[Action], first: Action, indicator: str,
@@ -190,7 +241,7 @@ def _past_apposed_part(ctx: DocContext, slot_end: int, clause_end: int) -> int:
 
 
 def _drop_earlier_items(ind_rules: IndicatorRules, role: str, actions: list[Action], figs: list[Figure],
-                        after: int) -> list[Action]:
+                        text: str, at: int, after: int) -> list[Action]:
     """A verb written before an earlier item of the sentence governs that item, not a later one that
     has a verb of its own: in "arrested 12 traffickers and 30 women were freed", 30 were freed."""
     if not figs:
@@ -199,7 +250,9 @@ def _drop_earlier_items(ind_rules: IndicatorRules, role: str, actions: list[Acti
     if not any(a.start >= after and a.action in mapping for a in actions):
         return actions
     earlier = figs[-1].start
-    return [a for a in actions if a.end > earlier]
+    # "120 suspects were arrested, 300 women rescued": a verb between an earlier item and this one
+    # belongs to the earlier item unless it governs this number directly ("and rescued 300")
+    return [a for a in actions if a.end > earlier and (a.start >= after or _LEADS_NEXT.fullmatch(text, a.end, at))]
 
 
 def _notified_before(ctx: DocContext, sent: Sentence) -> bool:
