@@ -181,9 +181,14 @@ _LABOUR_AFTER = (
     r"(?:working\s+|employed\s+)?(?:without\s+(?:valid\s+|proper\s+)?(?:contracts?|permits?|work\s+permits?|"
     r"papers|documents|visas?)|illegally|irregularly|undeclared)\b",
 )
+# a rate, not a count: "forced to serve over 10 men daily", "15 clients a night"
+_RATE_AFTER = (
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:daily|nightly|a\s+day|per\s+day|each\s+day|every\s+day|a\s+night|per\s+night|"
+    r"each\s+night|every\s+night|an\s+hour|per\s+hour)\b",
+)
 _NOT_FACT_AFTER = re.compile(
     "^(?:" + _alt(*_DURATION_AFTER, *_PHONE_AFTER, *_ADDRESS_AFTER, *_FRACTION_AFTER, *_OTHER_CRIME_AFTER,
-                  *_OTHER_OFFENCE_AFTER, *_LABOUR_AFTER, *_MIGRATION_AFTER, *_LABEL_AFTER) + ")",
+                  *_OTHER_OFFENCE_AFTER, *_LABOUR_AFTER, *_RATE_AFTER, *_MIGRATION_AFTER, *_LABEL_AFTER) + ")",
     re.IGNORECASE,
 )
 _MONEY_AFTER_RX = re.compile("^(?:" + _alt(*_MONEY_AFTER) + ")", re.IGNORECASE)
@@ -217,13 +222,18 @@ _RELATED_LINK = re.compile(
     r"(?:\b(?:read|see)\s+(?:also|more)|\balso\s+(?:read|see)|\brelated(?:\s+(?:stories|story|articles?|news|"
     r"content|coverage|links?))?|\bmost\s+(?:read|viewed|popular|shared)|\brecommended(?:\s+for\s+you)?|"
     r"\bmore\s+(?:stories|news|on\s+this(?:\s+story)?)|\byou\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested)|"
-    r"\btrending(?:\s+now)?|\bwatch|\blisten)\s*(?:[:|>»›→▶►]+|[-–—]\s)[^.!?\n]*$",
+    r"\btrending(?:\s+now)?|\bwatch|\blisten|\bread|\bvideos?|\bphotos?|\bgallery|\bpodcast|\bup\s+next|"
+    r"\btop\s+stories|\blatest(?:\s+news)?)\s*(?:[:|>»›→▶►]+|[-–—]\s)[^.!?\n]*$",
     re.IGNORECASE,
 )
+# a headline: capitalised, 4 to 22 words, no end punctuation, no colon or table bar
+_HEADLINE = re.compile(r"[ \t]*(?-i:[A-Z0-9‘'\"“])[^\n:|•;]{20,140}?(?<![.!?;:,)\"”’'])[ \t]*")
+_BODY_ABOVE = re.compile(r"[.!?][\"”’']?[ \t]*\n")
 # ages, not counts: "aged from 18 to 31", "range in age from 13 to 25", "the youngest was 12",
 # "The girls, between 14 and 17, were", "Two of the girls were 15."
 _AGE_BEFORE = re.compile(
     r"(?:\baged\s+(?:from\s+|between\s+)(?:\d{1,2}\s*(?:years?\s+)?(?:and|to|-|–)\s*)?"
+    r"|\baged\s+(?:\d{1,2}\s*(?:,|and|to|-|–)\s*)+"
     r"|\b(?:in\s+age|ages?\s+(?:rang\w+\s+)?)(?:from\s+|between\s+)?(?:\d{1,2}\s*(?:and|to|-|–)\s*)?"
     r"|\b(?:youngest|oldest|eldest)\b[^.;,\d]{0,30}"
     r"|[,(]\s*between\s+(?:\d{1,2}\s*(?:and|to|-|–)\s*)?"
@@ -231,6 +241,8 @@ _AGE_BEFORE = re.compile(
     r"\s+(?:were|was|is|are)\s+(?:just\s+|only\s+|both\s+|all\s+)?(?:\d{1,2}\s*(?:,|and|or|to|-|–)\s*)?)$",
     re.IGNORECASE,
 )
+_AGE_LIST = re.compile(r"(?:\baged\s+(?:\d{1,2}\s*(?:,|and|to|-|–)\s*)+|\b(?:girls?|boys?|child|children|woman|women|man|men|"
+                       r"teenagers?|sons?|daughters?|victims?)\s+of\s+(?:just\s+|only\s+)?)$", re.IGNORECASE)
 _AGE_BEFORE_END = re.compile(r"^\s*(?:[.;,)]|and\b|(?:and|or|to|-|–)\s*\d{1,2}\s*(?:[.;,)]|years?\b|$)|$)")
 # "One woman said she was beaten", "One suspect, a local businessman, owned the brothel": a sentence that
 # opens on one person tells a story, it does not count
@@ -345,21 +357,49 @@ def article_mentions(text: str, start: int, end: int, demonyms: dict[str, str]) 
     return out
 
 
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    return 0 <= start < end and bool(_HEADLINE.fullmatch(text, start, end))
+
+
+def _in_headline_run(text: str, pos: int) -> bool:
+    """A number in a run of two or more headline-like lines (capitalised, no end punctuation) below a
+    paragraph of the body: a list of links to other articles left in a scrape."""
+    start, end = _line_at(text, pos)
+    if not _is_headline(text, start, end) or not _BODY_ABOVE.search(text, max(0, start - 1500), start):
+        return False  # a title and its deck stand above the body
+    if start >= 2 and text[start - 2] != "\n":  # the line above, when no blank line separates them
+        above = _line_at(text, start - 2)
+        if _is_headline(text, *above):
+            return True
+    if end + 1 < len(text) and text[end + 1] != "\n":
+        below = _line_at(text, end + 1)
+        if _is_headline(text, *below):
+            return True
+    return False
+
+
 def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> bool:
     """Numbers that are not counts: in time expressions, ages, stated changes."""
     if any(s <= m.start < e for s, e in blocked):
         return True
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 40]
-    if m.value < 100 and not m.currency and _AGE_BEFORE.search(before) and _AGE_BEFORE_END.match(after):
-        return True  # "aged from 18 to 31", "the youngest was 12"
+    if m.value < 100 and not m.currency and (_AGE_LIST.search(before) or (
+            _AGE_BEFORE.search(before) and _AGE_BEFORE_END.match(after))):
+        return True  # "aged from 18 to 31", "the youngest was 12", "aged 22, 37 and 41", "a girl of 14"
     if _VERSION.fullmatch(m.surface) and not _SCALE_AFTER.match(after):
         return True  # "(NGHTI) 2.0": a version, not a count
     if m.value == 1 and m.surface.lower() == "one" and (
             _ONE_PRONOUN.match(after) or (_SENTENCE_START.search(before) and _ONE_PERSON.match(after))
             or (_IN_ONE.search(before) and _ONE_INSTANCE.match(after))):
         return True  # "One of the suspects is a soldier", "One victim, who asked not to be named, said"
-    if _RELATED_LINK.search(text, max(0, m.start - 160), m.start):
+    if _RELATED_LINK.search(text, max(0, m.start - 160), m.start) or _in_headline_run(text, m.start):
         return True  # "Read more: Police free 40 victims in border raid"
     if m.value < 100 and attrs.is_age_bound(before, after):
         return True  # an age is under 100: "were over 300" is a count
