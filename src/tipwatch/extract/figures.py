@@ -358,9 +358,13 @@ def article_mentions(text: str, start: int, end: int, demonyms: dict[str, str]) 
 
 
 def _line_at(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
+    """The line around ``pos``, looked for within 200 characters each side ((-1, -1) when longer)."""
+    lo, hi = max(0, pos - 200), min(len(text), pos + 200)
+    start = text.rfind("\n", lo, pos) + 1
+    end = text.find("\n", pos, hi)
+    if (start == 0 and lo > 0) or (end < 0 and hi < len(text)):
+        return -1, -1
+    return start, hi if end < 0 else end
 
 
 def _is_headline(text: str, start: int, end: int) -> bool:
