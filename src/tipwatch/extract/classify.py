@@ -83,7 +83,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     else:
         role = noun.role or "person"
         actions = ind_rules.actions_in(text, clause[0], _past_apposed_part(ctx, slot_end, clause[1]), ctx.low)
-        if noun.kind == "noun" and not any(a.start >= noun.end for a in actions):
+        main = _main_verb(ctx, sent, noun.end) if noun.kind == "noun" else []
+        if main:  # "29 traffickers, including five women, were convicted": the predicate decides
+            actions = main
+        elif noun.kind == "noun" and not any(a.start >= noun.end for a in actions):
             actions += _shared_verb(ctx, sent, noun.end, slot_end)
         actions = [a for a in actions if a.action != "estimate" or _estimate_ok(ctx, m, sent)]
         actions = _own_actions(ctx, actions, max(m.end, noun.end), slot_end)
@@ -148,8 +151,13 @@ _AND_THEN = re.compile(r"(?:[^.;,:\d]|(?:19|20)\d\d(?!\d)){0,60}?\b(?:and|then|b
                        r"had\s+been|been)\s+)*", re.IGNORECASE)
 _THEN = re.compile(r"\s*,?\s*(?:and|then|before)\s+(?:(?:then|later|subsequently)\s+)*", re.IGNORECASE)
 _THEM = re.compile(r"\b(?:them|all of them|most of them)\b", re.IGNORECASE)
+_INSERT_OPEN = re.compile(r"(?:\s+(?:accused|suspected|charged|linked|involved|from|of|in|with|for)\b[^,;.()\d]{0,60})?"
+                          r"\s*(?:,|\(|\s[-–—]|[–—])\s*", re.IGNORECASE)
+_INSERT_CLOSE = re.compile(r"\s*(?:,|\)|\s[-–—]|[–—])\s*")
+_PASSIVE_LEAD = re.compile(r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is)\s+(?:(?:later|all|also|then|subsequently|"
+                           r"eventually|successfully|since)\s+)*", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
-_VERB_LEAD = re.compile(r"\s*(?:(?:were|was|have\s+been|had\s+been|been|all|also)\s+)*", re.IGNORECASE)
+_VERB_LEAD = re.compile(r"\s*(?:[-–—,)]\s*)?(?:(?:were|was|have\s+been|had\s+been|been|all|also)\s+)*", re.IGNORECASE)
 _PEOPLE_OF = {"arrest": "suspect", "prosecution": "suspect", "conviction": "suspect", "referral": "victim"}
 _LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|another|a\s+further|"
                          r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)
@@ -190,6 +198,25 @@ def _own_verb(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[str | 
     actions = [a for a in ind_rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
                if a.start == lead.end()] if lead else []
     return ind_rules.indicator("person", actions, m.start)
+
+
+def _main_verb(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
+    """The passive predicate after an inserted phrase: "29 traffickers, arrested in previous years, were
+    jailed", "34 women - 20 adults and 14 girls - were placed in shelters"."""
+    text = ctx.text
+    opener = _INSERT_OPEN.match(text, noun_end)
+    if opener is None:
+        return []
+    limit = min(sent.end, opener.end() + 120)
+    for close in _INSERT_CLOSE.finditer(text, opener.end(), limit):
+        lead = _PASSIVE_LEAD.match(text, close.end())
+        if lead is None:
+            continue
+        found = [a for a in ctx.rules.indicators.actions_in(text, lead.end(), min(sent.end, lead.end() + 60), ctx.low)
+                 if a.start == lead.end()]
+        if found:
+            return found
+    return []
 
 
 def _shared_verb(ctx: DocContext, sent: Sentence, noun_end: int, slot_end: int) -> list[Action]:
