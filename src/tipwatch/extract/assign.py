@@ -68,12 +68,20 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             fig.rules.append(e.rule)
             return
     base = fig.head or (fig.rules and fig.elliptical and _antecedent(ctx, fig)) or None
-    if base is None and fig.borrowed is not None:
+    if base is None and fig.borrowed is not None and _continues_passage(ctx, fig.borrowed, fig):
         base = fig.borrowed  # "46 people were convicted in 2020. Thirty were men and 16 women": the count it continues
     if isinstance(base, Figure) and base.period_text:
         fig.period, fig.period_text = base.period, base.period_text
     elif ctx.governing:
         fig.period, fig.period_text = ctx.governing
+
+
+def _continues_passage(ctx: DocContext, base: Figure, fig: Figure) -> bool:
+    """A count of the same paragraph lends its period to the figure that continues it; across a paragraph
+    break the governing period decides."""
+    if base.sentence is fig.sentence:
+        return not base.period_explicit  # "Thirty were men and 16 were women" after "In 2020, 46 people ..."
+    return "\n\n" not in ctx.text[base.sentence.end:fig.sentence.start]
 
 
 def _antecedent(ctx: DocContext, fig: Figure) -> Figure | None:
