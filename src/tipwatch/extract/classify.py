@@ -128,6 +128,9 @@ _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
 _OF_LEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
+# "The victims included 744 females and 275 males": the subject names the total the parts break down
+_SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Such)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:included|include|"
+                           r"includes|comprised|comprise|consisted\s+of|were\s+made\s+up\s+of)\b")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*,")
 
@@ -166,11 +169,13 @@ _LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*$")
 
 
 def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: int) -> list[Action]:
-    """Drop the verb that leads the next item of a list: in "rescued 112 victims and referred 35 of
-    them to shelters", "referred" governs 35, not 112."""
+    """Drop the verb that leads the next item of a list ("rescued 112 victims and referred 35 of them
+    to shelters": "referred" governs 35, not 112) and any verb after a semicolon."""
+    text = ctx.text
+    actions = [a for a in actions if a.start < after or text.find(";", after, a.start) < 0]  # another clause
     if not any(c.start == slot_end for c in ctx.cands):
         return actions
-    return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(ctx.text, a.end, slot_end)]
+    return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(text, a.end, slot_end)]
 
 
 def _bare_participle(ctx: DocContext, sent: Sentence, m: NumberMention, noun: Noun, qualifier: str,
@@ -309,7 +314,7 @@ def _named_head(ctx: DocContext, sent: Sentence, head: Figure | None) -> Figure 
     if head is not None and head.sentence is not sent:
         while head.head is not None and head.head.unit == "count":
             head = head.head  # "Of those rescued, ..." after a breakdown: the total, not its last part
-    lead = _OF_LEAD.match(sent.text)
+    lead = _OF_LEAD.match(sent.text) or _SUBJECT_LEAD.match(sent.text)
     if head is None or lead is None:
         return head
     role = ctx.rules.indicators.nouns.get((lead.group("noun").lower(),), (None, None))[0]
