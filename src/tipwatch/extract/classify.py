@@ -160,8 +160,9 @@ _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
 _OF_LEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
-#: "The victims included 744 females ...": the total is the last figure counting the subject's noun
-_SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
+#: "The victims included 744 females ...": the subject names the total the parts break down (the last
+#: figure counting that noun)
+_SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
                            r"(?:included|includes|include|comprised|comprise|consisted\s+of|were\s+made\s+up\s+of)\b")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*,")
@@ -205,11 +206,13 @@ _LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*$")
 
 
 def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: int) -> list[Action]:
-    """Drop the verb that leads the next item of a list: in "rescued 112 victims and referred 35 of
-    them to shelters", "referred" governs 35, not 112."""
+    """Drop the verb that leads the next item of a list ("rescued 112 victims and referred 35 of them
+    to shelters": "referred" governs 35, not 112) and any verb after a semicolon."""
+    text = ctx.text
+    actions = [a for a in actions if a.start < after or text.find(";", after, a.start) < 0]  # another clause
     if not any(c.start == slot_end for c in ctx.cands):
         return actions
-    return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(ctx.text, a.end, slot_end)]
+    return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(text, a.end, slot_end)]
 
 
 def _kept_actions(ctx: DocContext, ind_rules: IndicatorRules, role: str, actions: list[Action], figs: list[Figure],

@@ -254,8 +254,10 @@ _RELATED_LINK = re.compile(
     r"(?:\b(?:read|see)\s+(?:also|more)|\balso\s+(?:read|see)|\brelated(?:\s+(?:stories|story|articles?|news|"
     r"content|coverage|links?))?|\bmost\s+(?:read|viewed|popular|shared)|\brecommended(?:\s+for\s+you)?|"
     r"\bmore\s+(?:stories|news|on\s+this(?:\s+story)?)|\byou\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested)|"
-    r"\btrending(?:\s+now)?|\bwatch|\blisten|\bread|\bvideos?|\bphotos?|\bgallery|\bpodcast|\bup\s+next|"
-    r"\btop\s+stories|\blatest(?:\s+news)?)\s*(?:[:|>»›→▶►]+|[-–—]\s)[^.!?\n]*$",
+    r"\btrending(?:\s+now)?)\s*(?:[:|>»›→▶►]+|[-–—]\s)[^.!?\n]*$"
+    # a bare label opens its line or follows a sentence, and a colon or bar ends it ("Human Rights Watch -" is a name)
+    r"|(?:^|\n|[.!?]\s+)[ \t]*(?:watch|listen|read|videos?|photos?|gallery|podcast|up\s+next|top\s+stories|"
+    r"latest(?:\s+news)?)\s*[:|>»›→▶►]+[^.!?\n]*$",
     re.IGNORECASE,
 )
 # a headline: capitalised, 4 to 22 words, no end punctuation, no colon or table bar
