@@ -94,6 +94,10 @@ def assign_place(ctx: DocContext, fig: Figure, sent: Sentence, slot: tuple[int, 
         fig.rules.append("place.world_body")
     else:
         fig.place = ctx.country
+    nat = fig.nationality
+    if fig.indicator == "victims_repatriated" and nat and nat != "foreign" and not (fig.place or "").startswith(nat):
+        fig.place = nat  # "Indonesia ... brought home 554 Indonesians via Mae Sot": the repatriating country's figure
+        fig.rules.append("place.repatriating_country")
 
 
 def assign_source(ctx: DocContext, fig: Figure, cues: list[Cue], following: list[Sentence]) -> None:
