@@ -164,6 +164,8 @@ _NAMED_AS = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+
 _AND_THEN = re.compile(r"\band\s+(?:were\s+|was\s+|then\s+|later\s+|also\s+|subsequently\s+)?$")
 _SAME_OBJECT = re.compile(r"\s*(?:them\b|to\b|for\b|in\b|at\b|with\b|by\b|on\b|under\b|into\b|[,.;]|$)")
 _ROLE_DASH = re.compile(r"\b([A-Za-z]+)\s*(?:[—–:]|\s-)\s*(?:[\w-]+\s+){0,6}?$")
+_SHARE_OPEN = re.compile(r"\(\s*$")
+_COUNT_TO_BRACKET = re.compile(r"(?:\s+(?:of\s+(?:the|these|those|all)\s+)?[A-Za-z-]+){0,3}\s*")
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
@@ -262,6 +264,9 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
     text = ctx.text
     if shares.is_change(text, m.start, m.end):
         return None
+    paired = _bracketed_share(ctx, sent, m, figs, qualifier, qrule)
+    if paired is not None:
+        return paired
     is_share, category = shares.share_category(text, sent.start, m.start, m.end,
                                                any(f.unit == "percent" for f in figs))
     if not is_share:
@@ -293,6 +298,23 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
         return fig  # "criminal exploitation 18 percent", "domestic servitude": a form of exploitation without a code
     if rule != crime_scope.DISTRIBUTED:  # "Sexual exploitation made up 31 percent, criminal exploitation 18 percent"
         fig.crimes = fig.crimes or own or (base.crimes if base is not None else ())
+    return fig
+
+
+def _bracketed_share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], qualifier: str,
+                     qrule: str | None) -> Figure | None:
+    """'2,482 (56%) claimed they were exploited as adults', '510 of the cases (50.69 per cent)': a share
+    in brackets after a count is the same group's share of the total."""
+    if not figs or figs[-1].unit != "count" or not _SHARE_OPEN.search(ctx.text, max(sent.start, m.start - 3), m.start):
+        return None
+    count = figs[-1]
+    if not _COUNT_TO_BRACKET.fullmatch(ctx.text, count.mention.end, m.start - 1):
+        return None
+    fig = Figure(m, sent, count.indicator, count.role, Noun("noun"), unit="percent", qualifier=qualifier,
+                 head=count.head or ctx.totals.get(id(count)), elliptical=True,
+                 rules=[r for r in (qrule, "share.bracketed") if r])
+    fig.crimes, fig.age, fig.sex = count.crimes, count.age, count.sex
+    fig.nationality, fig.location = count.nationality, count.location
     return fig
 
 
