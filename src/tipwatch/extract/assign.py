@@ -29,6 +29,8 @@ def main_period(ctx: DocContext, exprs: list[TimeExpr], segs: list) -> str | Non
     return reference
 
 
+#: "identified more than 440 victims, and between Oct. 1, 2015 and ... the tally reached": a later clause's time
+_NEW_CLAUSE = re.compile(r",\s+and\b|;")
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
 
 
@@ -42,6 +44,10 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
                                   and "," in ctx.text[e.end:fig.start])]
     if own:
         slot = slot_of(ctx.cands, fig.mention, fig.sentence)
+        def _mine(x: TimeExpr) -> bool:
+            return x.start < fig.start or not _NEW_CLAUSE.search(ctx.text, fig.mention.end, x.start)
+        own = ([x for x in own if _mine(x)]
+               or [x for x in exprs if _mine(x) and not segment_at(segs, x.start).comparison] or own)
         in_slot = ([x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
                    or [x for x in own if slot[0] <= x.start < slot[1]] or own)
         e = min(in_slot, key=lambda x: min(abs(x.end - fig.start), abs(x.start - fig.mention.end)))
