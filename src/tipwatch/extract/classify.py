@@ -19,6 +19,7 @@ from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence, clause_bounds
 from tipwatch.extract.subjects import noun_before
 
+_DOCUMENT_NOUNS = frozenset({"report", "reports"})
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
 
 
@@ -27,8 +28,8 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if fg.money_currency(ctx.text, m):
         return True
     noun = noun_after(ctx, m, sent)
-    if m.is_year_like:
-        return noun.kind == "noun" and not noun.category
+    if m.is_year_like:  # "1,995 complaints", but not "the 2023 report"
+        return noun.kind == "noun" and not noun.category and (noun.word or "").lower() not in _DOCUMENT_NOUNS
     if shares.is_percent(ctx.text, m.end):
         return not shares.is_change(ctx.text, m.start, m.end)
     if noun.kind == "unknown":
