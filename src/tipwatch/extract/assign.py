@@ -33,6 +33,8 @@ def main_period(ctx: DocContext, exprs: list[TimeExpr], segs: list) -> str | Non
     return reference
 
 
+#: "identified more than 440 victims, and between Oct. 1, 2015 and ... the tally reached": a later clause's time
+_NEW_CLAUSE = re.compile(r",\s+and\b|;")
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
 _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}$",
@@ -49,6 +51,11 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
                                   and "," in ctx.text[e.end:fig.start])]
     if own:
         slot = slot_of(ctx.cands, fig.mention, fig.sentence)
+        def _mine(x: TimeExpr) -> bool:
+            return x.start < fig.start or not _NEW_CLAUSE.search(ctx.text, fig.mention.end, x.start)
+        if not seg.comparison:  # "compared with ..., prosecuting 71 ..., and convicting 19 ... in 2022": the list's time
+            own = ([x for x in own if _mine(x)]
+                   or [x for x in exprs if _mine(x) and not segment_at(segs, x.start).comparison] or own)
         if _BASE_NEXT.search(ctx.text, slot[2], slot[3]):  # "rose to 45 from 30 in 2022": 2022 is the base's
             own = [x for x in own if x.start < slot[3]]
         in_slot = ([x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
@@ -118,6 +125,10 @@ def assign_place(ctx: DocContext, fig: Figure, sent: Sentence, slot: tuple[int, 
         fig.rules.append("place.world_body")
     else:
         fig.place = ctx.country
+    nat = fig.nationality
+    if fig.indicator == "victims_repatriated" and nat and nat != "foreign" and not (fig.place or "").startswith(nat):
+        fig.place = nat  # "Indonesia ... brought home 554 Indonesians via Mae Sot": the repatriating country's figure
+        fig.rules.append("place.repatriating_country")
 
 
 def assign_source(ctx: DocContext, fig: Figure, cues: list[Cue], following: list[Sentence]) -> None:

@@ -19,6 +19,7 @@ from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence
 from tipwatch.extract.subjects import noun_before
 
+_DOCUMENT_NOUNS = frozenset({"report", "reports"})
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
 
 
@@ -27,8 +28,9 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if fg.money_currency(ctx.text, m):
         return True
     noun = noun_after(ctx, m, sent)
-    if m.is_year_like:  # "1,998 victims" counts; "its 2023 report" names a year
-        return noun.kind == "noun" and not noun.category and (noun.word or "").lower().endswith("s")
+    if m.is_year_like:  # "1,998 victims", "1,995 complaints" count; "its 2023 report", "the 2023 reports" name a year
+        word = (noun.word or "").lower()
+        return noun.kind == "noun" and not noun.category and word.endswith("s") and word not in _DOCUMENT_NOUNS
     if shares.is_percent(ctx.text, m.end):
         return not shares.is_change(ctx.text, m.start, m.end)
     if noun.kind == "unknown":
@@ -156,6 +158,8 @@ _UNCODED_FORM = re.compile(r"\b(?:exploitation|servitude|criminality|begging|cri
 _NAMED_AS = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:identified|confirmed|recognised|"
                        r"recognized|certified|classified|registered)\s+as\s+(?:potential\s+|possible\s+)?(?P<noun>victims|survivors)\b")
 _ROLE_DASH = re.compile(r"\b([A-Za-z]+)\s*(?:[—–:]|\s-)\s*(?:[\w-]+\s+){0,6}?$")
+_SHARE_OPEN = re.compile(r"\(\s*$")
+_COUNT_TO_BRACKET = re.compile(r"(?:\s+(?:of\s+(?:the|these|those|all)\s+)?[A-Za-z-]+){0,3}\s*")
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
@@ -412,6 +416,9 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
     text = ctx.text
     if shares.is_change(text, m.start, m.end):
         return None
+    paired = _bracketed_share(ctx, sent, m, figs, qualifier, qrule)
+    if paired is not None:
+        return paired
     is_share, category = shares.share_category(text, sent.start, m.start, m.end,
                                                any(f.unit == "percent" for f in figs))
     if not is_share:
@@ -443,6 +450,23 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
         return fig  # "criminal exploitation 18 percent", "domestic servitude": a form of exploitation without a code
     if rule != crime_scope.DISTRIBUTED:  # "Sexual exploitation made up 31 percent, criminal exploitation 18 percent"
         fig.crimes = fig.crimes or own or (base.crimes if base is not None else ())
+    return fig
+
+
+def _bracketed_share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], qualifier: str,
+                     qrule: str | None) -> Figure | None:
+    """'2,482 (56%) claimed they were exploited as adults', '510 of the cases (50.69 per cent)': a share
+    in brackets after a count is the same group's share of the total."""
+    if not figs or figs[-1].unit != "count" or not _SHARE_OPEN.search(ctx.text, max(sent.start, m.start - 3), m.start):
+        return None
+    count = figs[-1]
+    if not _COUNT_TO_BRACKET.fullmatch(ctx.text, count.mention.end, m.start - 1):
+        return None
+    fig = Figure(m, sent, count.indicator, count.role, Noun("noun"), unit="percent", qualifier=qualifier,
+                 head=count.head or ctx.totals.get(id(count)), elliptical=True,
+                 rules=[r for r in (qrule, "share.bracketed") if r])
+    fig.crimes, fig.age, fig.sex = count.crimes, count.age, count.sex
+    fig.nationality, fig.location = count.nationality, count.location
     return fig
 
 

@@ -351,6 +351,8 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True  # "The Línea 145, the free national hotline, ...": a number in a name
     if _DECIMAL.fullmatch(m.surface) and not _SCALE_OR_SHARE.match(after):
         return True  # "NGHTI 2.0", "version 1.5": a count of people or cases has no decimals
+    if m.is_word and m.value == 1 and _EVERY_ONE.search(before):
+        return True  # "Every one of these reports is a person"
     return bool(m.is_word and m.value == 1 and _ONE_CASE.search(before) and _ONE_CASE_AFTER.match(after))
 
 
@@ -361,6 +363,7 @@ _DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
 _SCALE_OR_SHARE = re.compile(r"\s*(?:%|per\s?cent|percent|pc\b|percentage|million|billion|trillion|thousand|lakh|crore|"
                              r"mn\b|bn\b|m\b|k\b|times\b)", re.IGNORECASE)
 #: "In one case, a madam ...": an anecdote, not a count of one case
+_EVERY_ONE = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ny|[Nn]o|[Tt]he)\s+$")
 _ONE_CASE = re.compile(r"\b(?:[Ii]n|[Ii]n\s+at\s+least)\s+$")
 _ONE_CASE_AFTER = re.compile(r"\s+(?:such\s+)?(?:case|instance|incident|example)\s*,")
 
