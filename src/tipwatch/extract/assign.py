@@ -46,6 +46,8 @@ def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
     return bool(_PAREN_AFTER.fullmatch(text, expr.end, fig.start) and _PAREN_CLOSE.match(text, fig.mention.end))
 
 
+#: "identified more than 440 victims, and between Oct. 1, 2015 and ... the tally reached": a later clause's time
+_NEW_CLAUSE = re.compile(r",\s+and\b|;")
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
 _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}$",
@@ -62,6 +64,11 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
                                   and "," in ctx.text[e.end:fig.start])]
     if own:
         slot = slot_of(ctx.cands, fig.mention, fig.sentence)
+        def _mine(x: TimeExpr) -> bool:
+            return x.start < fig.start or not _NEW_CLAUSE.search(ctx.text, fig.mention.end, x.start)
+        if not seg.comparison:  # "compared with ..., prosecuting 71 ..., and convicting 19 ... in 2022": the list's time
+            own = ([x for x in own if _mine(x)]
+                   or [x for x in exprs if _mine(x) and not segment_at(segs, x.start).comparison] or own)
         if _BASE_NEXT.search(ctx.text, slot[2], slot[3]):  # "rose to 45 from 30 in 2022": 2022 is the base's
             own = [x for x in own if x.start < slot[3]]
         in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
@@ -84,7 +91,7 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             fig.rules.append(e.rule)
             return
     base = fig.head or (fig.rules and fig.elliptical and _antecedent(ctx, fig)) or None
-    if base is None and fig.borrowed is not None:
+    if base is None and fig.borrowed is not None and _continues_passage(ctx, fig.borrowed, fig):
         base = fig.borrowed  # "46 people were convicted in 2020. Thirty were men and 16 women": the count it continues
     if isinstance(base, Figure) and base.period_text:
         fig.period, fig.period_text = base.period, base.period_text
@@ -100,6 +107,12 @@ def _after_base(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> bool:
         return False
     between = [c for c in ctx.cands if head.mention.end <= c.start < fig.start]
     return bool(between) and all(between[-1].end <= x.start and x.end <= fig.start for x in exprs)
+def _continues_passage(ctx: DocContext, base: Figure, fig: Figure) -> bool:
+    """A count of the same paragraph lends its period to the figure that continues it; across a paragraph
+    break the governing period decides."""
+    if base.sentence is fig.sentence:
+        return not base.period_explicit  # "Thirty were men and 16 were women" after "In 2020, 46 people ..."
+    return "\n\n" not in ctx.text[base.sentence.end:fig.sentence.start]
 
 
 def _antecedent(ctx: DocContext, fig: Figure) -> Figure | None:
@@ -136,6 +149,10 @@ def assign_place(ctx: DocContext, fig: Figure, sent: Sentence, slot: tuple[int, 
         fig.rules.append("place.world_body")
     else:
         fig.place = ctx.country
+    nat = fig.nationality
+    if fig.indicator == "victims_repatriated" and nat and nat != "foreign" and not (fig.place or "").startswith(nat):
+        fig.place = nat  # "Indonesia ... brought home 554 Indonesians via Mae Sot": the repatriating country's figure
+        fig.rules.append("place.repatriating_country")
 
 
 def assign_source(ctx: DocContext, fig: Figure, cues: list[Cue], following: list[Sentence]) -> None:

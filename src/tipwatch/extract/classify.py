@@ -16,9 +16,10 @@ from tipwatch.extract.context import DocContext, clause_at, noun_after
 from tipwatch.extract.figures import Figure
 from tipwatch.extract.indicators import Action, IndicatorRules, Noun
 from tipwatch.extract.numbers import NumberMention
-from tipwatch.extract.sentences import Sentence, clause_bounds
+from tipwatch.extract.sentences import Sentence
 from tipwatch.extract.subjects import noun_before
 
+_DOCUMENT_NOUNS = frozenset({"report", "reports"})
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
 
 
@@ -27,45 +28,14 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if fg.money_currency(ctx.text, m):
         return True
     noun = noun_after(ctx, m, sent)
-    if m.is_year_like:  # "1,998 victims" counts; "its 2023 report" names a year
-        return noun.kind == "noun" and not noun.category and (noun.word or "").lower().endswith("s")
+    if m.is_year_like:  # "1,998 victims", "1,995 complaints" count; "its 2023 report", "the 2023 reports" name a year
+        word = (noun.word or "").lower()
+        return noun.kind == "noun" and not noun.category and word.endswith("s") and word not in _DOCUMENT_NOUNS
     if shares.is_percent(ctx.text, m.end):
         return not shares.is_change(ctx.text, m.start, m.end)
     if noun.kind == "unknown":
         return noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None or _verb_after(ctx, m)
     return noun.kind != "noncount"
-
-
-_NOT_SECOND = frozenset({"act.refer.support"})
-
-
-def second_action(ctx: DocContext, fig: Figure, slot_end: int) -> Figure | None:
-    """'312 were identified as victims ... and referred to shelters', 'arrested 40 suspects and sent
-    them to court': one number, a second action joined by "and", a second fact (SPEC section 1)."""
-    if fig.unit != "count" or fig.role is None or fig.elliptical:
-        return None
-    text, rules = ctx.text, ctx.rules.indicators
-    mapping: dict[str, str | None] = rules.roles.get(fig.role, {}).get("actions") or {}
-    start = max(fig.mention.end, fig.noun.end)
-    for act in rules.actions_in(text, start, slot_end, ctx.low):
-        indicator = mapping.get(act.action)
-        if act.rule in _NOT_SECOND:
-            continue  # "identified and given assistance": support given to the same victims is no second count
-        if indicator is None or indicator == fig.indicator or not _AND_THEN.search(text, max(start, act.start - 24), act.start):
-            continue
-        if not _SAME_OBJECT.match(text, act.end, slot_end):
-            return None  # "rescued four women ... and arrested its manager": the verb has an object of its own
-        if fig_clause_end(fig.sentence, act.start) > slot_end:
-            return None  # "arrested 40 suspects and rescued 12 victims": the verb has a number of its own
-        twin = Figure(fig.mention, fig.sentence, indicator, fig.role, fig.noun, qualifier=fig.qualifier,
-                      crimes=fig.crimes, age=fig.age, sex=fig.sex, nationality=fig.nationality, location=fig.location,
-                      head=fig.head, elliptical=fig.elliptical, rules=[*fig.rules, act.rule, "ind.second_action"])
-        return twin
-    return None
-
-
-def fig_clause_end(sent: Sentence, offset: int) -> int:
-    return clause_bounds(sent, offset)[1]
 
 
 def _verb_after(ctx: DocContext, m: NumberMention) -> bool:
@@ -105,6 +75,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         head = _people_head(ctx, sent, m)  # "those rescued comprised 58 men": not the raids before them
     base: Figure | None = None
     apposed: re.Match[str] | None = None
+    pool: list[Action] = []
     rule_ids = [r for r in (qrule, noun.rule) if r]
     lead = _OF_WHICH.search(text, max(sent.start, m.start - 16), m.start)
     if noun.kind == "elliptical" and not figs and lead and _COUNT_BEFORE.search(text, sent.start, lead.start()):
@@ -113,6 +84,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         return None  # "One survivor told this correspondent ...": a witness, not a count
     if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
         base = head or (figs[-1] if figs else _previous_total(ctx, sent, reach=2 if noun.category else 1))
+        if (base is None or base.role is None) and noun.kind == "elliptical":
+            return _bare_participle(ctx, sent, m, noun, qualifier, rule_ids)  # "120 arrested, 300 rescued"
         if base is None or base.role is None:
             return None
         role = base.role
@@ -137,13 +110,15 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         nxt = next((c for c in ctx.cands if c.start == slot_end), None)
         if nxt is not None and not actions and _APPOSED_PART.match(text, nxt.end):
             actions = ind_rules.actions_in(text, clause[0], clause[1], ctx.low)  # "85 people, 17 of them children, were freed"
-        elif nxt is not None and not actions and _LIST_NEXT.fullmatch(text, noun.end, nxt.start):
-            item = noun_after(ctx, nxt, sent)  # "Three kiln owners and two labour contractors have been arrested"
-            if item.kind == "noun" and item.role == noun.role:
-                actions = ind_rules.actions_in(text, item.end, clause[1], ctx.low)
-        actions = [a for a in actions if a.action != "estimate" or _estimate_ok(ctx, m, sent)]
-        actions = _own_actions(ctx, actions, max(m.end, noun.end), slot_end)
-        actions = _drop_earlier_items(ind_rules, role, actions, figs, max(m.end, noun.end))
+        # a second, coordinated action may stand past the clause: "arrested 40 suspects and sent them to court"
+        pool = ind_rules.actions_in(text, clause[0], _past_apposed_part(ctx, slot_end, clause[1]), ctx.low)
+        main = _main_verb(ctx, sent, noun.end) if noun.kind == "noun" else []
+        if main:  # "29 traffickers, including five women, were convicted": the predicate decides
+            actions = pool = main
+        elif noun.kind == "noun" and not any(a.start >= noun.end for a in actions):
+            actions += _shared_verb(ctx, sent, noun.end, slot_end)
+        actions = _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent, slot_end)
+        pool = _kept_actions(ctx, ind_rules, role, pool, figs, m, noun, sent, slot_end)
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
         if indicator is None and head is not None:
             indicator, base = head.indicator, head
@@ -151,8 +126,12 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             base = _listed_after(text, figs, m) or _role_before_list(ctx, sent, m)
             if base is not None:
                 indicator, head = base.indicator, base
-    if indicator is None:
-        return None
+    if indicator is None or (_MIGRANTS.fullmatch(noun.word or "") and action is not None
+                             and _CONTROL.fullmatch(text, action.start, action.end)):
+        return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
+    if indicator in ("complaints", "cases") and _LABOUR_BODY.search(text, clause[0], clause[1]) and not any(
+            clause[0] <= c.start < clause[1] for c in ctx.crimes):
+        return None  # "the labour department received 300 complaints": labour matters, not trafficking
     if indicator == "victims" and _POSSIBLE & set(noun.modifiers) and (
             _NOTIFIED.search(text, clause[0], slot_end) or _notified_before(ctx, sent)):
         indicator = "victims_referred"  # possible victims notified to a national registry or rapporteur
@@ -162,6 +141,13 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     fig = Figure(m, sent, indicator, role, noun, qualifier=qualifier, head=head,
                  elliptical=noun.kind == "elliptical" or base is not None, rules=rule_ids)
     fig.borrowed = base
+    if action is not None and base is None:
+        near = pool
+        if action.start - clause[0] < 4:  # "arrested and charged 40": the clause began at "and"
+            near = [*ind_rules.actions_in(text, max(sent.start, clause[0] - 60), clause[0], ctx.low), *actions]
+        floor = max(figs[-1].mention.end, figs[-1].noun.end) if figs else 0  # "netted 120 arrests and freed 300"
+        fig.also = _second_action(ctx, role, [a for a in near if a.start >= floor], action, indicator, m.start,
+                                  max(m.end, noun.end))
     _breakdowns(ctx, fig, base, clause, slot_end, action)
     if apposed is not None:  # "..., 17 of them children, ...": the group named after "of them"
         word = apposed.group(0).strip(" ,").split()[-1]
@@ -178,15 +164,16 @@ _LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
 _UNCODED_FORM = re.compile(r"\b(?:exploitation|servitude|criminality|begging|crimes?|offen[cs]es?)\b", re.IGNORECASE)
 _NAMED_AS = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:identified|confirmed|recognised|"
                        r"recognized|certified|classified|registered)\s+as\s+(?:potential\s+|possible\s+)?(?P<noun>victims|survivors)\b")
-_AND_THEN = re.compile(r"\band\s+(?:were\s+|was\s+|then\s+|later\s+|also\s+|subsequently\s+)?$")
-_SAME_OBJECT = re.compile(r"\s*(?:them\b|to\b|for\b|in\b|at\b|with\b|by\b|on\b|under\b|into\b|[,.;]|$)")
 _ROLE_DASH = re.compile(r"\b([A-Za-z]+)\s*(?:[—–:]|\s-)\s*(?:[\w-]+\s+){0,6}?$")
+_SHARE_OPEN = re.compile(r"\(\s*$")
+_COUNT_TO_BRACKET = re.compile(r"(?:\s+(?:of\s+(?:the|these|those|all)\s+)?[A-Za-z-]+){0,3}\s*")
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
 _OF_LEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
-#: "The victims included 744 females ...": the total is the last figure counting the subject's noun
-_SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
+#: "The victims included 744 females ...": the subject names the total the parts break down (the last
+#: figure counting that noun)
+_SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
                            r"(?:included|includes|include|comprised|comprise|consisted\s+of|were\s+made\s+up\s+of)\b")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*,")
@@ -197,6 +184,31 @@ _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
 _POSSIBLE = frozenset({"possible", "potential", "presumed", "presumptive"})
 _NOTIFIED = re.compile(r"\b(?:notified|registered|reported|signalled|signaled|flagged)\b", re.IGNORECASE)
+_MIGRANTS = re.compile(r"(?:\w+\s+)?(?:migrants?|asylum[\s-]seekers?|refugees?|(?:boat\s+)?arrivals)", re.IGNORECASE)
+_CONTROL = re.compile(r"(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|caught|intercepted|intercepting|rounded up|"
+                      r"taken into custody|in custody|deported\b.*)", re.IGNORECASE)
+_LABOUR_BODY = re.compile(r"\b(?:labou?r\s+(?:department|ministry|inspector\w*|office|bureau|board|courts?|tribunal|"
+                         r"commission|authorit\w+)|(?:foreign\s+)?employment\s+(?:bureau|agency|office|board)|"
+                         r"(?:ministry|department|bureau)\s+of\s+(?:labou?r|(?:foreign\s+)?employment|manpower)|manpower\s+"
+                         r"(?:ministry|office|bureau))", re.IGNORECASE)
+_SECOND_ACTIONS = frozenset({"arrest", "prosecute", "prosecute_case", "convict", "rescue", "repatriate", "reintegrate",
+                             "refer"})
+_WEAK_SECOND = frozenset({"act.refer.support", "act.refer.programme"})  # "identified and given assistance"
+_AND_THEN = re.compile(r"(?:[^.;,:\d]|(?:19|20)\d\d(?!\d)){0,60}?\b(?:and|then|before\s+being)\s+(?:(?:then|later|subsequently|were|was|have\s+been|"
+                       r"had\s+been|been)\s+)*", re.IGNORECASE)
+_THEN = re.compile(r"\s*,?\s*(?:and|then|before)\s+(?:(?:then|later|subsequently)\s+)*", re.IGNORECASE)
+#: "arrested 30 suspects of human trafficking and sent them to court": the noun's own tail, then "and"
+_TAIL_THEN = re.compile(r"(?:\s+(?:of|for|in|on|from|with|involved\s+in|linked\s+to)\s+[^,;.:\d]{0,40}?)?" + _THEN.pattern,
+                        re.IGNORECASE)
+_THEM = re.compile(r"\b(?:them|all of them|most of them)\b", re.IGNORECASE)
+_INSERT_OPEN = re.compile(r"(?:\s+(?:accused|suspected|charged|linked|involved|from|of|in|with|for)\b[^,;.()\d]{0,60})?"
+                          r"\s*(?:,|\(|\s[-–—]|[–—])\s*", re.IGNORECASE)
+_INSERT_CLOSE = re.compile(r"\s*(?:,|\)|\s[-–—]|[–—])\s*")
+_PASSIVE_LEAD = re.compile(r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is)\s+(?:(?:later|all|also|then|subsequently|"
+                           r"eventually|successfully|since)\s+)*", re.IGNORECASE)
+_GLOSS = re.compile(r"\s*\([^()\d]{1,40}\)")
+_COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
+_VERB_LEAD = re.compile(r"\s*(?:[-–—,)]\s*)?(?:(?:were|was|have\s+been|had\s+been|been|all|also)\s+)*", re.IGNORECASE)
 _PEOPLE_OF = {"arrest": "suspect", "prosecution": "suspect", "conviction": "suspect", "referral": "victim"}
 _LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|another|a\s+further|"
                          r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)
@@ -205,11 +217,107 @@ _LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*$")
 
 
 def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: int) -> list[Action]:
-    """Drop the verb that leads the next item of a list: in "rescued 112 victims and referred 35 of
-    them to shelters", "referred" governs 35, not 112."""
+    """Drop the verb that leads the next item of a list ("rescued 112 victims and referred 35 of them
+    to shelters": "referred" governs 35, not 112) and any verb after a semicolon."""
+    text = ctx.text
+    actions = [a for a in actions if a.start < after or text.find(";", after, a.start) < 0]  # another clause
     if not any(c.start == slot_end for c in ctx.cands):
         return actions
-    return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(ctx.text, a.end, slot_end)]
+    return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(text, a.end, slot_end)]
+
+
+def _kept_actions(ctx: DocContext, ind_rules: IndicatorRules, role: str, actions: list[Action], figs: list[Figure],
+                  m: NumberMention, noun: Noun, sent: Sentence, slot_end: int) -> list[Action]:
+    """The actions that may govern a number: no estimate without its cue, not the verb that leads the
+    next item, not the verb an earlier item of the list took."""
+    actions = [a for a in actions if a.action != "estimate" or _estimate_ok(ctx, m, sent)]
+    actions = _own_actions(ctx, actions, max(m.end, noun.end), slot_end)
+    return _drop_earlier_items(ind_rules, role, actions, figs, ctx.text, m.start, max(m.end, noun.end))
+
+
+def _bare_participle(ctx: DocContext, sent: Sentence, m: NumberMention, noun: Noun, qualifier: str,
+                     rule_ids: list[str]) -> Figure | None:
+    """'Crackdown in 2023: 120 arrested, 300 rescued, 45 charged': in a list of such numbers, a number
+    followed by its own verb counts the people the verb names."""
+    indicator, action = _own_verb(ctx, sent, m)
+    if indicator is None or action is None:
+        return None
+    if not any(c is not m and sent.start <= c.start < sent.end and _own_verb(ctx, sent, c)[1] is not None
+               for c in ctx.cands):
+        return None
+    fig = Figure(m, sent, indicator, "person", noun, qualifier=qualifier, elliptical=True,
+                 rules=[*rule_ids, action.rule])
+    fig.crimes, crule = _own_crimes(ctx, m, clause_at(ctx, sent, m), noun)
+    if crule:
+        fig.rules.append(crule)
+    return fig
+
+
+def _own_verb(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[str | None, Action | None]:
+    """The indicator of the verb written straight after a number ("120 arrested"), for people."""
+    lead = _VERB_LEAD.match(ctx.text, m.end)
+    ind_rules = ctx.rules.indicators
+    actions = [a for a in ind_rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
+               if a.start == lead.end()] if lead else []
+    return ind_rules.indicator("person", actions, m.start)
+
+
+def _main_verb(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
+    """The passive predicate after an inserted phrase: "29 traffickers, arrested in previous years, were
+    jailed", "34 women - 20 adults and 14 girls - were placed in shelters"."""
+    text = ctx.text
+    opener = _INSERT_OPEN.match(text, noun_end)
+    if opener is None:
+        return []
+    limit = min(sent.end, opener.end() + 120)
+    for close in _INSERT_CLOSE.finditer(text, opener.end(), limit):
+        lead = _PASSIVE_LEAD.match(text, close.end())
+        if lead is None:
+            continue
+        found = [a for a in ctx.rules.indicators.actions_in(text, lead.end(), min(sent.end, lead.end() + 60), ctx.low)
+                 if a.start == lead.end()]
+        if found:
+            return found
+    return []
+
+
+def _shared_verb(ctx: DocContext, sent: Sentence, noun_end: int, slot_end: int) -> list[Action]:
+    """'with 34 women and 10 children rescued': a verb after the last of coordinated items governs each."""
+    text = ctx.text
+    nxt = next((c for c in ctx.cands if c.start == slot_end), None)
+    if nxt is None or not _COORD.fullmatch(text, noun_end, slot_end):
+        return []
+    noun = noun_after(ctx, nxt, sent)
+    if noun.kind != "noun":
+        return []
+    gloss = _GLOSS.match(text, noun.end)  # "two labour contractors (thekedars) have been arrested"
+    lead = _VERB_LEAD.match(text, gloss.end() if gloss else noun.end)
+    if lead is None:
+        return []
+    return [a for a in ctx.rules.indicators.actions_in(text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
+            if a.start == lead.end()]
+
+
+def _second_action(ctx: DocContext, role: str, actions: list[Action], first: Action, indicator: str,
+                   at: int, after: int) -> list[tuple[str, str]]:
+    """A second action coordinated with the figure's own: "were arrested and charged", "arrested and
+    charged 40", "identified as victims and referred to shelters", "arrested 40 suspects and sent them
+    to court" (the people themselves, not a new object)."""
+    mapping = ctx.rules.indicators.roles.get(role, {}).get("actions") or {}
+    text = ctx.text
+    for other in actions:
+        second = mapping.get(other.action)
+        if (second is None or second == indicator or other.priority < 2 or other.rule in _WEAK_SECOND
+                or other.action not in _SECOND_ACTIONS or first.action not in _SECOND_ACTIONS):
+            continue
+        a, b = (first, other) if first.start < other.start else (other, first)
+        if a.end <= at and after <= b.start:  # around the number: "arrested 40 suspects and sent them to court"
+            joined = _TAIL_THEN.fullmatch(text, after, b.start) and _THEM.search(text, b.start, b.end + 12)
+        else:
+            joined = _AND_THEN.fullmatch(text, a.end, b.start)
+        if joined:
+            return [(second, other.rule)]
+    return []
 
 
 def _past_apposed_part(ctx: DocContext, slot_end: int, clause_end: int) -> int:
@@ -223,7 +331,7 @@ def _past_apposed_part(ctx: DocContext, slot_end: int, clause_end: int) -> int:
 
 
 def _drop_earlier_items(ind_rules: IndicatorRules, role: str, actions: list[Action], figs: list[Figure],
-                        after: int) -> list[Action]:
+                        text: str, at: int, after: int) -> list[Action]:
     """A verb written before an earlier item of the sentence governs that item, not a later one that
     has a verb of its own: in "arrested 12 traffickers and 30 women were freed", 30 were freed."""
     if not figs:
@@ -232,7 +340,9 @@ def _drop_earlier_items(ind_rules: IndicatorRules, role: str, actions: list[Acti
     if not any(a.start >= after and a.action in mapping for a in actions):
         return actions
     earlier = figs[-1].start
-    return [a for a in actions if a.end > earlier]
+    # "120 suspects were arrested, 300 women rescued": a verb between an earlier item and this one
+    # belongs to the earlier item unless it governs this number directly ("and rescued 300")
+    return [a for a in actions if a.end > earlier and (a.start >= after or _LEADS_NEXT.fullmatch(text, a.end, at))]
 
 
 def _notified_before(ctx: DocContext, sent: Sentence) -> bool:
@@ -313,6 +423,9 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
     text = ctx.text
     if shares.is_change(text, m.start, m.end):
         return None
+    paired = _bracketed_share(ctx, sent, m, figs, qualifier, qrule)
+    if paired is not None:
+        return paired
     is_share, category = shares.share_category(text, sent.start, m.start, m.end,
                                                any(f.unit == "percent" for f in figs))
     if not is_share:
@@ -344,6 +457,23 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
         return fig  # "criminal exploitation 18 percent", "domestic servitude": a form of exploitation without a code
     if rule != crime_scope.DISTRIBUTED:  # "Sexual exploitation made up 31 percent, criminal exploitation 18 percent"
         fig.crimes = fig.crimes or own or (base.crimes if base is not None else ())
+    return fig
+
+
+def _bracketed_share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], qualifier: str,
+                     qrule: str | None) -> Figure | None:
+    """'2,482 (56%) claimed they were exploited as adults', '510 of the cases (50.69 per cent)': a share
+    in brackets after a count is the same group's share of the total."""
+    if not figs or figs[-1].unit != "count" or not _SHARE_OPEN.search(ctx.text, max(sent.start, m.start - 3), m.start):
+        return None
+    count = figs[-1]
+    if not _COUNT_TO_BRACKET.fullmatch(ctx.text, count.mention.end, m.start - 1):
+        return None
+    fig = Figure(m, sent, count.indicator, count.role, Noun("noun"), unit="percent", qualifier=qualifier,
+                 head=count.head or ctx.totals.get(id(count)), elliptical=True,
+                 rules=[r for r in (qrule, "share.bracketed") if r])
+    fig.crimes, fig.age, fig.sex = count.crimes, count.age, count.sex
+    fig.nationality, fig.location = count.nationality, count.location
     return fig
 
 
@@ -383,7 +513,10 @@ def _previous_total(ctx: DocContext, sent: Sentence, reach: int = 1) -> Figure |
         # "... forced labour for 21%. ... exploited in Mexico (61)": shares in between, the count before them
         earlier = [f for f in reversed(ctx.figures) if f.unit == "count" and f.head is None
                    and sent.index - f.sentence.index <= reach + 3]
-        return earlier[0] if earlier else None
+        if not earlier:
+            return None
+        # the first count of that sentence, not a comparison base after it ("271 ..., up 12% on the 241 of 2022")
+        return next(f for f in ctx.figures if f.sentence is earlier[0].sentence and f.unit == "count" and f.head is None)
     return None
 
 

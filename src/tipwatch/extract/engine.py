@@ -137,9 +137,7 @@ def _sentence(ctx: DocContext, sent: Sentence, numbers: list[NumberMention], cue
             if rule:
                 fig.rules.append(rule)
             figs.append(fig)
-            twin = classify.second_action(ctx, fig, slot_end)
-            if twin is not None:
-                figs.append(twin)
+    figs = fg.with_second_actions(figs)
     segs = segments(sent)
     main = assign.main_period(ctx, exprs, segs)
     for fig in figs:

@@ -9,7 +9,7 @@ returned home") borrow from the figure they refer to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tipwatch.extract import attributes as attrs
 from tipwatch.extract.indicators import ABROAD, CHANGE_AFTER, CHANGE_BEFORE, Action, Noun
@@ -81,6 +81,10 @@ _MONEY_BEFORE = (
     r"compensation|restitution|damages|ransom|budget(?:ed|s)?|grants?|allocat(?:ed|ion)|fund(?:s|ing|ed)?|"
     r"donat(?:ed|ions?)|spen[dt]|costs?|fees?|loans?|debts?|reward|bounty|award(?:ed)?|price|"
     r"invest(?:ed|ment)?|charg(?:es?|ed)\s+(?:them|him|her|victims|each))\b[^.;]{0,40}",
+    # what a victim or worker earns is a wage, not the trafficker's proceeds
+    r"\b(?:victims?|survivors?|workers?|women|girls|men|boys|labou?rers|migrants|he|she|they|each)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:earn(?:s|ed|ing)?|made|makes?|receiv(?:es?|ed)|got|gets)\s+(?:only\s+|just\s+|about\s+|around\s+|as little as\s+|"
+    r"less than\s+|up to\s+)?(?:US\s?)?",
 )
 _FRACTION_BEFORE = (
     r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+(?:every\s+)?",
@@ -140,11 +144,14 @@ _ADDRESS_AFTER = (
 _FRACTION_AFTER = (
     r"\s+(?:in|out of)\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|ten|hundred)\b",
 )
+#: "arrested for smuggling and trafficking of human beings": the other crime comes with trafficking in persons
+_NOT_ALSO_TIP = (r"(?![^.;,]{0,30}\b(?:human\s+trafficking|trafficking\s+in\s+(?:persons|human)|"
+                 r"(?:and|or|&)\s+(?:human\s+)?trafficking(?!\s+(?:of\s+)?(?:drugs|narcotics|arms|weapons|firearms))))")
 _OTHER_CRIME_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:migrant|human|people)\s+smuggl(?:ers?|ing)|smuggl(?:ers?|ing)|drugs?|"
     r"narcotics?|methamphetamine|meth|heroin|cocaine|cannabis|marijuana|firearms?|guns?|weapons?|arms|"
     r"(?:online\s+)?fraud(?:sters?)?|robber(?:y|ies)|thefts?|murders?|homicides?|burglar(?:y|ies)|"
-    r"corruption|poaching|wildlife|timber|counterfeit)\b",
+    r"corruption|poaching|wildlife|timber|counterfeit)\b" + _NOT_ALSO_TIP,
 )
 _MIGRATION_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|working|live|lives|living|reside[sd]?|residing|are employed|"
@@ -155,6 +162,7 @@ _MIGRATION_AFTER = (
 _MONEY_AFTER = (
     r"\s*(?:[\w-]+\s+){0,2}?(?:in\s+)?(?:fines?|penalt(?:y|ies)|bail|back wages|wages|salar(?:y|ies)|"
     r"compensation|restitution|damages|ransom|budget|grants?|funding|fees?|loans?|debts?|reward|bounty)\b",
+    r"\s*(?:[\w-]+\s+)?(?:a|per|an|each)\s+(?:day|week|month|hour|shift|night)\b",  # "$50 a day": a wage
 )
 # arrests and charges for offences that are not trafficking ("44 migrants for illegal entry",
 # "62 were charged with solicitation")
@@ -162,7 +170,8 @@ _OTHER_OFFENCE_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:for|over|with|of|on\s+charges\s+of)\s+(?:[\w'’-]+\s+)?"
     r"(?:illegal(?:ly)?\s+(?:entry|entering|migration|immigration|stay|staying|border\s+crossing|crossing|gambling|mining|"
     r"logging|fishing|residence)|immigration\s+(?:offen[cs]es|violations|charges|breaches)|overstay\w*|"
-    r"solicit(?:ation|ing)|visa\s+(?:violations|offen[cs]es|breaches)|irregular\s+(?:entry|migration|stay))\b",
+    r"solicit(?:ation|ing)|visa\s+(?:violations|offen[cs]es|breaches)|irregular\s+(?:entry|migration|stay)|"
+    r"(?:migrant\s+|people\s+)?smuggl\w+|drugs?|drug[\w-]+|narcotics?)\b" + _NOT_ALSO_TIP,
 )
 # labour-law matters: complaints about pay, workers found without permits by labour inspectors
 _LABOUR_AFTER = (
@@ -170,14 +179,20 @@ _LABOUR_AFTER = (
     r"\b(?:about|over|regarding|concerning|related\s+to|on|involving|for)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:wages?|salar(?:y|ies)|pay|payment|contracts?|working\s+(?:conditions|hours)|overtime|dismissals?|"
     r"labou?r\s+disputes?|employment\s+disputes?|severance|leave)\b",
+    r"\s+(?:[\w'’-]+\s+)?cases\s+(?:of|over|involving|related\s+to)\s+(?:unpaid\s+wages|wage\s+arrears|non-?payment)\b",
     r"\s+(?:undeclared|irregular|unregistered|informal|illegal)\s+(?:foreign\s+)?(?:workers|employees|labourers|laborers)\b",
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:workers|employees|labourers|laborers|migrants|foreigners)\s+(?:who\s+(?:were|was)\s+)?"
     r"(?:working\s+|employed\s+)?(?:without\s+(?:valid\s+|proper\s+)?(?:contracts?|permits?|work\s+permits?|"
     r"papers|documents|visas?)|illegally|irregularly|undeclared)\b",
 )
+# a rate, not a count: "forced to serve over 10 men daily", "15 clients a night"
+_RATE_AFTER = (
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:daily|nightly|a\s+day|per\s+day|each\s+day|every\s+day|a\s+night|per\s+night|"
+    r"each\s+night|every\s+night|an\s+hour|per\s+hour)\b",
+)
 _NOT_FACT_AFTER = re.compile(
     "^(?:" + _alt(*_DURATION_AFTER, *_PHONE_AFTER, *_ADDRESS_AFTER, *_FRACTION_AFTER, *_OTHER_CRIME_AFTER,
-                  *_OTHER_OFFENCE_AFTER, *_LABOUR_AFTER, *_MIGRATION_AFTER, *_LABEL_AFTER) + ")",
+                  *_OTHER_OFFENCE_AFTER, *_LABOUR_AFTER, *_RATE_AFTER, *_MIGRATION_AFTER, *_LABEL_AFTER) + ")",
     re.IGNORECASE,
 )
 _MONEY_AFTER_RX = re.compile("^(?:" + _alt(*_MONEY_AFTER) + ")", re.IGNORECASE)
@@ -239,13 +254,20 @@ _RELATED_LINK = re.compile(
     r"(?:\b(?:read|see)\s+(?:also|more)|\balso\s+(?:read|see)|\brelated(?:\s+(?:stories|story|articles?|news|"
     r"content|coverage|links?))?|\bmost\s+(?:read|viewed|popular|shared)|\brecommended(?:\s+for\s+you)?|"
     r"\bmore\s+(?:stories|news|on\s+this(?:\s+story)?)|\byou\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested)|"
-    r"\btrending(?:\s+now)?|\bwatch|\blisten)\s*(?:[:|>»›→▶►]+|[-–—]\s)[^.!?\n]*$",
+    r"\btrending(?:\s+now)?)\s*(?:[:|>»›→▶►]+|[-–—]\s)[^.!?\n]*$"
+    # a bare label opens its line or follows a sentence, and a colon or bar ends it ("Human Rights Watch -" is a name)
+    r"|(?:^|\n|[.!?]\s+)[ \t]*(?:watch|listen|read|videos?|photos?|gallery|podcast|up\s+next|top\s+stories|"
+    r"latest(?:\s+news)?)\s*[:|>»›→▶►]+[^.!?\n]*$",
     re.IGNORECASE,
 )
+# a headline: capitalised, 4 to 22 words, no end punctuation, no colon or table bar
+_HEADLINE = re.compile(r"[ \t]*(?-i:[A-Z0-9‘'\"“])[^\n:|•;]{20,140}?(?<![.!?;:,)\"”’'])[ \t]*")
+_BODY_ABOVE = re.compile(r"[.!?][\"”’']?[ \t]*\n")
 # ages, not counts: "aged from 18 to 31", "range in age from 13 to 25", "the youngest was 12",
 # "The girls, between 14 and 17, were", "Two of the girls were 15."
 _AGE_BEFORE = re.compile(
     r"(?:\baged\s+(?:from\s+|between\s+)(?:\d{1,2}\s*(?:years?\s+)?(?:and|to|-|–)\s*)?"
+    r"|\baged\s+(?:\d{1,2}\s*(?:,|and|to|-|–)\s*)+"
     r"|\b(?:in\s+age|ages?\s+(?:rang\w+\s+)?)(?:from\s+|between\s+)?(?:\d{1,2}\s*(?:and|to|-|–)\s*)?"
     r"|\b(?:youngest|oldest|eldest)\b[^.;,\d]{0,30}"
     r"|[,(]\s*between\s+(?:\d{1,2}\s*(?:and|to|-|–)\s*)?"
@@ -253,12 +275,29 @@ _AGE_BEFORE = re.compile(
     r"\s+(?:were|was|is|are)\s+(?:just\s+|only\s+|both\s+|all\s+)?(?:\d{1,2}\s*(?:,|and|or|to|-|–)\s*)?)$",
     re.IGNORECASE,
 )
+_AGE_LIST = re.compile(r"(?:\baged\s+(?:\d{1,2}\s*(?:,|and|to|-|–)\s*)+|\b(?:girls?|boys?|child|children|woman|women|man|men|"
+                       r"teenagers?|sons?|daughters?|victims?)\s+of\s+(?:just\s+|only\s+)?)$", re.IGNORECASE)
 _AGE_BEFORE_END = re.compile(r"^\s*(?:[.;,)]|and\b|(?:and|or|to|-|–)\s*\d{1,2}\s*(?:[.;,)]|years?\b|$)|$)")
+# "One woman said she was beaten", "One suspect, a local businessman, owned the brothel": a sentence that
+# opens on one person tells a story, it does not count
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)[\"“‘']?\s*$")
+_ONE_PERSON = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:victim|survivor|woman|man|girl|boy|child|minor|suspect|person|worker|trafficker|"
+    r"defendant|teenager|mother|father|resident|witness|recruiter|broker|accused)\b(?!-)|^\s*(?:,|\s+(?:is|was|has|had|"
+    r"managed|escaped|died)\b)|^\s+of\s+(?:the|these|those|them|whom|his|her|their)\b",
+    re.IGNORECASE,
+)
+_VERSION = re.compile(r"\d{1,2}\.0")
+_SCALE_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent|million|billion|thousand|bn\b|m\b|mn\b|k\b)", re.IGNORECASE)
+# "In one case, a madam recruited ...": an example, not a count
+_IN_ONE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:In|On|During)\s+$")
+_ONE_INSTANCE = re.compile(r"^\s+(?:[\w-]+\s+)?(?:case|instance|incident|raid|operation|example|occasion|village|district)\s*,",
+                           re.IGNORECASE)
 # "One of the suspects is a soldier", "one of whom was pregnant", "One said": a pronoun, not a count
 _ONE_PRONOUN = re.compile(
     r"^\s+(?:of\s+(?:the|these|those|them|whom|his|her|their)\b(?:\s+[\w'’-]+){0,3}?\s*,?\s+"
     r"(?:is|was|has|had|said|says|told|tells|remains|remained|died|escaped|managed|recalled|described|who|reportedly)\b"
-    r"|(?:said|says|told|tells|recalled|added|explained|described)\b)",
+    r"|(?:said|says|told|tells|recalled|added|explained|described|who|whose)\b)",
     re.IGNORECASE,
 )
 
@@ -312,6 +351,8 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True  # "The Línea 145, the free national hotline, ...": a number in a name
     if _DECIMAL.fullmatch(m.surface) and not _SCALE_OR_SHARE.match(after):
         return True  # "NGHTI 2.0", "version 1.5": a count of people or cases has no decimals
+    if m.is_word and m.value == 1 and _EVERY_ONE.search(before):
+        return True  # "Every one of these reports is a person"
     return bool(m.is_word and m.value == 1 and _ONE_CASE.search(before) and _ONE_CASE_AFTER.match(after))
 
 
@@ -322,6 +363,7 @@ _DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
 _SCALE_OR_SHARE = re.compile(r"\s*(?:%|per\s?cent|percent|pc\b|percentage|million|billion|trillion|thousand|lakh|crore|"
                              r"mn\b|bn\b|m\b|k\b|times\b)", re.IGNORECASE)
 #: "In one case, a madam ...": an anecdote, not a count of one case
+_EVERY_ONE = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ny|[Nn]o|[Tt]he)\s+$")
 _ONE_CASE = re.compile(r"\b(?:[Ii]n|[Ii]n\s+at\s+least)\s+$")
 _ONE_CASE_AFTER = re.compile(r"\s+(?:such\s+)?(?:case|instance|incident|example)\s*,")
 
@@ -351,6 +393,7 @@ class Figure:
     borrowed: Figure | None = None  # the figure whose count a part or an elliptical figure continues
     elliptical: bool = False
     rules: list[str] = field(default_factory=list)
+    also: list[tuple[str, str]] = field(default_factory=list)  # (indicator, rule) of a second, coordinated action
 
     @property
     def start(self) -> int:
@@ -373,6 +416,35 @@ def article_mentions(text: str, start: int, end: int, demonyms: dict[str, str]) 
 
 #: "163 cases in 2023, 29 cases more than in 2022": the difference, not a count
 _DIFF_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){1,2}(?:more|fewer|less)\s+than\s+(?:in|during|for|the|last|a|an|(?:19|20)\d\d)\b")
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """The line around ``pos``, looked for within 200 characters each side ((-1, -1) when longer)."""
+    lo, hi = max(0, pos - 200), min(len(text), pos + 200)
+    start = text.rfind("\n", lo, pos) + 1
+    end = text.find("\n", pos, hi)
+    if (start == 0 and lo > 0) or (end < 0 and hi < len(text)):
+        return -1, -1
+    return start, hi if end < 0 else end
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    return 0 <= start < end and bool(_HEADLINE.fullmatch(text, start, end))
+
+
+def _in_headline_run(text: str, pos: int) -> bool:
+    """A number in a run of two or more headline-like lines (capitalised, no end punctuation) below a
+    paragraph of the body: a list of links to other articles left in a scrape."""
+    start, end = _line_at(text, pos)
+    if not _is_headline(text, start, end) or not _BODY_ABOVE.search(text, max(0, start - 1500), start):
+        return False  # a title and its deck stand above the body
+    if start >= 2 and text[start - 2] != "\n":  # the line above, when no blank line separates them
+        above = _line_at(text, start - 2)
+        if _is_headline(text, *above):
+            return True
+    if end + 1 < len(text) and text[end + 1] != "\n":
+        below = _line_at(text, end + 1)
+        if _is_headline(text, *below):
+            return True
+    return False
 
 
 def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> bool:
@@ -381,11 +453,16 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 40]
-    if m.value < 100 and not m.currency and _AGE_BEFORE.search(before) and _AGE_BEFORE_END.match(after):
-        return True  # "aged from 18 to 31", "the youngest was 12"
-    if m.value == 1 and m.surface.lower() == "one" and _ONE_PRONOUN.match(after):
-        return True  # "One of the suspects is a soldier"
-    if _RELATED_LINK.search(text, max(0, m.start - 160), m.start):
+    if m.value < 100 and not m.currency and (_AGE_LIST.search(before) or (
+            _AGE_BEFORE.search(before) and _AGE_BEFORE_END.match(after))):
+        return True  # "aged from 18 to 31", "the youngest was 12", "aged 22, 37 and 41", "a girl of 14"
+    if _VERSION.fullmatch(m.surface) and not _SCALE_AFTER.match(after):
+        return True  # "(NGHTI) 2.0": a version, not a count
+    if m.value == 1 and m.surface.lower() == "one" and (
+            _ONE_PRONOUN.match(after) or (_SENTENCE_START.search(before) and _ONE_PERSON.match(after))
+            or (_IN_ONE.search(before) and _ONE_INSTANCE.match(after))):
+        return True  # "One of the suspects is a soldier", "One victim, who asked not to be named, said"
+    if _RELATED_LINK.search(text, max(0, m.start - 160), m.start) or _in_headline_run(text, m.start):
         return True  # "Read more: Police free 40 victims in border raid"
     if m.value < 100 and attrs.is_age_bound(before, after):
         return True  # an age is under 100: "were over 300" is a count
@@ -394,6 +471,18 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
     if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):
         return True
     return bool(NOT_COUNT_AFTER.match(after))
+
+
+def with_second_actions(figs: list[Figure]) -> list[Figure]:
+    """'arrested 40 suspects and sent them to court' is 40 arrested and 40 prosecuted (SPEC section 1):
+    each figure with a coordinated second action is followed by its copy under that action's indicator."""
+    out: list[Figure] = []
+    for fig in figs:
+        out.append(fig)
+        for indicator, rule in fig.also:
+            rules = [r for r in fig.rules if not r.startswith("act.")] + [rule]
+            out.append(replace(fig, indicator=indicator, rules=rules, also=[]))
+    return out
 
 
 def money_currency(text: str, m: NumberMention) -> str | None:

@@ -23,13 +23,16 @@ _FUNCTION_WORDS = frozenset(
 _PEOPLE_ROLES = frozenset({"person", "suspect", "victim"})
 _JOINERS = frozenset({"and", "of", "in", "the", "-", "–", "their", "its"})
 _COPULA = frozenset({"were", "was", "are", "is", "being"})
+_OF_AS = frozenset({"them", "whom", "these", "those"})
 _OF_DET = frozenset({"the", "them", "these", "those", "whom", "which", "all", "its", "their", "last", "this"})
 ABROAD = re.compile(r"\b(?:abroad|overseas|outside\s+(?:the\s+)?(?:Kingdom|country|nation)|from\s+(?:abroad|overseas)|in\s+(?:other|foreign|neighbou?ring)\s+countries)\b", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(
     r"\b(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|jump|reduction|growth|surge|spike|dip|hike|gain|"
     r"increased|decreased|rose|fell|dropped|declined|jumped|climbed|grew|surged|reduced|went up|went down|gap|difference|"
     r"grown|risen|fallen|gone up|gone down|increasing|decreasing|growing|rising|falling|"
-    r"(?<!made )(?<!make )(?<!makes )(?<!ended )(?<!end )up|down|higher|lower|more|fewer)\s+(?:of\s+|by\s+)?(?:about|around|nearly|some|approximately|"
+    r"(?<!made )(?<!make )(?<!makes )(?<!ended )(?<!end )up|"
+    r"(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!broken )(?<!broke )(?<!break )(?<!breaks )(?<!tracked )(?<!track )"
+    r"(?<!shut )(?<!cracked )(?<!crack )(?<!cracking )(?<!cracks )down|higher|lower|more|fewer)\s+(?:of\s+|by\s+)?(?:about|around|nearly|some|approximately|"
     r"more than|over|almost|roughly|just|only|a further|an additional)?\s*$",
     re.IGNORECASE,
 )
@@ -109,6 +112,15 @@ class IndicatorRules:
         first = toks[0][0].lower()
         if _TIME_AFTER.match(text, pos):
             return Noun("elliptical", end=pos)
+        # "312 were identified as victims", "57 confirmed as victims": the noun after "as" is counted
+        # "identified 279 of them as victims"
+        k = 1 if first in _COPULA else 2 if first == "of" and len(toks) > 1 and toks[1][0].lower() in _OF_AS else 0
+        if len(toks) > k + 2 and (k == 2 or toks[k][0].lower().endswith("ed")) and toks[k + (k < 2)][0].lower() == "as":
+            found = self._scan(toks[k + 1 + (k < 2):], category=False)
+            if found.kind == "noun" and found.role != "person":
+                return found
+        if first.endswith("ed") and len(toks) > 1 and toks[1][0].lower() in self.noncount:
+            return Noun("noncount", end=toks[1][2])  # "three chartered flights"
         if first in _COPULA:
             found = self._scan(toks[1:], category=True)
             if found.kind == "noun":
@@ -175,6 +187,9 @@ class IndicatorRules:
             if nxt_hit is not None and nxt_hit[1] in _PEOPLE_ROLES:
                 mods.append(low)  # "three kiln owners", "two brothel keepers": a compound noun of people
                 i += 1
+                continue
+            if low.endswith("ed") and i < 3 and any(self._noun_at(toks, j) for j in range(i + 1, min(i + 4, len(toks)))):
+                i += 1  # "19 finalised trafficking cases": a participle before the noun
                 continue
             break
         return Noun("none")

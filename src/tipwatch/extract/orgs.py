@@ -28,6 +28,8 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ABBR_AFTER = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&.-]{1,11})\)")
 _TOKEN = re.compile(r"[^\s,]+")
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
+_OWNED_MINISTRY = re.compile(r"\b(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s|')\s+"
+                             r"(?P<what>foreign|interior|home|labou?r|justice|health)\s+ministry\b")
 _POSSESSED = re.compile(r"(?:'s|’s)\s+$")
 
 
@@ -164,6 +166,12 @@ class OrgRules:
             abbr = _ABBR_AFTER.match(text, name.end)
             if abbr and sum(c.isupper() for c in abbr.group("abbr")) >= 2:
                 learned.setdefault(abbr.group("abbr"), entity)
+        for m in _OWNED_MINISTRY.finditer(text):  # "Indonesia's foreign ministry", "Vietnam's foreign ministry"
+            found = [e for e in gazetteer.lookup(f"{m.group('what').title()} Ministry") if e.kind == "body"]
+            owner = [e for e in gazetteer.lookup(m.group("owner")) if e.kind == "country"]
+            if found and owner:
+                entity = replace(found[0], country=found[0].country or owner[0].key)
+                out.append(EntityMention(m.start("what"), m.end(), text[m.start("what"):m.end()], (entity,)))
         if learned:
             alt = "|".join(sorted(map(re.escape, learned), key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):

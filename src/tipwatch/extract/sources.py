@@ -179,6 +179,9 @@ class SourceTracker:
             if _POSSESSIVE_REPORT.match(tail):
                 out.append(Cue(b.start, key, "src.body_report"))
                 continue
+            if _REPORT_OF.search(text, max(s_start, b.start - 40), b.start):
+                out.append(Cue(b.start, key, "src.report_of"))  # "the latest Crime in India report of the NCRB"
+                continue
             said = _SAY_RX.search(tail)
             if said and len(tail[:said.start()].split()) <= 6 and "," not in tail[:said.start()].replace("(", ""):
                 out.append(Cue(b.start, key, "src.body_said"))
@@ -338,7 +341,9 @@ class SourceTracker:
 
 _RELATIVE = re.compile(r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?,\s+(?:which|who|that)\s+(?:also\s+)?"
                        r"(?:identified|recorded|registered|counted|reported|rescued|arrested|detected|found|logged)\s+")
-_BODY_CUES = ("src.relative_subject", "src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
+_REPORT_OF = re.compile(r"\b(?:report|data|figures|statistics|survey|study|records|yearbook)\s+(?:of|by|from)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+_BODY_CUES = ("src.report_of", "src.relative_subject", "src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
               "src.according_to_anaphor", "src.anaphor_subject", "src.first_person")
 _SUBJECT_CUES = ("src.subject", "src.anaphor_subject")
 #: a body that speaks ("X said", "the ministry said") becomes the passage's body

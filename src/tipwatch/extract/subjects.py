@@ -19,7 +19,7 @@ from tipwatch.extract.indicators import IndicatorRules, Noun
 
 _REACHED = re.compile(
     r"\b(?P<noun>[A-Za-z]+)(?:\s+(?:for|of|in|on|related to|linked to|involving|flagged as|recorded|registered|"
-    r"reported)\b[^,;.]{0,70}?)?\s+(?:alone\s+)?(?:totall?ed|totall?ing|numbered|stood at|reached|came to|amounted to|"
+    r"reported|(?P<verb>[a-z]+ed|who|that|sent|held|taken|given|brought|found|freed))\b[^,;.]{0,70}?)?\s+(?:alone\s+)?(?:totall?ed|totall?ing|numbered|stood at|reached|came to|amounted to|"
     r"rose to|fell to|climbed to|dropped to|increased to|decreased to|hit)\s+(?:about\s+|around\s+|nearly\s+|some\s+|"
     r"more than\s+|over\s+|almost\s+|just\s+|at least\s+)?$", re.IGNORECASE)
 _CHANGED_FROM = re.compile(
@@ -84,7 +84,8 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
         found = rules.nouns.get((m.group("noun").lower(),))
         # "nationals alone numbered 301": the noun after decides, unless the subject is "the number
         # of victims ... rose to 10,093", which can only count that noun
-        if found and (found[0] != "person" or _NUMBER_OF_END.search(before, 0, m.start("noun"))):
+        # ... or a verb of its own says what happened to them ("People prosecuted for trafficking numbered 230")
+        if found and (found[0] != "person" or m.group("verb") or _NUMBER_OF_END.search(before, 0, m.start("noun"))):
             return Noun("noun", found[0], m.group("noun"), f"{found[1]}.before", pos)
     changed = _CHANGED_FROM.search(before)  # "the number of cases rose from 31", "... from one to four"
     hit = _counted(rules, changed.group(0)) if changed else None
