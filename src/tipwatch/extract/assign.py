@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.context import DocContext, clause_at, slot_of
 from tipwatch.extract.figures import Figure
 from tipwatch.extract.periods import TimeExpr
@@ -288,40 +289,42 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True) -> N
     that dates the event the passage is about governs it (an interval only, not "set up in 2009"),
     as does one that opens on a period and states a change ("Last year, cases fell by a quarter");
     a sentence without any number is read for the second kind only."""
-    if not numbered:
-        if _CHANGE_VERB.search(ctx.text, sent.start, sent.end) is None:
-            return
-        exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
-        frame = [e for e in exprs[:1] if _frames_a_change(ctx.text, sent, e)]
-        period = ctx.rules.periods.resolve(frame[0], ctx.pub_year, None, ctx.country) if frame else None
-        if period:
-            ctx.governing = (period, frame[0].text)
-            ctx.first_governing = ctx.first_governing or ctx.governing
+    if not numbered and not _states_change(ctx.text, sent.start, sent.end):
         return
     exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
-    spans = [e for e in exprs if "range" in e.rule and not e.same_period]
-    report = _REPORT_YEAR.search(ctx.text, sent.start, sent.end)
-    if not spans and report:  # "the 2023 Annual National Report", "its situation report on human trafficking 2023"
-        year = report.group("y1") or report.group("y2") or report.group("y3")
-        if ctx.pub_year is None or int(year) <= ctx.pub_year:
-            ctx.governing = (year, report.group(0))
-            ctx.first_governing = ctx.first_governing or ctx.governing
-        return
-    if not spans:
-        spans = [e for e in exprs[:1] if _frames_a_change(ctx.text, sent, e)]
-    if spans:
-        period = ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country)
-        if period:
-            ctx.governing = (period, spans[0].text)
-            ctx.first_governing = ctx.first_governing or ctx.governing
+    if numbered:
+        report = _REPORT_YEAR.search(ctx.text, sent.start, sent.end)
+        spans = [e for e in exprs if "range" in e.rule and not e.same_period]
+        if spans:
+            _govern(ctx, ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country), spans[0].text)
+            return
+        if report:  # "the 2023 Annual National Report", "its situation report on human trafficking 2023"
+            year = report.group("y1") or report.group("y2") or report.group("y3")
+            if ctx.pub_year is None or int(year) <= ctx.pub_year:
+                _govern(ctx, year, report.group(0))
+            return
+    frame = [e for e in exprs[:1] if _frames_a_change(ctx.text, sent, e)]
+    if frame:
+        _govern(ctx, ctx.rules.periods.resolve(frame[0], ctx.pub_year, None, ctx.country), frame[0].text)
+
+
+def _govern(ctx: DocContext, period: str | None, words: str) -> None:
+    if period:
+        ctx.governing = (period, words)
+        ctx.first_governing = ctx.first_governing or ctx.governing
 
 
 _LEAD_IN = re.compile(r"(?:[^\n]{0,60}?\s(?:—|–|--?)\s+)?"  # a dateline: "LIMA, March 3 (AP) — "
                       r"\s*(?:(?:in|during|throughout|for|over)\s+)?(?:the\s+(?:fiscal\s+|calendar\s+)?year\s+)?$", re.IGNORECASE)
-_CHANGE_VERB = re.compile(
-    r"\b(?:rose|fell|increased|decreased|dropped|declined|jumped|climbed|grew|surged|doubled|tripled|halved|"
-    r"went up|went down|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|jump|surge)\s+(?:of|in))\b",
-    re.IGNORECASE)
+_CUES = load_cues()  # the change words of the claims rules (rules/claims.yaml), one vocabulary
+_CHANGE_WORD = re.compile(rf"\b(?P<w>{_CUES.change})\b", re.IGNORECASE)
+
+
+def _states_change(text: str, start: int, end: int) -> bool:
+    """A rise, a fall or a multiplier ("doubled") in ``text[start:end]``, not "set up" or "cracked down"."""
+    if any(_CUES.states_change(m) for m in _CHANGE_WORD.finditer(text, start, end)):
+        return True
+    return _CUES.multiplier_verb.search(text, start, end) is not None
 
 
 def _frames_a_change(text: str, sent: Sentence, expr: TimeExpr) -> bool:
@@ -329,7 +332,7 @@ def _frames_a_change(text: str, sent: Sentence, expr: TimeExpr) -> bool:
     that opens on a year and states a change frames the statistics the passage goes on to give."""
     return ((expr.year is not None or expr.offset is not None) and not expr.same_period and not expr.cumulative
             and not expr.to_date and _LEAD_IN.fullmatch(text, sent.start, expr.start) is not None
-            and _CHANGE_VERB.search(text, expr.end, sent.end) is not None)
+            and _states_change(text, expr.end, sent.end))
 
 
 def fill_periods(ctx: DocContext) -> None:
