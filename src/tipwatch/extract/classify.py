@@ -360,12 +360,7 @@ def _role_before_list(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figu
     role = ctx.rules.indicators.nouns.get((lead.group(1).lower(),), (None, None))[0]
     if role is None or role == "person":
         return None
-    for fig in reversed(ctx.figures):
-        if sent.index - fig.sentence.index > 3:
-            break
-        if fig.role == role and fig.unit == "count" and fig.head is None:
-            return fig
-    return None
+    return _last_total(ctx, sent, role, within=3)
 
 
 def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | None:
@@ -409,12 +404,17 @@ def _named_head(ctx: DocContext, sent: Sentence, head: Figure | None) -> Figure 
     role = ctx.rules.indicators.nouns.get((lead.group("noun").lower(),), (None, None))[0]
     if role is None or role == head.role or role == "person":
         return head
+    return _last_total(ctx, sent, role, within=4) or head
+
+
+def _last_total(ctx: DocContext, sent: Sentence, role: str, *, within: int) -> Figure | None:
+    """The last count of ``role`` that is no part of another, at most ``within`` sentences back."""
     for fig in reversed(ctx.figures):
-        if sent.index - fig.sentence.index > 4:
+        if sent.index - fig.sentence.index > within:
             break
         if fig.role == role and fig.unit == "count" and fig.head is None:
             return fig
-    return head
+    return None
 
 
 def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], qualifier: str,
