@@ -80,8 +80,8 @@ def _author(doc: CleanDocument, rules: Rules) -> str | None:
 
 
 def _header_country(doc: CleanDocument, rules: Rules) -> str | None:
-    """The one country the headline names ("Moldova identifies 214 trafficking victims") when
-    the clean-up dropped the headline from the text."""
+    """The one country the headline or dateline names ("Moldova identifies 214 trafficking
+    victims", "Doha, 11 January") when the clean-up dropped them from the text."""
     head = doc.raw.title or ""
     raw = doc.raw.text or ""
     first = doc.text[:40]
@@ -90,8 +90,8 @@ def _header_country(doc: CleanDocument, rules: Rules) -> str | None:
         head = f"{head}\n{raw[:min(cut, 400)]}"
     if not head.strip():
         return None
-    found = {m.entities[0].country for m in rules.gazetteer.scan(head)
-             if m.entities[0].kind == "country" and len({e.country for e in m.entities}) == 1}
+    found = {m.entities[0].country for m in rules.gazetteer.scan(head)  # a country, or a city of one ("Bishkek, 21 May")
+             if m.entities[0].kind in ("country", "subdivision") and len({e.country for e in m.entities}) == 1}
     return found.pop() if len(found) == 1 else None
 
 

@@ -238,7 +238,9 @@ class OrgRules:
         if parent is not None:
             return parent
         inside = known[bisect.bisect_left(starts, name.start):bisect.bisect_left(starts, name.end)]
-        place = next((m.entities[0] for m in inside if m.kind == "subdivision"), None)
+        # a place name several countries use ("Mwanza" in Malawi and Tanzania) gives the body no place
+        place = next((m.entities[0] for m in inside if m.kind == "subdivision"
+                      and len({e.country for e in m.entities}) == 1), None)
         for rx, parent_name, unit_country in self.units:
             if rx.fullmatch(canonical) and unit_country in {m.entities[0].country for m in inside}:
                 found = [e for e in gazetteer.lookup(parent_name) if e.kind == "body"]
