@@ -56,6 +56,7 @@ class OrgRules:
         self.stop_lead = frozenset(data.get("org_stop_lead", []))
         self.end = frozenset(data.get("org_end", []))
         self.expand: dict[str, str] = dict(data.get("org_expand", {}))
+        self.seat_words = frozenset(data.get("org_seat", []))
         self.units = [(re.compile("|".join(f"(?:{p})" for p in rec["patterns"])), rec["parent"], rec.get("country"))
                       for rec in data.get("org_units", [])]
         local_heads: dict[str, str] = dict(data.get("org_local_heads", {}))
@@ -230,6 +231,8 @@ class OrgRules:
     def _known(self, name: _Name, tokens: list[str], gazetteer: Gazetteer, known: list[EntityMention],
                starts: list[int]) -> Entity:
         tokens = [self.expand.get(t, t) for t in tokens]
+        while len(tokens) > 2 and tokens[-1] in self.seat_words:
+            tokens = tokens[:-1]  # "the Hellenic Police Headquarters" is the Hellenic Police
         canonical = " ".join(tokens)
         found = [e for e in gazetteer.lookup(canonical) if e.kind == "body"]
         if found:

@@ -31,8 +31,11 @@ _REPORT_REF = Folded(  # case-insensitive: run over the lower-cased document whe
     rf"|(?:^|[,;“\"]\s*|\s)(?:it|they)\s+(?:also\s+)?{_SAY}\b"
     rf"|\bthe\s+(?:same\s+)?report\b"
 )
-_RELEASED = re.compile(r"\b(?:releas|publish|issu|present|unveil|launch)(?:ed|es|s)\s+(?:(?:its|their|the|a|an)\s+(?:\w+\s+){0,3}(?:report|data|figures|statistics|study)"
+_RELEASED = re.compile(r"\b(?:releas|publish|issu|present|unveil|launch|review)(?:ed|es|s)\s+(?:(?:its|their|the|a|an)\s+(?:\w+\s+){0,3}"
+                       r"(?:report|data|figures|statistics|study|achievements|results|efforts|balance|record)"
                        r"|(?:its|their)\s+(?:annual\s+|latest\s+|new\s+)?(?-i:[A-Z]))", re.IGNORECASE)
+#: a document's lead ends here: a body that releases or reviews its report there speaks for the document
+_LEAD_CHARS = 400
 _POSSESSIVE_REPORT = re.compile(r"^\s*(?:'s|’s|')?\s*(?:\w+\s+){0,4}?(?:report|data|figures|statistics|study|survey|records)\b", re.IGNORECASE)
 _ANAPHOR_WORDS = r"ministry|committee|department|agency|commission|council|police|organi[sz]ation|court|bureau|office|secretariat|body|directorate|command|force|network|division|unit|service|authority|NGO|charity"
 _ANAPHOR = re.compile(rf"\b[Tt]he\s+({_ANAPHOR_WORDS})(?:'s|’s)?\b")
@@ -78,6 +81,7 @@ class SourceState:
     last_person_body: str | None = None
     has_last_person: bool = False
     seen: list[tuple[str, str, str | None]] = field(default_factory=list)  # (surface, key, kind) in text order
+    releaser: str | None = None  # the body whose release the document is (its lead reviews or releases its report)
 
 
 @dataclass(frozen=True)
@@ -158,9 +162,10 @@ class SourceTracker:
         out: list[Cue] = []
         for m in _ACCORDING.finditer(self.text, s_start, s_end):
             pos = m.end()
-            after = [b for b in bodies if pos <= b.start <= pos + 6]
+            whose = _REPORT_OF_AFTER.match(self.text, pos, s_end)  # "according to the annual report of X"
+            after = [b for b in bodies if pos <= b.start <= (whose.end() if whose else pos) + 6]
             if after:
-                out.append(Cue(pos, self._upstream(after[0], s_end), "src.according_to"))
+                out.append(Cue(pos, self._upstream(self._owned(after[0]), s_end), "src.according_to"))
                 continue
             ana = _ANAPHOR.match(self.text, pos)
             if ana:
@@ -180,15 +185,15 @@ class SourceTracker:
                 out.append(Cue(b.start, key, "src.body_report"))
                 continue
             if _REPORT_OF.search(text, max(s_start, b.start - 40), b.start):
-                out.append(Cue(b.start, key, "src.report_of"))  # "the latest Crime in India report of the NCRB"
+                out.append(Cue(b.start, self._owned(b).entities[0].key, "src.report_of"))  # "the latest Crime in India report of the NCRB"
                 continue
             said = _SAY_RX.search(tail)
             if said and len(tail[:said.start()].split()) <= 6 and "," not in tail[:said.start()].replace("(", ""):
                 out.append(Cue(b.start, key, "src.body_said"))
             elif re.search(rf"\b{_SAY}\s+(?:the\s+)?$", text[max(s_start, b.start - 12):b.start]):
                 out.append(Cue(b.start, key, "src.said_body"))
-            elif self._is_subject(b.start, b.end, s_start, s_end):
-                out.append(Cue(b.start, key, "src.subject"))
+            elif self._is_subject(b.start, b.end, s_start, s_end) and self.state.releaser in (None, key):
+                out.append(Cue(b.start, key, "src.subject"))  # in a body's own release, actors are not credits
             rel = _RELATIVE.match(tail)
             if rel:  # "published by the National Police Agency (NPA), which identified 25 victims"
                 out.append(Cue(b.end + rel.end(), key, "src.relative_subject"))
@@ -250,6 +255,18 @@ class SourceTracker:
                 out.append(Cue(m.start(), self.state.last_person_body, "src.pronoun_said"))
         return out
 
+    def _owned(self, body: EntityMention) -> EntityMention:
+        """'the Interior Ministry's Intelligence Centre (CITCO)': the body it owns, named right after it."""
+        for _ in range(3):
+            gap = _OWNS.match(self.text, body.end)
+            if gap is None or not (gap.group(1) or body.text.endswith(("'s", "’s"))):
+                break
+            nxt = next((b for b in self.bodies if b.start == gap.end()), None)
+            if nxt is None:
+                break
+            body = nxt
+        return body
+
     def _upstream(self, body: EntityMention, s_end: int) -> str:
         """'according to X, which gets its information from Y' credits Y."""
         for m in _UPSTREAM.finditer(self.text, body.end, min(s_end, body.end + 120)):
@@ -303,12 +320,17 @@ class SourceTracker:
                 self.state.report_body = cue.body
         released = _RELEASED.search(sent)
         if released:
-            subject = [b for b in bodies if b.start < s_start + released.start()]
+            before = [b for b in bodies if b.start < s_start + released.start()]
+            # the body that heads the clause ("The committee held its meeting at the Ministry of Labour
+            # and reviewed its annual report"), else the last one named before the verb
+            subject = [b for b in before if self._is_subject(b.start, b.end, s_start, s_end)] or before[-1:]
             anaphor = list(_ANAPHOR.finditer(sent, 0, released.start()))
             if subject:
-                self.state.report_body = subject[-1].entities[0].key
+                self.state.report_body = subject[0].entities[0].key
             elif anaphor:
                 self.state.report_body = self._anaphor_body(anaphor[-1].group(1)) or self.state.report_body
+            if subject and not figures and s_start < _LEAD_CHARS and self.state.releaser is None:
+                self.state.releaser = self.state.report_body  # a body's own release: its figures are its own
 
     def _introduce_persons(self, s_start: int, s_end: int, bodies: list[EntityMention]) -> None:
         sent = self.text[s_start:s_end]
@@ -343,6 +365,9 @@ _RELATIVE = re.compile(r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?,\s+(?:which|who|that
                        r"(?:identified|recorded|registered|counted|reported|rescued|arrested|detected|found|logged)\s+")
 _REPORT_OF = re.compile(r"\b(?:report|data|figures|statistics|survey|study|records|yearbook)\s+(?:of|by|from)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+_REPORT_OF_AFTER = re.compile(r"(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?(?:report|data|figures|statistics|survey|study|"
+                              r"records|yearbook|balance|bulletin)\s+(?:of|by|from)\s+(?:the\s+)?", re.IGNORECASE)
+_OWNS = re.compile(r"(?:('s|’s))?\s+")
 _BODY_CUES = ("src.report_of", "src.relative_subject", "src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
               "src.according_to_anaphor", "src.anaphor_subject", "src.first_person")
 _SUBJECT_CUES = ("src.subject", "src.anaphor_subject")
