@@ -90,17 +90,18 @@ class OrgRules:
         h = 0
         while h < len(toks):
             word = toks[h][2]
-            if word not in self.heads:
+            owner = word.endswith(("'s", "’s")) and word[:-2] in self.heads and h > 0
+            if word not in self.heads and not owner:
                 h += 1
                 continue
             i = self._back(toks, h, after_the)
-            j = self._forward(toks, h)
+            j = h if owner else self._forward(toks, h)  # "the Public Security Directorate's Anti-Human ... Unit"
             if j > i:  # a head alone ("Police", "Ministry") is no name
                 words = [t[2] for t in toks[i:j + 1]]
                 end = toks[j][1]
                 if words[-1].endswith(("'s", "’s")):  # "the California Department of Justice's report"
                     words[-1], end = words[-1][:-2], end - 2
-                out.append(_Name(toks[i][0], end, tuple(words), self.heads[word]))
+                out.append(_Name(toks[i][0], end, tuple(words), self.heads[word[:-2] if owner else word]))
             h = j + 1
         return out
 
@@ -136,6 +137,9 @@ class OrgRules:
                                      and (j + 2 >= len(toks) or not self._capital(toks[j + 2][2]))):
                 j += 1  # "Police Service", "Police Scotland" (not "Police Commissioner Ray Lee")
                 continue
+            if nxt in self.stop_lead and j + 2 < len(toks) and toks[j + 2][2] in self.heads:
+                j += 2  # "Gendarmerie General Command", "Police General Directorate"
+                continue
             k = j + 1
             while k < len(toks) and (toks[k][2].lower() in _CONNECTORS or _IN_PERSONS(toks, k)):
                 k += 1
@@ -145,7 +149,7 @@ class OrgRules:
             end = k
             while end + 1 < len(toks) and self._capital(toks[end + 1][2], tail=True):
                 end += 1
-            if "and" in joined and (joined[-1] == "the" or any(t[2] in self.heads for t in toks[k:end + 1])):
+            if "and" in joined and any(t[2] in self.heads for t in toks[k:end + 1]):
                 break  # "the Interior Ministry and the Foreign Ministry": two names
             j = end
         return j
@@ -162,7 +166,7 @@ class OrgRules:
             if entity is None:
                 continue
             if entity.rule.startswith("org."):
-                entity = self._unit_parent(text, name, gazetteer, known) or entity
+                entity = self._unit_parent(text, name, gazetteer, [*known, *out[-1:]]) or entity
             out.append(EntityMention(name.start, name.end, text[name.start:name.end], (entity,)))
             abbr = _ABBR_AFTER.match(text, name.end)
             if abbr and sum(c.isupper() for c in abbr.group("abbr")) >= 2:

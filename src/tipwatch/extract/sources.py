@@ -21,7 +21,8 @@ _ACCORDING = re.compile(
     r"\b(?:according to|citing|quoting|as per"
     r"|(?:data|figures|statistics|numbers|records|estimates)\s+(?:(?:released|published|compiled|issued|provided|"
     r"gathered|collected|presented)\s+(?:\w+\s+){0,3}?)?(?:by|from)"
-    r"|(?:released|published|compiled|issued|announced|presented)\s+by)\s+",
+    r"|(?:released|published|compiled|issued|announced|presented|(?:carried\s+out|conducted|produced|prepared)"
+    r"(?:\s+jointly)?)\s+by)\s+",
     re.IGNORECASE,
 )
 _UPSTREAM = re.compile(r"\b(?:information|data|figures|statistics|numbers)\s+from\s+|\bciting\s+|\bquoting\s+|\bbased on\s+(?:data|figures|information)?\s*(?:from\s+)?", re.IGNORECASE)
@@ -374,7 +375,7 @@ _SUBJECT_CUES = ("src.subject", "src.anaphor_subject")
 #: a body that speaks ("X said", "the ministry said") becomes the passage's body
 _SPEECH_CUES = ("src.body_said", "src.said_body", "src.anaphor_said")
 _PASSAGE_CUES = ("src.report_ref", "src.anaphor_said", "src.pronoun_said", "src.person_said", "src.said_person")
-_STATISTICAL = re.compile(r"\d|\b(?:report|data|figures|statistics)\b", re.IGNORECASE)
+_STATISTICAL = re.compile(r"\d|\b(?:report|data|figures|statistics|survey)\b", re.IGNORECASE)
 
 
 def _resolve_report_refs(cues: list[Cue]) -> list[Cue]:
