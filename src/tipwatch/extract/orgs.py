@@ -31,6 +31,8 @@ _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED_MINISTRY = re.compile(r"\b(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s|')\s+"
                              r"(?P<what>foreign|interior|home|labou?r|justice|health)\s+ministry\b")
 _POSSESSED = re.compile(r"(?:'s|’s)\s+$")
+#: "a deputy minister of internal affairs", "the minister of labour": an official named by the ministry's title
+_MINISTER_OF = re.compile(r"\b(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\s+of\s+(?P<what>[a-z]+(?:\s+[a-z]+){0,3})")
 
 
 #: heads of names of units inside a larger body (credited to that body when it is named with them)
@@ -177,6 +179,14 @@ class OrgRules:
             if found and owner:
                 entity = replace(found[0], country=found[0].country or owner[0].key)
                 out.append(EntityMention(m.start("what"), m.end(), text[m.start("what"):m.end()], (entity,)))
+        for m in _MINISTER_OF.finditer(text):
+            words = m.group("what").split()
+            for n in range(len(words), 0, -1):  # the longest ministry name: "of internal affairs answered"
+                found = [e for e in gazetteer.lookup(f"Ministry of {' '.join(words[:n])}") if e.kind == "body"]
+                if found:
+                    end = m.start("what") + len(" ".join(words[:n]))
+                    out.append(EntityMention(m.start(), end, text[m.start():end], (found[0],)))
+                    break
         if learned:
             alt = "|".join(sorted(map(re.escape, learned), key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):

@@ -54,7 +54,8 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 _QUOTE = re.compile(r"[\"“”]")
 _ANAPHOR_SAID = re.compile(rf"\b[Tt]he\s+(ministry|committee|department|agency|commission|council|police|organi[sz]ation|bureau|office|secretariat|directorate|command|force|network|government|authority)(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:also\s+)?{_SAY}\b")
 _HIS_BODY = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:organi[sz]ation|group|NGO|ministry|department|agency|office|team|unit|committee|charity|body)\b", re.IGNORECASE)
-_PRONOUN_SAID = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+)?{_SAY}\b|\b{_SAY}\s+(?:he|she)\b")
+_PRONOUN_SAID = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Tt]he\s+(?:deputy\s+|vice\s+)?minister)\s+(?:also\s+)?{_SAY}\b"
+                           rf"|\b{_SAY}\s+(?:he|she|the\s+(?:deputy\s+|vice\s+)?minister)\b")
 _NAME = re.compile(r"(?:[A-Z][a-z’'.-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z’'.-]+|[A-Z]{2,}))*")
 _TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "police", "brigadier", "deputy", "minister", "prime", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "secretary", "commissioner", "inspector", "senior", "president", "vice", "chairman", "chairwoman", "governor", "judge", "prof", "professor", "sir", "madam", "lord", "hon", "pol", "maj-gen", "major-general", "the", "national", "provincial"]
@@ -167,6 +168,9 @@ class SourceTracker:
             after = [b for b in bodies if pos <= b.start <= (whose.end() if whose else pos) + 6]
             if after:
                 out.append(Cue(pos, self._upstream(self._owned(after[0]), s_end), "src.according_to"))
+                continue
+            if _HIM.match(self.text, pos) and self.state.has_last_person and self.state.last_person_body:
+                out.append(Cue(pos, self.state.last_person_body, "src.according_to"))  # "According to him, ..."
                 continue
             ana = _ANAPHOR.match(self.text, pos)
             if ana:
@@ -346,6 +350,10 @@ class SourceTracker:
                 ana = _ANAPHOR.search(self.text, app_start, app_end)
                 body = self._anaphor_body(ana.group(1)) if ana else None
             self._remember(name, body)
+        for b in bodies:
+            if _MINISTER.match(b.text):  # "a deputy minister of internal affairs answered ...": the speaker's body
+                self.state.last_person_body = b.entities[0].key
+                self.state.has_last_person = True
         for b in bodies:  # "National Police chief of staff Lieutenant General Chhay Kim Khoeun"
             tail = self.text[b.end:min(s_end, b.end + 80)]
             m2 = re.match(r"(?:'s|’s)?\s+(?:[a-z-]+\s+){1,5}((?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'.-]*)", tail)
@@ -368,6 +376,9 @@ _REPORT_OF = re.compile(r"\b(?:report|data|figures|statistics|survey|study|recor
                         re.IGNORECASE)
 _REPORT_OF_AFTER = re.compile(r"(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?(?:report|data|figures|statistics|survey|study|"
                               r"records|yearbook|balance|bulletin)\s+(?:of|by|from)\s+(?:the\s+)?", re.IGNORECASE)
+_HIM = re.compile(r"(?:him|her)\b")
+#: an official named by title, whose ministry the text gave ("a deputy minister of internal affairs")
+_MINISTER = re.compile(r"^(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\b")
 _OWNS = re.compile(r"(?:('s|’s))?\s+")
 _BODY_CUES = ("src.report_of", "src.relative_subject", "src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
               "src.according_to_anaphor", "src.anaphor_subject", "src.first_person")
