@@ -51,6 +51,8 @@ def test_heldout2_floor() -> None:
     assert report.f1 >= floor["f1"], report.render(show=False)
     assert report.precision >= floor["precision"], report.render(show=False)
     assert report.claims_score >= floor["claims"], report.render(show=False)
+    for attr, value in floor.get("attributes", {}).items():
+        assert report.attribute_accuracy[attr] >= value, f"{attr}: {report.attribute_accuracy[attr]:.3f} < {value}"
 
 
 def test_heldout3_floor() -> None:

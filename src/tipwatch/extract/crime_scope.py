@@ -89,7 +89,8 @@ def own_crimes(text: str, found: Sequence[CrimeMention], clause: tuple[int, int]
     """The crime labels written in a figure's own clause (see the module docstring)."""
     start, end = crime_clause(text, clause, m.start, others)
     inside = [c for c in found if start <= c.start < end and not (
-        set(c.crimes) <= {"trafficking"} and _FROM.search(text, max(start, c.start - 60), c.start))]
+        set(c.crimes) <= {"trafficking"} and _FROM.search(text, max(start, c.start - 60), c.start))
+        and not _in_other_brackets(text, c, m, others)]
     if not inside:
         return (), None
     slots = sorted({n.start: n for n in others if start <= n.start < end and not _is_total(text, n)}.values(),
@@ -106,6 +107,18 @@ def own_crimes(text: str, found: Sequence[CrimeMention], clause: tuple[int, int]
             return (), DISTRIBUTED
     crimes = tuple(sorted({x for c in inside for x in c.crimes}))
     return crimes, inside[-1].rule
+
+
+def _in_other_brackets(text: str, c: CrimeMention, m: NumberMention, others: Sequence[NumberMention]) -> bool:
+    """Crime words in a bracketed breakdown ("150 victims (53 in sex trafficking and 97 in labour
+    trafficking), less than half the 312 victims ...") label the figures in the brackets only."""
+    opened = text.rfind("(", max(0, c.start - 200), c.start)
+    if opened < 0 or ")" in text[opened:c.start]:
+        return False
+    closed = text.find(")", c.end, c.end + 200)
+    if closed < 0 or opened <= m.start < closed:
+        return False
+    return any(opened < n.start < closed for n in others if n.start != m.start)
 
 
 def _in_noun_of_other(text: str, c: CrimeMention, slots: Sequence[NumberMention], m: NumberMention) -> bool:

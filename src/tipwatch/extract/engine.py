@@ -70,18 +70,20 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
 
 def _author(doc: CleanDocument, rules: Rules) -> str | None:
     """The body a document's header names ("Sahyog Anti-Trafficking Network, Kolkata"), which
-    "we" and "our" refer to; the cleaner may have dropped the header from the text."""
-    if not _WE.search(doc.text):
-        return None
+    "we" and "our" refer to; the cleaner may have dropped the header from the text. Without
+    "we", only a header the cleaner dropped counts (a report's or release's masthead)."""
     head = (doc.raw.text or "")[:400]
+    if not _WE.search(doc.text):
+        cut = head.find(doc.text[:40]) if doc.text else -1
+        head = head[:cut] if cut > 0 else ""
     known = rules.gazetteer.scan(head)
     bodies = [m for m in merge_mentions(known, rules.orgs.scan(head, rules.gazetteer, known)) if m.kind == "body"]
     return bodies[0].entities[0].key if bodies else None
 
 
 def _header_country(doc: CleanDocument, rules: Rules) -> str | None:
-    """The one country the headline names ("Moldova identifies 214 trafficking victims") when
-    the clean-up dropped the headline from the text."""
+    """The one country the headline or dateline names ("Moldova identifies 214 trafficking
+    victims", "Doha, 11 January") when the clean-up dropped them from the text."""
     head = doc.raw.title or ""
     raw = doc.raw.text or ""
     first = doc.text[:40]
@@ -90,8 +92,9 @@ def _header_country(doc: CleanDocument, rules: Rules) -> str | None:
         head = f"{head}\n{raw[:min(cut, 400)]}"
     if not head.strip():
         return None
-    found = {m.entities[0].country for m in rules.gazetteer.scan(head)
-             if m.entities[0].kind == "country" and len({e.country for e in m.entities}) == 1}
+    found = {m.entities[0].country for m in rules.gazetteer.scan(head)  # a country, or a dateline city ("Bishkek, 21 May")
+             if (m.entities[0].kind == "country" or m.entities[0].kind == "subdivision" and head[m.start - 1:m.start] in ("", "\n"))
+             and len({e.country for e in m.entities}) == 1}
     return found.pop() if len(found) == 1 else None
 
 

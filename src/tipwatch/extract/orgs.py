@@ -31,6 +31,8 @@ _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED_MINISTRY = re.compile(r"\b(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s|')\s+"
                              r"(?P<what>foreign|interior|home|labou?r|justice|health)\s+ministry\b")
 _POSSESSED = re.compile(r"(?:'s|’s)\s+$")
+#: "a deputy minister of internal affairs", "the minister of labour": an official named by the ministry's title
+_MINISTER_OF = re.compile(r"\b(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\s+of\s+(?P<what>[a-z]+(?:\s+[a-z]+){0,3})")
 
 
 #: heads of names of units inside a larger body (credited to that body when it is named with them)
@@ -56,6 +58,7 @@ class OrgRules:
         self.stop_lead = frozenset(data.get("org_stop_lead", []))
         self.end = frozenset(data.get("org_end", []))
         self.expand: dict[str, str] = dict(data.get("org_expand", {}))
+        self.seat_words = frozenset(data.get("org_seat", []))
         self.units = [(re.compile("|".join(f"(?:{p})" for p in rec["patterns"])), rec["parent"], rec.get("country"))
                       for rec in data.get("org_units", [])]
         local_heads: dict[str, str] = dict(data.get("org_local_heads", {}))
@@ -89,17 +92,18 @@ class OrgRules:
         h = 0
         while h < len(toks):
             word = toks[h][2]
-            if word not in self.heads:
+            owner = word.endswith(("'s", "’s")) and word[:-2] in self.heads and h > 0
+            if word not in self.heads and not owner:
                 h += 1
                 continue
             i = self._back(toks, h, after_the)
-            j = self._forward(toks, h)
+            j = h if owner else self._forward(toks, h)  # "the Public Security Directorate's Anti-Human ... Unit"
             if j > i:  # a head alone ("Police", "Ministry") is no name
                 words = [t[2] for t in toks[i:j + 1]]
                 end = toks[j][1]
                 if words[-1].endswith(("'s", "’s")):  # "the California Department of Justice's report"
                     words[-1], end = words[-1][:-2], end - 2
-                out.append(_Name(toks[i][0], end, tuple(words), self.heads[word]))
+                out.append(_Name(toks[i][0], end, tuple(words), self.heads[word[:-2] if owner else word]))
             h = j + 1
         return out
 
@@ -135,6 +139,9 @@ class OrgRules:
                                      and (j + 2 >= len(toks) or not self._capital(toks[j + 2][2]))):
                 j += 1  # "Police Service", "Police Scotland" (not "Police Commissioner Ray Lee")
                 continue
+            if nxt in self.stop_lead and j + 2 < len(toks) and toks[j + 2][2] in self.heads:
+                j += 2  # "Gendarmerie General Command", "Police General Directorate"
+                continue
             k = j + 1
             while k < len(toks) and (toks[k][2].lower() in _CONNECTORS or _IN_PERSONS(toks, k)):
                 k += 1
@@ -144,7 +151,7 @@ class OrgRules:
             end = k
             while end + 1 < len(toks) and self._capital(toks[end + 1][2], tail=True):
                 end += 1
-            if "and" in joined and (joined[-1] == "the" or any(t[2] in self.heads for t in toks[k:end + 1])):
+            if "and" in joined and any(t[2] in self.heads for t in toks[k:end + 1]):
                 break  # "the Interior Ministry and the Foreign Ministry": two names
             j = end
         return j
@@ -161,7 +168,7 @@ class OrgRules:
             if entity is None:
                 continue
             if entity.rule.startswith("org."):
-                entity = self._unit_parent(text, name, gazetteer, known) or entity
+                entity = self._unit_parent(text, name, gazetteer, [*known, *out[-1:]]) or entity
             out.append(EntityMention(name.start, name.end, text[name.start:name.end], (entity,)))
             abbr = _ABBR_AFTER.match(text, name.end)
             if abbr and sum(c.isupper() for c in abbr.group("abbr")) >= 2:
@@ -172,6 +179,14 @@ class OrgRules:
             if found and owner:
                 entity = replace(found[0], country=found[0].country or owner[0].key)
                 out.append(EntityMention(m.start("what"), m.end(), text[m.start("what"):m.end()], (entity,)))
+        for m in _MINISTER_OF.finditer(text):
+            words = m.group("what").split()
+            for n in range(len(words), 0, -1):  # the longest ministry name: "of internal affairs answered"
+                found = [e for e in gazetteer.lookup(f"Ministry of {' '.join(words[:n])}") if e.kind == "body"]
+                if found:
+                    end = m.start("what") + len(" ".join(words[:n]))
+                    out.append(EntityMention(m.start(), end, text[m.start():end], (found[0],)))
+                    break
         if learned:
             alt = "|".join(sorted(map(re.escape, learned), key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
@@ -230,6 +245,8 @@ class OrgRules:
     def _known(self, name: _Name, tokens: list[str], gazetteer: Gazetteer, known: list[EntityMention],
                starts: list[int]) -> Entity:
         tokens = [self.expand.get(t, t) for t in tokens]
+        while len(tokens) > 2 and tokens[-1] in self.seat_words:
+            tokens = tokens[:-1]  # "the Hellenic Police Headquarters" is the Hellenic Police
         canonical = " ".join(tokens)
         found = [e for e in gazetteer.lookup(canonical) if e.kind == "body"]
         if found:
@@ -238,7 +255,9 @@ class OrgRules:
         if parent is not None:
             return parent
         inside = known[bisect.bisect_left(starts, name.start):bisect.bisect_left(starts, name.end)]
-        place = next((m.entities[0] for m in inside if m.kind == "subdivision"), None)
+        # a place name several countries use ("Mwanza" in Malawi and Tanzania) gives the body no place
+        place = next((m.entities[0] for m in inside if m.kind == "subdivision"
+                      and len({e.country for e in m.entities}) == 1), None)
         for rx, parent_name, unit_country in self.units:
             if rx.fullmatch(canonical) and unit_country in {m.entities[0].country for m in inside}:
                 found = [e for e in gazetteer.lookup(parent_name) if e.kind == "body"]

@@ -70,6 +70,7 @@ class PlaceRules:
             score[hint] = 3.0
         for mention in mentions:
             ent = mention.entities[0]
+            elsewhere = False
             country = ent.country
             if ent.kind == "foreign" or not country or country == "WORLD" or (country == "EU" and ent.kind == "body"):
                 continue
@@ -87,9 +88,10 @@ class PlaceRules:
                 if _is_dateline(text, mention.start, mention.end, line_start):
                     weight = 3.0
                 elif ent.kind == "country" and _ELSEWHERE.search(text, max(0, mention.start - 24), mention.start):
-                    weight = 1.0
-            if mention.start < lead_end:
-                weight *= 2  # the lead names the country the story is about ("Argentina's programme rescued ...")
+                    weight, elsewhere = 1.0, True
+            if mention.start < lead_end and not elsewhere:
+                weight *= 2  # the lead names the country the story is about ("Argentina's programme rescued ..."),
+                # not one its people go to or come from ("on the border with Mozambique")
             score[country] = score.get(country, 0.0) + weight
         if not score:
             return None

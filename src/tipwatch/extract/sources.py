@@ -21,7 +21,8 @@ _ACCORDING = re.compile(
     r"\b(?:according to|citing|quoting|as per"
     r"|(?:data|figures|statistics|numbers|records|estimates)\s+(?:(?:released|published|compiled|issued|provided|"
     r"gathered|collected|presented)\s+(?:\w+\s+){0,3}?)?(?:by|from)"
-    r"|(?:released|published|compiled|issued|announced|presented)\s+by)\s+",
+    r"|(?:released|published|compiled|issued|announced|presented|(?:carried\s+out|conducted|produced|prepared)"
+    r"(?:\s+jointly)?)\s+by)\s+",
     re.IGNORECASE,
 )
 _UPSTREAM = re.compile(r"\b(?:information|data|figures|statistics|numbers)\s+from\s+|\bciting\s+|\bquoting\s+|\bbased on\s+(?:data|figures|information)?\s*(?:from\s+)?", re.IGNORECASE)
@@ -31,8 +32,11 @@ _REPORT_REF = Folded(  # case-insensitive: run over the lower-cased document whe
     rf"|(?:^|[,;“\"]\s*|\s)(?:it|they)\s+(?:also\s+)?{_SAY}\b"
     rf"|\bthe\s+(?:same\s+)?report\b"
 )
-_RELEASED = re.compile(r"\b(?:releas|publish|issu|present|unveil|launch)(?:ed|es|s)\s+(?:(?:its|their|the|a|an)\s+(?:\w+\s+){0,3}(?:report|data|figures|statistics|study)"
+_RELEASED = re.compile(r"\b(?:releas|publish|issu|present|unveil|launch|review)(?:ed|es|s)\s+(?:(?:its|their|the|a|an)\s+(?:\w+\s+){0,3}"
+                       r"(?:report|data|figures|statistics|study|achievements|results|efforts|balance|record)"
                        r"|(?:its|their)\s+(?:annual\s+|latest\s+|new\s+)?(?-i:[A-Z]))", re.IGNORECASE)
+#: a document's lead ends here: a body that releases or reviews its report there speaks for the document
+_LEAD_CHARS = 400
 _POSSESSIVE_REPORT = re.compile(r"^\s*(?:'s|’s|')?\s*(?:\w+\s+){0,4}?(?:report|data|figures|statistics|study|survey|records)\b", re.IGNORECASE)
 _ANAPHOR_WORDS = r"ministry|committee|department|agency|commission|council|police|organi[sz]ation|court|bureau|office|secretariat|body|directorate|command|force|network|division|unit|service|authority|NGO|charity"
 _ANAPHOR = re.compile(rf"\b[Tt]he\s+({_ANAPHOR_WORDS})(?:'s|’s)?\b")
@@ -50,7 +54,8 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 _QUOTE = re.compile(r"[\"“”]")
 _ANAPHOR_SAID = re.compile(rf"\b[Tt]he\s+(ministry|committee|department|agency|commission|council|police|organi[sz]ation|bureau|office|secretariat|directorate|command|force|network|government|authority)(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:also\s+)?{_SAY}\b")
 _HIS_BODY = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:organi[sz]ation|group|NGO|ministry|department|agency|office|team|unit|committee|charity|body)\b", re.IGNORECASE)
-_PRONOUN_SAID = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+)?{_SAY}\b|\b{_SAY}\s+(?:he|she)\b")
+_PRONOUN_SAID = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Tt]he\s+(?:deputy\s+|vice\s+)?minister)\s+(?:also\s+)?{_SAY}\b"
+                           rf"|\b{_SAY}\s+(?:he|she|the\s+(?:deputy\s+|vice\s+)?minister)\b")
 _NAME = re.compile(r"(?:[A-Z][a-z’'.-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z’'.-]+|[A-Z]{2,}))*")
 _TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "police", "brigadier", "deputy", "minister", "prime", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "secretary", "commissioner", "inspector", "senior", "president", "vice", "chairman", "chairwoman", "governor", "judge", "prof", "professor", "sir", "madam", "lord", "hon", "pol", "maj-gen", "major-general", "the", "national", "provincial"]
@@ -78,6 +83,7 @@ class SourceState:
     last_person_body: str | None = None
     has_last_person: bool = False
     seen: list[tuple[str, str, str | None]] = field(default_factory=list)  # (surface, key, kind) in text order
+    releaser: str | None = None  # the body whose release the document is (its lead reviews or releases its report)
 
 
 @dataclass(frozen=True)
@@ -158,9 +164,13 @@ class SourceTracker:
         out: list[Cue] = []
         for m in _ACCORDING.finditer(self.text, s_start, s_end):
             pos = m.end()
-            after = [b for b in bodies if pos <= b.start <= pos + 6]
+            whose = _REPORT_OF_AFTER.match(self.text, pos, s_end)  # "according to the annual report of X"
+            after = [b for b in bodies if pos <= b.start <= (whose.end() if whose else pos) + 6]
             if after:
-                out.append(Cue(pos, self._upstream(after[0], s_end), "src.according_to"))
+                out.append(Cue(pos, self._upstream(self._owned(after[0]), s_end), "src.according_to"))
+                continue
+            if _HIM.match(self.text, pos) and self.state.has_last_person and self.state.last_person_body:
+                out.append(Cue(pos, self.state.last_person_body, "src.according_to"))  # "According to him, ..."
                 continue
             ana = _ANAPHOR.match(self.text, pos)
             if ana:
@@ -180,15 +190,15 @@ class SourceTracker:
                 out.append(Cue(b.start, key, "src.body_report"))
                 continue
             if _REPORT_OF.search(text, max(s_start, b.start - 40), b.start):
-                out.append(Cue(b.start, key, "src.report_of"))  # "the latest Crime in India report of the NCRB"
+                out.append(Cue(b.start, self._owned(b).entities[0].key, "src.report_of"))  # "the latest Crime in India report of the NCRB"
                 continue
             said = _SAY_RX.search(tail)
             if said and len(tail[:said.start()].split()) <= 6 and "," not in tail[:said.start()].replace("(", ""):
                 out.append(Cue(b.start, key, "src.body_said"))
             elif re.search(rf"\b{_SAY}\s+(?:the\s+)?$", text[max(s_start, b.start - 12):b.start]):
                 out.append(Cue(b.start, key, "src.said_body"))
-            elif self._is_subject(b.start, b.end, s_start, s_end):
-                out.append(Cue(b.start, key, "src.subject"))
+            elif self._is_subject(b.start, b.end, s_start, s_end) and self.state.releaser in (None, key):
+                out.append(Cue(b.start, key, "src.subject"))  # in a body's own release, actors are not credits
             rel = _RELATIVE.match(tail)
             if rel:  # "published by the National Police Agency (NPA), which identified 25 victims"
                 out.append(Cue(b.end + rel.end(), key, "src.relative_subject"))
@@ -250,6 +260,18 @@ class SourceTracker:
                 out.append(Cue(m.start(), self.state.last_person_body, "src.pronoun_said"))
         return out
 
+    def _owned(self, body: EntityMention) -> EntityMention:
+        """'the Interior Ministry's Intelligence Centre (CITCO)': the body it owns, named right after it."""
+        for _ in range(3):
+            gap = _OWNS.match(self.text, body.end)
+            if gap is None or not (gap.group(1) or body.text.endswith(("'s", "’s"))):
+                break
+            nxt = next((b for b in self.bodies if b.start == gap.end()), None)
+            if nxt is None:
+                break
+            body = nxt
+        return body
+
     def _upstream(self, body: EntityMention, s_end: int) -> str:
         """'according to X, which gets its information from Y' credits Y."""
         for m in _UPSTREAM.finditer(self.text, body.end, min(s_end, body.end + 120)):
@@ -303,12 +325,17 @@ class SourceTracker:
                 self.state.report_body = cue.body
         released = _RELEASED.search(sent)
         if released:
-            subject = [b for b in bodies if b.start < s_start + released.start()]
+            before = [b for b in bodies if b.start < s_start + released.start()]
+            # the body that heads the clause ("The committee held its meeting at the Ministry of Labour
+            # and reviewed its annual report"), else the last one named before the verb
+            subject = [b for b in before if self._is_subject(b.start, b.end, s_start, s_end)] or before[-1:]
             anaphor = list(_ANAPHOR.finditer(sent, 0, released.start()))
             if subject:
-                self.state.report_body = subject[-1].entities[0].key
+                self.state.report_body = subject[0].entities[0].key
             elif anaphor:
                 self.state.report_body = self._anaphor_body(anaphor[-1].group(1)) or self.state.report_body
+            if subject and not figures and s_start < _LEAD_CHARS and self.state.releaser is None:
+                self.state.releaser = self.state.report_body  # a body's own release: its figures are its own
 
     def _introduce_persons(self, s_start: int, s_end: int, bodies: list[EntityMention]) -> None:
         sent = self.text[s_start:s_end]
@@ -323,6 +350,10 @@ class SourceTracker:
                 ana = _ANAPHOR.search(self.text, app_start, app_end)
                 body = self._anaphor_body(ana.group(1)) if ana else None
             self._remember(name, body)
+        for b in bodies:
+            if _MINISTER.match(b.text):  # "a deputy minister of internal affairs answered ...": the speaker's body
+                self.state.last_person_body = b.entities[0].key
+                self.state.has_last_person = True
         for b in bodies:  # "National Police chief of staff Lieutenant General Chhay Kim Khoeun"
             tail = self.text[b.end:min(s_end, b.end + 80)]
             m2 = re.match(r"(?:'s|’s)?\s+(?:[a-z-]+\s+){1,5}((?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'.-]*)", tail)
@@ -343,13 +374,19 @@ _RELATIVE = re.compile(r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?,\s+(?:which|who|that
                        r"(?:identified|recorded|registered|counted|reported|rescued|arrested|detected|found|logged)\s+")
 _REPORT_OF = re.compile(r"\b(?:report|data|figures|statistics|survey|study|records|yearbook)\s+(?:of|by|from)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+_REPORT_OF_AFTER = re.compile(r"(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?(?:report|data|figures|statistics|survey|study|"
+                              r"records|yearbook|balance|bulletin)\s+(?:of|by|from)\s+(?:the\s+)?", re.IGNORECASE)
+_HIM = re.compile(r"(?:him|her)\b")
+#: an official named by title, whose ministry the text gave ("a deputy minister of internal affairs")
+_MINISTER = re.compile(r"^(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\b")
+_OWNS = re.compile(r"(?:('s|’s))?\s+")
 _BODY_CUES = ("src.report_of", "src.relative_subject", "src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
               "src.according_to_anaphor", "src.anaphor_subject", "src.first_person")
 _SUBJECT_CUES = ("src.subject", "src.anaphor_subject")
 #: a body that speaks ("X said", "the ministry said") becomes the passage's body
 _SPEECH_CUES = ("src.body_said", "src.said_body", "src.anaphor_said")
 _PASSAGE_CUES = ("src.report_ref", "src.anaphor_said", "src.pronoun_said", "src.person_said", "src.said_person")
-_STATISTICAL = re.compile(r"\d|\b(?:report|data|figures|statistics)\b", re.IGNORECASE)
+_STATISTICAL = re.compile(r"\d|\b(?:report|data|figures|statistics|survey)\b", re.IGNORECASE)
 
 
 def _resolve_report_refs(cues: list[Cue]) -> list[Cue]:
