@@ -10,6 +10,10 @@ document qualifies when lower-casing keeps its length (so offsets stay the same)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 _NAME = re.compile(r"\(\?P(?:<[^>]*>|=[^)]*\))")
 
@@ -48,14 +52,33 @@ def case_free(pattern: str) -> bool:
 
 
 class Folded:
-    """A pattern compiled both ways: ``IGNORECASE`` for any text, case-sensitive for lower-cased text."""
+    """A pattern compiled both ways: ``IGNORECASE`` for any text, case-sensitive for lower-cased text.
 
-    __slots__ = ("any_case", "lower")
+    ``finditer`` over lower-cased text first asks whether the span holds one of the strings every
+    match contains (``required_literals``), those absent from the whole document dropped once:
+    most spans hold none of a rule's words, and ``str.find`` says so faster than the pattern."""
+
+    __slots__ = ("any_case", "lower", "literals", "_present")
 
     def __init__(self, pattern: str) -> None:
         self.any_case = re.compile(pattern, re.IGNORECASE)
         folded = fold_pattern(pattern)
         self.lower = re.compile(folded) if folded is not None else None
+        self.literals = required_literals(folded) if folded is not None else None
+        self._present: tuple[str, tuple[str, ...]] = ("", ())  # (document, its literals), the last document asked
+
+    def finditer(self, text: str, start: int, end: int, low: str | None = None) -> Iterator[re.Match[str]]:
+        """The matches in ``text[start:end]``, over ``low`` when given (offsets are the same)."""
+        if low is None or self.lower is None:
+            return self.any_case.finditer(text, start, end)
+        if self.literals is not None:
+            doc, present = self._present
+            if doc is not low:
+                present = tuple(x for x in self.literals if x in low)
+                self._present = (low, present)
+            if not any(low.find(x, start, end) >= 0 for x in present):
+                return iter(())
+        return self.lower.finditer(low, start, end)
 
     def pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
         """The pattern and the string to run it on."""
@@ -68,3 +91,52 @@ def lowered(text: str) -> str | None:
     """The lower-cased copy of ``text`` when it keeps every offset, else None."""
     low = text.lower()
     return low if len(low) == len(text) else None
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` (compiled without flags) contains, or
+    None when no such set is known: a cheap ``str.find`` test tells that a span cannot match.
+
+    Only what a match must consume counts: literal runs of the pattern's sequence, of a group,
+    of a repeat taken at least once, and of every branch of an alternation. Look-arounds,
+    classes and optional parts are passed over."""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    found = _seq_literals(list(parsed))
+    if not found:
+        return None
+    return tuple(sorted(x for x in found if not any(y != x and y in x for y in found)))  # "held" covers "held and"
+
+
+def _seq_literals(items: list[Any]) -> frozenset[str] | None:
+    """The most selective set one of whose strings a match of the sequence ``items`` contains."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        if op is _c.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        found: frozenset[str] | None = None
+        if op is _c.SUBPATTERN:
+            _group, add, remove, sub = arg
+            found = None if add & re.IGNORECASE else _seq_literals(list(sub))
+        elif op is _c.BRANCH:
+            alts = [_seq_literals(list(b)) for b in arg[1]]
+            found = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            lo, _hi, sub = arg
+            found = _seq_literals(list(sub)) if lo >= 1 else None
+        elif op is _c.ATOMIC_GROUP:
+            found = _seq_literals(list(arg))
+        if found:
+            options.append(found)
+    if not options:
+        return None
+    return max(options, key=lambda s: (min(len(x) for x in s), -len(s)))

@@ -207,8 +207,7 @@ class IndicatorRules:
         """Action words in ``text[start:end]`` (``low``: the document lower-cased, if it keeps offsets)."""
         out = []
         for action, rid, prio, folded in self.actions:
-            rx, subject = folded.pick(text, low)
-            for m in rx.finditer(subject, start, end):
+            for m in folded.finditer(text, start, end, low):
                 out.append(Action(action, rid, m.start(), m.end(), prio))
         return out
 
