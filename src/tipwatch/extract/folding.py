@@ -224,12 +224,12 @@ class FoldedSet:
                 elif member.literals is None:
                     live.append((i, member.lower, None))
                 else:
-                    present = tuple(x for x in member.literals if x in low)
-                    if present:
-                        live.append((i, member.lower, present))
+                    held = tuple(x for x in member.literals if x in low)
+                    if held:
+                        live.append((i, member.lower, held))
             self._live = (low, live)
-        for i, rx, present in live:
-            if present is not None and not any(low.find(x, start, end) >= 0 for x in present):
+        for i, rx, words in live:
+            if words is not None and not any(low.find(x, start, end) >= 0 for x in words):
                 continue
             for m in rx.finditer(text if rx.flags & re.IGNORECASE else low, start, end):
                 yield i, m
