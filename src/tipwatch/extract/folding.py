@@ -10,13 +10,11 @@ document qualifies when lower-casing keeps its length (so offsets stay the same)
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any, cast
+from typing import Any
 
-_END = sys.maxsize
 _NAME = re.compile(r"\(\?P(?:<[^>]*>|=[^)]*\))")
 
 
@@ -54,33 +52,16 @@ def case_free(pattern: str) -> bool:
 
 
 class Folded:
-    """A pattern compiled both ways: ``IGNORECASE`` for any text, case-sensitive for lower-cased text.
+    """A pattern compiled both ways: ``IGNORECASE`` for any text, case-sensitive for lower-cased
+    text; ``literals``: the strings one of which every match of the latter holds (``FoldedSet``)."""
 
-    ``finditer`` over lower-cased text first asks whether the span holds one of the strings every
-    match contains (``required_literals``), those absent from the whole document dropped once:
-    most spans hold none of a rule's words, and ``str.find`` says so faster than the pattern."""
-
-    __slots__ = ("any_case", "lower", "literals", "_present")
+    __slots__ = ("any_case", "lower", "literals")
 
     def __init__(self, pattern: str) -> None:
         self.any_case = re.compile(pattern, re.IGNORECASE)
         folded = fold_pattern(pattern)
         self.lower = re.compile(folded) if folded is not None else None
         self.literals = required_literals(folded) if folded is not None else None
-        self._present: tuple[str, tuple[str, ...]] = ("", ())  # (document, its literals), the last document asked
-
-    def finditer(self, text: str, start: int, end: int, low: str | None = None) -> Iterator[re.Match[str]]:
-        """The matches in ``text[start:end]``, over ``low`` when given (offsets are the same)."""
-        if low is None or self.lower is None:
-            return self.any_case.finditer(text, start, end)
-        if self.literals is not None:
-            doc, present = self._present
-            if doc is not low:
-                present = tuple(x for x in self.literals if x in low)
-                self._present = (low, present)
-            if not any(low.find(x, start, end) >= 0 for x in present):
-                return iter(())
-        return self.lower.finditer(low, start, end)
 
     def pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
         """The pattern and the string to run it on."""
@@ -95,14 +76,10 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def required_literals(pattern: str, *, ignore_case: bool = False) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` contains, or None when no such set is
-    known: a cheap ``str.find`` test tells that a span cannot match.
-
-    Without ``ignore_case`` the pattern is taken as compiled without flags (a folded pattern)
-    and the strings are exact. With it, every literal is lower-cased and only ASCII letters are
-    kept: the strings are then for an ASCII span lower-cased, where case-insensitive matching is
-    plain comparison of lower-cased letters.
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` (compiled without flags, as a folded
+    pattern is) contains, or None when no such set is known: a cheap ``str.find`` test tells
+    that a span cannot match.
 
     Only what a match must consume counts: literal runs of the pattern's sequence, of a group,
     of a repeat taken at least once, and of every branch of an alternation. Look-arounds,
@@ -111,21 +88,21 @@ def required_literals(pattern: str, *, ignore_case: bool = False) -> tuple[str, 
         parsed = _parser.parse(pattern)
     except re.error:
         return None
-    if not ignore_case and parsed.state.flags & re.IGNORECASE:
+    if parsed.state.flags & re.IGNORECASE:
         return None
-    found = _seq_literals(list(parsed), ignore_case)
+    found = _seq_literals(list(parsed))
     if not found:
         return None
     return tuple(sorted(x for x in found if not any(y != x and y in x for y in found)))  # "held" covers "held and"
 
 
-def _seq_literals(items: list[Any], ignore_case: bool) -> frozenset[str] | None:
+def _seq_literals(items: list[Any]) -> frozenset[str] | None:
     """The most selective set one of whose strings a match of the sequence ``items`` contains."""
     options: list[frozenset[str]] = []
     run: list[str] = []
     for op, arg in [*items, (None, None)]:
-        if op is _c.LITERAL and (not ignore_case or arg < 128):
-            run.append(chr(arg).lower() if ignore_case else chr(arg))
+        if op is _c.LITERAL:
+            run.append(chr(arg))
             continue
         if run:
             options.append(frozenset(["".join(run)]))
@@ -133,15 +110,15 @@ def _seq_literals(items: list[Any], ignore_case: bool) -> frozenset[str] | None:
         found: frozenset[str] | None = None
         if op is _c.SUBPATTERN:
             _group, add, _remove, sub = arg
-            found = None if add & re.IGNORECASE and not ignore_case else _seq_literals(list(sub), ignore_case)
+            found = None if add & re.IGNORECASE else _seq_literals(list(sub))
         elif op is _c.BRANCH:
-            alts = [_seq_literals(list(b), ignore_case) for b in arg[1]]
+            alts = [_seq_literals(list(b)) for b in arg[1]]
             found = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
             lo, _hi, sub = arg
-            found = _seq_literals(list(sub), ignore_case) if lo >= 1 else None
+            found = _seq_literals(list(sub)) if lo >= 1 else None
         elif op is _c.ATOMIC_GROUP:
-            found = _seq_literals(list(arg), ignore_case)
+            found = _seq_literals(list(arg))
         if found:
             options.append(found)
     if not options:
@@ -149,58 +126,13 @@ def _seq_literals(items: list[Any], ignore_case: bool) -> frozenset[str] | None:
     return max(options, key=lambda s: (min(len(x) for x in s), -len(s)))
 
 
-class Gated:
-    """A compiled pattern with a pre-test: a span holding none of the strings every match needs
-    (``required_literals``) is answered without running the pattern. Used for the guards run
-    around every number ("the 60 characters before it end with a law's name"), where most
-    windows hold none of the guard's words. Same answers as the pattern; other attributes are
-    the pattern's."""
-
-    __slots__ = ("rx", "literals", "ignore_case")
-
-    def __init__(self, rx: re.Pattern[str]) -> None:
-        self.rx = rx
-        self.ignore_case = bool(rx.flags & re.IGNORECASE)
-        self.literals = required_literals(rx.pattern, ignore_case=self.ignore_case)
-
-    def _absent(self, string: str, pos: int, endpos: int) -> bool:
-        """True when ``string[pos:endpos]`` cannot hold a match."""
-        literals = self.literals
-        if literals is None:
-            return False
-        window = string[pos:endpos]
-        if self.ignore_case:
-            if not window.isascii():
-                return False
-            window = window.lower()
-        return not any(x in window for x in literals)
-
-    def search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        return None if self._absent(string, pos, endpos) else self.rx.search(string, pos, endpos)
-
-    def match(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        return None if self._absent(string, pos, endpos) else self.rx.match(string, pos, endpos)
-
-    def fullmatch(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        return None if self._absent(string, pos, endpos) else self.rx.fullmatch(string, pos, endpos)
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
-        return iter(()) if self._absent(string, pos, endpos) else self.rx.finditer(string, pos, endpos)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.rx, name)
-
-
-def gated(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """``rx`` behind a ``Gated`` pre-test when it has required strings (typed as the pattern it stands for)."""
-    gate = Gated(rx)
-    return cast("re.Pattern[str]", gate) if gate.literals is not None else rx
-
-
 class FoldedSet:
-    """Several ``Folded`` patterns asked about the same spans (the action words of each rule):
-    the members none of whose required strings the document holds are set aside once per
-    document, the rest are pre-tested span by span as ``Folded.finditer`` does."""
+    """Several ``Folded`` patterns asked about the same spans (the action words of each rule).
+
+    Over lower-cased text a member runs only where the span holds one of the strings every
+    match of it contains (``required_literals``): members none of whose strings the document
+    holds are set aside once per document, the others are pre-tested span by span with
+    ``str.find``, which says "no" faster than the pattern. Most spans hold a few rules' words."""
 
     __slots__ = ("members", "_live")
 
