@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tipwatch.extract.folding import Folded
+from tipwatch.extract.folding import FoldedSet
 
 _TOKEN = re.compile(r"\s*(%|[\w'’]+(?:-[\w'’]+)*|[^\w\s])")
 _FUNCTION_WORDS = frozenset(
@@ -84,10 +84,8 @@ class IndicatorRules:
                 self.demonyms[word.lower()] = code
         for word in data.get("foreign", []):
             self.demonyms[word.lower()] = "foreign"
-        self.actions = [
-            (rec["action"], rec["id"], rec.get("priority", 2), Folded("|".join(f"(?:{p})" for p in rec["patterns"])))
-            for rec in data["actions"]
-        ]
+        self.actions = [(rec["action"], rec["id"], rec.get("priority", 2)) for rec in data["actions"]]
+        self.action_rx = FoldedSet(["|".join(f"(?:{p})" for p in rec["patterns"]) for rec in data["actions"]])
         # a verb straight after a number makes it elliptical ("and 9 face trafficking charges")
         self.verb_start = re.compile("|".join(f"(?:{p})" for rec in data["actions"] for p in rec["patterns"]),
                                      re.IGNORECASE)
@@ -206,10 +204,10 @@ class IndicatorRules:
     def actions_in(self, text: str, start: int, end: int, low: str | None = None) -> list[Action]:
         """Action words in ``text[start:end]`` (``low``: the document lower-cased, if it keeps offsets)."""
         out = []
-        for action, rid, prio, folded in self.actions:
-            rx, subject = folded.pick(text, low)
-            for m in rx.finditer(subject, start, end):
-                out.append(Action(action, rid, m.start(), m.end(), prio))
+        actions = self.actions
+        for i, m in self.action_rx.finditer(text, start, end, low):
+            action, rid, prio = actions[i]
+            out.append(Action(action, rid, m.start(), m.end(), prio))
         return out
 
     def indicator(self, role: str, actions: list[Action], at: int, after: int | None = None
