@@ -93,7 +93,8 @@ def _header_country(doc: CleanDocument, rules: Rules) -> str | None:
     if not head.strip():
         return None
     found = {m.entities[0].country for m in rules.gazetteer.scan(head)  # a country, or a dateline city ("Bishkek, 21 May")
-             if (m.entities[0].kind == "country" or m.entities[0].kind == "subdivision" and head[m.start - 1:m.start] in ("", "\n"))
+             if (m.entities[0].kind == "country" and not rules.places.named_elsewhere(head, m.start)
+                 or m.entities[0].kind == "subdivision" and head[m.start - 1:m.start] in ("", "\n"))
              and len({e.country for e in m.entities}) == 1}
     return found.pop() if len(found) == 1 else None
 

@@ -17,7 +17,7 @@ from typing import Any
 import pycountry
 
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "del", "la", "in", "to", "against", "&"})
-_TOKEN = r"(?:[A-Z][\w'’.&-]*|of|for|on|and|the|de|del|la|in|to|against|&|province|state|county|region|district)"
+_TOKEN = r"(?:[A-Z][\w'’.&-]*|of|for|on|and|the|de|del|la|in|to|against|&|province|state|county|region|district|department|governorate|oblast)"
 _RUN = re.compile(rf"[A-Z][\w'’.&-]*(?:[ \t]+{_TOKEN})*")
 _POSSESSIVE = re.compile(r"'s?$")
 _SPACES = re.compile(r"[\s-]+")
@@ -28,6 +28,22 @@ _COUNTRY_STOP = frozenset({"jordan", "chad", "georgia", "jersey", "guinea", "nig
 # Names above are added back explicitly when they are unambiguous as capitalised words.
 _COUNTRY_KEEP = frozenset({"china", "cuba", "peru", "mali", "iran", "oman", "togo", "samoa", "tonga",
                            "fiji", "nauru", "palau", "sudan", "malta", "chile", "turkey", "guinea"})
+
+
+#: words before a name that make it a place ("in Khatlon", "the department of Alto Parana")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|from|across|near|at|to|of|around|throughout|within|outside)\s+(?:the\s+)?"
+                           r"|\b(?:province|region|state|county|district|department|governorate|city|town)\s+of\s+(?:the\s+)?)$",
+                           re.IGNORECASE)
+_KIND_WORDS = re.compile(r"\s+(?:province|state|county|region|district|department|governorate|oblast)$", re.IGNORECASE)
+
+
+def _place_context(text: str, start: int, end: int) -> bool:
+    """Whether a name stands where a place does: after 'in', 'from', 'the region of'; with its type
+    word ("Sughd region"); or as a dateline at the head of a line ("NAMPULA, 3 May -")."""
+    if _KIND_WORDS.search(text, start, end) or _PLACE_BEFORE.search(text, max(0, start - 28), start):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and bool(re.match(r"\s*(?:,|\(|[-–—]\s)", text[end:end + 3]))
 
 
 def _top(sub: Any) -> str:
@@ -150,6 +166,7 @@ class Gazetteer:
                         self._add(f"{name} {kind}", ent)
                     continue
                 self._add(name, ent)
+        self._load_other_subdivisions(data, stop, countries)
         for rec in data.get("places", []):
             cc = rec["code"].split("-")[0]
             ent = Entity("subdivision", rec["code"], rec["id"], cc)
@@ -158,6 +175,43 @@ class Gazetteer:
                     self._add(name, ent, exact=True)
                 else:
                     self._add(name, ent)
+
+    def _load_other_subdivisions(self, data: dict[str, Any], stop: set[str], countries: set[str]) -> None:
+        """Subdivisions of every country the ``covered`` list leaves out, by their ISO names and by
+        those names without the type word the ISO list writes ("Aqmola oblysy" is "Aqmola", "Grad
+        Zagreb" is "Zagreb"). Lower units count as the top-level one they lie in. Rule ids start
+        ``subdivision.any.``: such names place a figure only in a document of their own country."""
+        covered = set(data.get("covered", []))
+        types = sorted((fold(t) for t in data.get("subdivision_types", [])), key=len, reverse=True)
+        affix = re.compile(rf"^(?:(?:{'|'.join(map(re.escape, types))})\s+(?:of\s+)?)+|(?:\s+(?:{'|'.join(map(re.escape, types))}))+$") \
+            if types else None
+        kinds = ("province", "state", "county", "region", "district", "department", "governorate", "oblast")
+        for country in pycountry.countries:
+            cc = country.alpha_2
+            if cc in covered:
+                continue
+            subs = sorted(pycountry.subdivisions.get(country_code=cc) or [],
+                          key=lambda sub: (getattr(sub, "parent_code", None) is not None, sub.code))
+            named: list[tuple[str, Entity]] = []
+            stems: list[tuple[str, Entity]] = []  # after every full name: "Almaty" is the city, not "Almaty oblysy"
+            for sub in subs:
+                if "†" in sub.name:
+                    continue  # a unit the standard has withdrawn
+                code = _top(sub)
+                ent = Entity("subdivision", code, f"subdivision.any.{code}", cc)
+                full = fold(re.sub(r"\s*[(\[].*?[)\]]", "", sub.name).split(",")[0])
+                named.append((full, ent))
+                stem = affix.sub("", full).strip() if affix is not None else full
+                if stem and stem != full:
+                    stems.append((stem, ent))
+            for name, ent in named + stems:
+                if len(name) < 4 or name in countries or name in stop:
+                    continue
+                if any(e.country == cc for e in self.folded.get(name, ())):
+                    continue  # the first (top-level, exactly named) unit keeps a shared name
+                self._add(name, ent)
+                for kind in kinds:
+                    self._add(f"{name} {kind}", ent)
 
     def _load_demonyms(self, data: dict[str, Any]) -> None:
         for code, words in data.get("demonyms", {}).items():
@@ -220,6 +274,8 @@ class Gazetteer:
             if last in _CONNECTORS:
                 continue
             found = self.lookup(words)
+            if found and all(f.rule.startswith("subdivision.any.") for f in found) and not _place_context(text, s, e):
+                continue  # "Most" is a Czech town only where the text names a place ("in Most")
             if found and text[e:e + 1] == "$":
                 continue  # "US$236 billion": a currency, not the country
             if not found and words.startswith("The "):

@@ -233,10 +233,18 @@ class OrgRules:
                 ) -> Entity | None:
         tokens = [t.replace("’", "'") for t in name.tokens]
         country: str | None = None
-        if len(tokens) > 2 and re.search(r"'s?$", tokens[0]):  # "Cambodia's National Police"
-            owner = gazetteer.lookup(tokens[0])
+        own = next((k for k, t in enumerate(tokens[:4]) if re.search(r"'s?$", t)), None)
+        if own is not None and len(tokens) > own + 2:  # "Cambodia's National Police", "Trinidad and Tobago's ... Unit"
+            owner = gazetteer.lookup(" ".join(tokens[:own + 1]))
             country = next((e.key for e in owner if e.kind == "country"), None)
-            tokens = tokens[1:]
+            if country or own == 0:
+                tokens = tokens[own + 1:]
+        of = len(tokens) - 2 if len(tokens) > 3 and tokens[-2] == "of" else len(tokens) - 3 \
+            if len(tokens) > 4 and tokens[-3] == "of" and tokens[-2].lower() == "the" else None
+        if of is not None and name.kind == "ministry" and tokens[of - 1] not in ("Republic", "Kingdom"):  # not "National Police of Peru"
+            nation = next((e.key for e in gazetteer.lookup(" ".join(tokens[of + 1:])) if e.kind == "country"), None)
+            if nation:  # "the Ministry of Internal Affairs of Tajikistan" is its Ministry of Internal Affairs
+                tokens, country = tokens[:of], country or nation
         entity = self._known(name, tokens, gazetteer, known, starts)
         if country and entity.country is None:
             return replace(entity, country=country)

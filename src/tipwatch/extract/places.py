@@ -31,6 +31,11 @@ _ELSEWHERE = re.compile(r"\b(?:from|to|into|with|bordering|neighbou?ring|via|thr
 _OWN_AUTHORITY = re.compile(r"\s+(?:federal\s+|national\s+|state\s+|local\s+)?(?:authorities|police|government|officials|"
                             r"prosecutors|courts?|ministry|security\s+forces|immigration|border\s+guards?|investigators|"
                             r"labou?r\s+inspectors)\b", re.IGNORECASE)
+#: what joins the countries of a list ("Italy, Greece and Germany", "Argentina or Spain")
+_LISTED = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:the\s+)?")
+_OWNED_BODY = re.compile(r"(?:'s|’s)\s+(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0,6}?(?:[Pp]olice|[Mm]inistry|[Gg]overnment|"
+                         r"[Aa]uthorities|[Cc]ourts?|[Pp]rosecutors?|[A-Z][\w-]*\s+(?:Office|Agency|Bureau|Service|Unit|"
+                         r"Directorate|Commission|Committee|Council|Department|Forces?|Ministry))\b")
 _IN_AFTER = re.compile(r"\s*(?:(?:were|was)\s+)?(?:(?:registered|recorded|reported|booked|arrested|opened)\s+)?"
                        r"(?:in|from|at)\s+(?:the\s+)?")  # "3,635 in Punjab, 420 in ICT"
 _IN_BEFORE = re.compile(r"\b(?:in|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -68,6 +73,7 @@ class PlaceRules:
         lead_end = stop.end() if stop else 0
         if hint:
             score[hint] = 3.0
+        prev_elsewhere: int | None = None  # the end of the last country named as an origin or destination
         for mention in mentions:
             ent = mention.entities[0]
             elsewhere = False
@@ -79,16 +85,24 @@ class PlaceRules:
             if ent.kind == "body" and ent.doc_country_only:
                 continue
             weight = _WEIGHTS.get(ent.kind, 0.0)
+            if all(e.rule.startswith("subdivision.any.") for e in mention.entities):
+                weight = 0.0  # a unit of a country the rules do not cover counts only as a dateline
+            elif all(e.rule.startswith("place.capital.") for e in mention.entities):
+                weight = 1.0  # a city of such a country: where people were promised jobs, unless a dateline
             if ent.kind == "demonym" and text and _OWN_AUTHORITY.match(text, mention.end):
                 weight = 3.0  # "Ethiopian authorities intercepted ...": the country whose bodies act
+            elif ent.kind == "country" and text and _OWNED_BODY.match(text, mention.end):
+                weight = 3.0  # "Slovakia's police", "Paraguay's Public Ministry": so do its own bodies
             if ent.kind == "body":
                 weight = _BODY_KIND_WEIGHTS.get(ent.body_kind or "", weight)
             elif text and ent.kind in ("country", "subdivision"):
                 line_start = text.rfind("\n", 0, mention.start) + 1
                 if _is_dateline(text, mention.start, mention.end, line_start):
                     weight = 3.0
-                elif ent.kind == "country" and _ELSEWHERE.search(text, max(0, mention.start - 24), mention.start):
-                    weight, elsewhere = 1.0, True
+                elif ent.kind == "country" and (_ELSEWHERE.search(text, max(0, mention.start - 24), mention.start)
+                                                or prev_elsewhere is not None and _LISTED.fullmatch(text, prev_elsewhere, mention.start)):
+                    weight, elsewhere = 1.0, True  # "through Guatemala and Mexico": both on the way
+                prev_elsewhere = mention.end if elsewhere else None
             if mention.start < lead_end and not elsewhere:
                 weight *= 2  # the lead names the country the story is about ("Argentina's programme rescued ..."),
                 # not one its people go to or come from ("on the border with Mozambique")
@@ -101,6 +115,11 @@ class PlaceRules:
         if best_score >= (4.0 if best == "EU" else 2.0) and best_score >= 1.5 * runner:
             return best  # the EU needs two mentions: "outside the EU" alone makes no EU document
         return None
+
+    @staticmethod
+    def named_elsewhere(text: str, start: int) -> bool:
+        """Whether the country named at ``start`` is where people go or come from ("bound for Mali")."""
+        return _ELSEWHERE.search(text, max(0, start - 24), start) is not None
 
     def figure_place(self, text: str, sent: tuple[int, int], slot: tuple[int, int, int, int],
                      mentions: list[EntityMention], country: str | None, incident: bool
