@@ -357,7 +357,7 @@ def _newer_after(ctx: Context, base: Num, later: list[Num]) -> Num | None:
 
 def _newer_before(ctx: Context, base: Num, earlier: list[Num], cues: list[Cue]) -> Num | None:
     fam = ctx.family_of(base)
-    cands = [n for n in earlier if n.unit == base.unit and "base" not in n.roles]
+    cands = [n for n in earlier if n.unit == base.unit and "base" not in n.roles and not _in_aside(ctx, n, base)]
     same = [n for n in cands if fam is None or ctx.family_of(n) in (None, fam)]
     stated = [n for n in same if n.fact is not None and (fam is None or ctx.family_of(n) == fam)]
     if stated or same or cands:
@@ -371,6 +371,14 @@ def _newer_before(ctx: Context, base: Num, earlier: list[Num], cues: list[Cue]) 
     prev = [n for n in ctx.in_sentence(base.sent - 1) if n.free and n.fact is not None
             and ctx.facts[n.fact].indicator == kind.indicator and n.unit == base.unit]
     return prev[0] if len(prev) == 1 else None
+
+
+def _in_aside(ctx: Context, n: Num, base: Num) -> bool:
+    """'109 traffickers (53 for sex, 54 for labour and two others), up from 37': a figure in
+    brackets closed before the base is a part of the newer figure, not the newer figure."""
+    between = ctx.text[n.end:base.start]
+    close = between.find(")")
+    return close >= 0 and "(" not in between[:close]
 
 
 def _subject_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None) -> Num | None:

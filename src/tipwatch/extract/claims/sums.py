@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tipwatch.extract.claims.brackets import find_bracketed
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.claims.scan import Context, Num, anchor_family, family
 from tipwatch.extract.claims.splits import find_splits
@@ -31,6 +32,7 @@ from tipwatch.model import Claim
 
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include)\b", re.I)
 _OF_ANCHOR = re.compile(r"^\W*(?:(?:Similarly|Likewise|Meanwhile|In\s+addition|Also|However|But|And),?\s+)?"
+                        r"(?:According\s+to\b[^,]{0,150},\s+)?"
                         r"(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?),", re.I)
 _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|region|nationality|country|"
                         r"province|type|form|purpose))\b", re.I)
@@ -71,7 +73,7 @@ class Found:
 
 
 def find_sums(ctx: Context) -> list[Claim]:
-    found: list[Found] = []
+    found = [Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_bracketed(ctx)]
     for s in range(len(ctx.sentences)):
         found.extend(_including(ctx, s))
         found.extend(_colon(ctx, s))
