@@ -73,12 +73,12 @@ class Found:
 
 
 def find_sums(ctx: Context) -> list[Claim]:
-    found = [Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_bracketed(ctx)]
+    found = [Found(total, parts, "breakdown", complete, s)
+             for total, parts, complete, s in find_bracketed(ctx) + find_totals(ctx)]
     for s in range(len(ctx.sentences)):
         found.extend(_including(ctx, s))
         found.extend(_colon(ctx, s))
         found.extend(_breakdown(ctx, s))
-    found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_totals(ctx))
     for s in range(len(ctx.sentences)):
         found.extend(_adding_list(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))

@@ -24,6 +24,12 @@ _ALTOGETHER_BEFORE = re.compile(r"\b(?:altogether|in\s+all|in\s+total|a\s+total\
                                 r"making\s+(?:a\s+total\s+of\s+)?)\s*,?\s*(?:of\s+)?$", re.I)
 _ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:altogether|in\s+all|in\s+total)\b", re.I)
 _OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*$", re.I)
+#: "191 of whom were ...", "289 of them women": the first part names the total it belongs to
+_OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them|which|these)\b", re.I)
+#: Where a list of parts ends: "..., as well as 54 children", "; 38 were", "compared with 328", a
+#: sub-list "(196)", "mostly from"
+_LIST_END = re.compile(r"[;()]|\bmostly\b|\bmainly\b|\bincluding\b|\bas\s+well\s+as\b|\bwhile\b|\bwhereas\b|\bcompar(?:ed|es)\b|\bagainst\b|\bup\s+from\b|"
+                       r"\bdown\s+from\b", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
 _YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31$")
 _BRACKET = re.compile(r"\(\s*$")
@@ -76,16 +82,25 @@ def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[N
 
 
 def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
+    """'58 complaints, of which 31 ... and 29 ...' and '302 victims, 191 of whom ... and 111 ...'."""
     for k, n in enumerate(nums[1:], start=1):
-        if not _OF_WHOM.search(ctx.text[nums[k - 1].end:n.start]):
-            continue
         total = nums[k - 1]
-        parts = [p for p in nums[k:] if p.unit == total.unit]
-        if len(parts) < 2:
+        between = ctx.text[total.end:n.start]
+        if not (_OF_WHOM.search(between) or ("," in between and len(between) <= 80 and not _LIST_END.search(between)
+                                             and _OF_WHOM_AFTER.match(ctx.text, n.end))):
+            continue
+        parts = [n]
+        for p in nums[k + 1:]:
+            gap = ctx.text[parts[-1].end:p.start]
+            if p.unit != total.unit or (_LIST_END.search(gap) and not _CLOSES.search(gap)):
+                break  # "...; the remaining 60" goes on
+            parts.append(p)
+        if len(parts) < 2 or any(p.value >= total.value for p in parts):
             continue
         closed = bool(_CLOSES.search(ctx.text[parts[0].end:parts[-1].start]))
-        if _adds_up(total, parts) or closed:
-            return [(total, parts, closed, s)]
+        over = sum(p.value for p in parts) > total.value
+        if _adds_up(total, parts) or closed or over or ctx.exhaustive(parts):
+            return [(total, parts, True, s)]
     return []
 
 
