@@ -71,7 +71,8 @@ _VERBS_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: Nouns of an anchor phrase ("of the rescued victims") by family.
 _ANCHOR_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("suspects", re.compile(r"\b(?:arrest\w*|suspects?|traffickers|defendants|convictions|offenders)\b", re.I)),
+    ("suspects", re.compile(r"\b(?:arrest\w*|suspects?|traffickers|defendants|convictions|offenders|caught|detained|"
+                            r"apprehended|charged|convicted)\b", re.I)),
     ("cases", re.compile(r"\b(?:cases?|offen[cs]es|crimes|investigations)\b", re.I)),
     ("victims", re.compile(r"\b(?:victims?|survivors|rescued|persons|people|referrals)\b", re.I)),
 )
@@ -145,6 +146,11 @@ class Context:
 
     def fact(self, num: Num) -> Fact | None:
         return self.facts[num.fact] if num.fact is not None else None
+
+    def noun_family(self, num: Num) -> str | None:
+        """What a number counts by its own noun only ('65 arrests' -> suspects), else None."""
+        after = self.text[num.end:num.end + 60]
+        return next((fam for fam, pattern in _SPECIFIC_WORDS if pattern.match(after)), None)
 
     def family_of(self, num: Num) -> str | None:
         """What a number counts: its own noun when specific ('65 arrests'), else its fact's."""

@@ -30,7 +30,7 @@ from tipwatch.extract.claims.splits import find_splits
 from tipwatch.extract.claims.totals import find_totals, period_sums, shares
 from tipwatch.model import Claim
 
-_INCLUDING = re.compile(r"\b(?:including|included|includes|include)\b", re.I)
+_INCLUDING = re.compile(r"\b(?:including|included|includes|include|among\s+(?:them|whom))\b", re.I)
 _OF_ANCHOR = re.compile(r"^\W*(?:(?:Similarly|Likewise|Meanwhile|In\s+addition|Also|However|But|And),?\s+)?"
                         r"(?:According\s+to\b[^,]{0,150},\s+)?"
                         r"(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?),", re.I)
@@ -46,10 +46,14 @@ _SUBGROUP_PARTS = (
     (re.compile(r"\s+(?:of\s+them\s+|were\s+)?adults\b", re.I),
      re.compile(r"\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n)\b", re.I)),
 )
-#: What stands between two items of a list: "300 cases, Sindh 120 and Balochistan 80"
-_LIST_JOIN = re.compile(r"[^.;:\d]{0,40}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
+#: What stands between two items of a list: "300 cases, Sindh 120 and Balochistan 80", "Most (28) had
+#: been trafficked for sexual exploitation, 16 for ..."; only an exact sum makes such a list a claim
+_LIST_JOIN = re.compile(r"[^.;:\d]{0,100}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
+_WHILE = re.compile(r",?\s+(?:while|whereas)\b", re.I)
 _WITH = re.compile(r",\s+with\b|;", re.I)
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
+#: How many sentences back an introduced list ('By type, ...') may find a total that its parts make.
+EQUAL_REACH = 8
 #: How many sentences after its opening a list may go on.
 MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
@@ -100,15 +104,25 @@ def _adding_list(ctx: Context, s: int) -> list[Found]:
         if run and n.unit != run[0].unit:
             break
         run.append(n)
-    if len(run) < 2 or not _one_dimension(ctx, run):
-        return []
-    total = _total_before(ctx, s, run[0].start, run[0].unit, None, sum(p.value for p in run), reach=3, only_equal=True)
+    for k in range(len(run) - 1):  # "112 victims ..., from whom 31 ... and 81 ...": the list may start later
+        found = _adds_up_to_before(ctx, s, run[k:])
+        if found is not None:
+            return [_mark(found)]
+    return []
+
+
+def _adds_up_to_before(ctx: Context, s: int, run: list[Num]) -> Found | None:
+    if not _one_dimension(ctx, run):
+        return None
+    # a total a paragraph back is taken only for three parts or more: two that happen to add up are common
+    total = _total_before(ctx, s, run[0].start, run[0].unit, None, sum(p.value for p in run),
+                          reach=3 if len(run) == 2 else 6, only_equal=True)
     if total is None:
-        return []
+        return None
     fam = ctx.family_of(total)  # parts that a fact says count something else are no parts of it
     if any((f := ctx.fact(p)) is not None and family(f.indicator) != fam for p in run):
-        return []
-    return [_mark(Found(total, run, "breakdown", True, s))]
+        return None
+    return Found(total, run, "breakdown", True, s)
 
 
 def _usable(n: Num, unit: str | None = None) -> bool:
@@ -148,7 +162,8 @@ def _including(ctx: Context, s: int) -> list[Found]:
             continue
         for group in _by_dimension(ctx, parts):
             if len(group) >= 2 and (fam is not None or _fits(ctx, total, group)):  # "The victims included"
-                out.append(_mark(Found(total, group, m.group(0).lower(), False, s)))
+                word = m.group(0).lower()  # "among them" may list only some, as "including" does
+                out.append(_mark(Found(total, group, "including" if word.startswith("among") else word, False, s)))
     return out
 
 
@@ -242,12 +257,13 @@ def _breakdown(ctx: Context, s: int) -> list[Found]:
     # "19 of the cases, Abu Dhabi 14, ...": in one sentence, parts of a stated total
     anchored = bool(n_of and fam) and all(p.sent == s for p in parts)
     sure = bool(named or closed)
-    found = _groups(ctx, s, parts, explicit, fam or ctx.family_of(parts[0]), complete, anchored, sure)
+    found = _groups(ctx, s, parts, explicit, fam or ctx.family_of(parts[0]), complete, anchored, sure,
+                    named_family=fam is not None)
     if not found and len(own) < len(parts) and own:  # the next sentence's figure was no part after all
         for n in parts[len(own):]:
             n.roles.discard("part")
         found = _groups(ctx, s, own, explicit, fam or ctx.family_of(own[0]), bool(of or named), anchored,
-                        bool(named))
+                        bool(named), named_family=fam is not None)
     return found
 
 
@@ -266,9 +282,10 @@ def _first_n_of(ctx: Context, s: int) -> tuple[Num, Num | None, str | None] | No
 
 
 def _cut(ctx: Context, s: int) -> int:
-    """Parts stop where an 'including' list starts."""
+    """Parts stop where an 'including' list or a 'while' clause starts ('14 are Malawians and nine
+    Mozambicans, while five of the rescued are minors')."""
     sent = ctx.sentences[s]
-    m = _INCLUDING.search(sent.text)
+    m = _INCLUDING.search(sent.text) or _WHILE.search(sent.text)
     return sent.start + m.start() if m else sent.end
 
 
@@ -299,15 +316,17 @@ def _continue(ctx: Context, s: int, parts: list[Num], fam: str | None,
 
 
 def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: str | None,
-            complete: bool, anchored: bool = False, sure: bool = False) -> list[Found]:
+            complete: bool, anchored: bool = False, sure: bool = False, named_family: bool = False) -> list[Found]:
     """One claim for the list's own family; others ('involving 85 victims and 65 arrests')
     only when they add up to a total stated before. A complete list that falls short of its
     total is a claim only when it says it is whole (``sure``: 'the remaining', 'broken down
     by') or its parts cover a whole dimension (women and men, adults and children): "Of the
-    150 victims, 90 were exploited for labour and 40 for sex" does not say there were no others."""
+    150 victims, 90 were exploited for labour and 40 for sex" does not say there were no others.
+    When the list's opening names what it counts ('318 of those caught, 176 ...'), a part without
+    a noun of its own counts that, whatever the fact standing on it says."""
     groups: dict[str | None, list[Num]] = {}
     for p in parts:
-        pf = ctx.family_of(p)
+        pf = ctx.noun_family(p) if named_family else ctx.family_of(p)
         rest = _REMAINING_BEFORE.search(ctx.text, max(0, p.start - 25), p.start)
         groups.setdefault(fam if pf is None or explicit is not None or pf == fam or rest else pf, []).append(p)
     out = []
@@ -319,7 +338,8 @@ def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: s
             continue
         got = sum(p.value for p in members)
         total = explicit if primary and explicit is not None else \
-            _total_before(ctx, s, members[0].start, members[0].unit, gfam, got, reach=6 if anchored else 4)
+            _total_before(ctx, s, members[0].start, members[0].unit, gfam, got, reach=6 if anchored else 4,
+                          equal_reach=EQUAL_REACH)
         if total is None:
             continue
         adds_up = abs(got - total.value) < 1e-6 * max(1.0, total.value)
@@ -339,11 +359,12 @@ def _first_clause(ctx: Context, parts: list[Num]) -> list[Num]:
 
 
 def _total_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None, got: float | None = None,
-                  reach: int = 4, only_equal: bool = False) -> Num | None:
+                  reach: int = 4, only_equal: bool = False, equal_reach: int = 0) -> Num | None:
     """The figure before ``pos`` (this sentence, then up to ``reach - 1`` before) a list breaks
-    down: one that equals the parts' sum, else the nearest (three sentences back at most)."""
+    down: one that equals the parts' sum (``equal_reach - 1`` sentences back, if longer), else
+    the nearest (three sentences back at most)."""
     if got is not None:
-        for k in range(s, max(-1, s - reach), -1):
+        for k in range(s, max(-1, s - max(reach, equal_reach)), -1):
             same = [n for n in ctx.in_sentence(k) if n.start < pos and _usable(n, unit) and n.value == got
                     and (fam is None or ctx.family_of(n) in (fam, None))]
             if same:
