@@ -35,13 +35,14 @@ _VERB_BY = re.compile(rf"\b(?P<w>{_CHANGE})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q
 _PUT_AT = re.compile(rf"\b(?P<w>{_CHANGE})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$",
                      re.I)
 #: "up 20 cases, or 25 percent", "rose by 15 cases (12.5 per cent)": the relative form of the change before
-_OR = re.compile(rf"(?:,?\s+or|\s*\((?:\s*or)?)\s*{_Q}$", re.I)
+_OR = re.compile(rf"(?:,?\s+or|\s*\((?:\s*or)?|,\s+(?:equivalent\s+to|representing|that\s+is)(?:\s+an?)?)\s*{_Q}$", re.I)
 _PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?:(?:year[- ]on[- ]year|y-o-y|annual|sharp|steep|"
                              r"significant|marked|slight|overall)\s+)?(?P<w>increase|rise|jump|growth|higher|more|up|above|"
                              r"decrease|drop|fall|decline|lower|fewer|less|down|dip|reduction|below)\b", re.I)
 #: "up 5 percentage points": a difference of two shares, not a relative change
 _POINTS_AFTER = re.compile(r"^\s*(?:percentage|%)\s*points?\b", re.I)
-_COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)\s+than\b", re.I)
+#: "14 higher than", "18 more possible victims than in 2017"
+_COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)(?:\s+[a-z-]+){0,3}?\s+than\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?$", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
@@ -59,7 +60,10 @@ _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
 _TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
-_FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
+_FROM_AFTER = re.compile(r"^\s*,?\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
+#: "rose by 23.5 per cent compared with 2022, when 1,491 were identified": the base after 'when'
+_WHEN_AFTER = re.compile(r"^\s*(?:(?:%|per\s?cent|percent)\s*)?(?:from|on|over|than|compared\s+(?:to|with))\s+[^.;\d]{0,40}?(?:(?:19|20)\d\d)?"
+                         r"[^.;\d]{0,20}?,\s+when\s+(?:[\w-]+\s+){0,3}$", re.I)
 _WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]\s|\b(?:while|whereas)\b", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
@@ -79,13 +83,13 @@ _NUMBER_OF = re.compile(r"\bthe\s+number\s+of\b|^\W*[A-Z][a-z]+\s+(?:for|of)\b|^
                         r"Victims|Rescues|Complaints|Referrals)\b", re.I)
 _INDICATOR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects_convicted", re.compile(r"\bconvictions?\b|\bconvicted\b", re.I)),
-    ("suspects_arrested", re.compile(r"\barrests?\b|\barrested\b", re.I)),
+    ("suspects_arrested", re.compile(r"\barrests?\b|\barrested\b|\bcaught\b|\bdetained\b", re.I)),
     ("suspects_prosecuted", re.compile(r"\bprosecutions?\b|\bprosecuted\b|\bcharged\b", re.I)),
     ("suspects", re.compile(r"\bsuspects?\b|\btraffickers\b|\boffenders\b", re.I)),
     ("victims_referred", re.compile(r"\breferrals?\b", re.I)),
     ("complaints", re.compile(r"\bcomplaints?\b|\breports\b", re.I)),
     ("cases", re.compile(r"\bcases?\b|\boffen[cs]es\b|\bcrimes\b|\binvestigations\b", re.I)),
-    ("victims", re.compile(r"\bvictims?\b|\brescues\b|\brescued\b", re.I)),
+    ("victims", re.compile(r"\bvictims?\b|\brescues\b|\brescued\b|\bchildren\b|\bminors\b", re.I)),
 )
 
 
@@ -301,6 +305,7 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
         if newer is None:
             newer = _newer_before(ctx, n, nums[max(0, k - 12):k], cues)
         if newer is None:
+            n.roles.add("compared")  # "rose by 12 per cent from 367, while cases fell from 45": 367 is no newer figure
             continue
         n.roles.add("base")
         newer.roles.add("newer")
@@ -357,7 +362,8 @@ def _newer_after(ctx: Context, base: Num, later: list[Num]) -> Num | None:
 
 def _newer_before(ctx: Context, base: Num, earlier: list[Num], cues: list[Cue]) -> Num | None:
     fam = ctx.family_of(base)
-    cands = [n for n in earlier if n.unit == base.unit and "base" not in n.roles and not _in_aside(ctx, n, base)]
+    cands = [n for n in earlier if n.unit == base.unit and not {"base", "compared"} & n.roles
+             and not _in_aside(ctx, n, base)]
     same = [n for n in cands if fam is None or ctx.family_of(n) in (None, fam)]
     stated = [n for n in same if n.fact is not None and (fam is None or ctx.family_of(n) == fam)]
     if stated or same or cands:
@@ -523,7 +529,8 @@ def _base_after_cue(ctx: Context, cue: Cue, newer: Num) -> Num | None:
     """'rose by 146 from 552' whose newer figure stands in an earlier sentence: the base follows."""
     after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit == newer.unit
              and "base" not in n.roles and "newer" not in n.roles]
-    if newer.sent == cue.sent or not after or not _FROM_AFTER.match(ctx.text[cue.end:after[0].start]):
+    between = ctx.text[cue.end:after[0].start] if after else ""
+    if newer.sent == cue.sent or not after or not (_FROM_AFTER.match(between) or _WHEN_AFTER.match(between)):
         return None
     after[0].roles.add("base")
     return after[0]
@@ -555,8 +562,9 @@ def _subject(ctx: Context, cue: Cue) -> Num | None:
         return None
     lo = max(0, cue.sent - 8)
     cands = [n for s in range(lo, cue.sent) for n in ctx.in_sentence(s)
-             if n.free and n.fact is not None and ctx.facts[n.fact].indicator == wanted
-             and not _breakdown(ctx.facts[n.fact]) and "base" not in n.roles]
+             if n.free and n.fact is not None and ctx.facts[n.fact].indicator == wanted and "base" not in n.roles]
+    # the group's total ('the number of identified children': all the report's victims are children)
+    cands = [n for n in cands if not _breakdown(ctx.facts[n.fact])] or cands  # type: ignore[index]
     return max(cands, key=lambda n: n.value) if cands else None
 
 

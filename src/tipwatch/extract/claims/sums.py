@@ -282,10 +282,9 @@ def _first_n_of(ctx: Context, s: int) -> tuple[Num, Num | None, str | None] | No
 
 
 def _cut(ctx: Context, s: int) -> int:
-    """Parts stop where an 'including' list or a 'while' clause starts ('14 are Malawians and nine
-    Mozambicans, while five of the rescued are minors')."""
+    """Parts stop where an 'including' list starts."""
     sent = ctx.sentences[s]
-    m = _INCLUDING.search(sent.text) or _WHILE.search(sent.text)
+    m = _INCLUDING.search(sent.text)
     return sent.start + m.start() if m else sent.end
 
 
@@ -326,7 +325,7 @@ def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: s
     a noun of its own counts that, whatever the fact standing on it says."""
     groups: dict[str | None, list[Num]] = {}
     for p in parts:
-        pf = ctx.noun_family(p) if named_family else ctx.family_of(p)
+        pf = ctx.own_family(p) if named_family else ctx.family_of(p)
         rest = _REMAINING_BEFORE.search(ctx.text, max(0, p.start - 25), p.start)
         groups.setdefault(fam if pf is None or explicit is not None or pf == fam or rest else pf, []).append(p)
     out = []
@@ -351,9 +350,11 @@ def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: s
 
 
 def _first_clause(ctx: Context, parts: list[Num]) -> list[Num]:
-    """The parts before the first semicolon between two of them."""
+    """The parts before the first semicolon or 'while' between two of them ('14 are Malawians and
+    nine Mozambicans, while five of the rescued are minors')."""
     for k in range(1, len(parts)):
-        if ";" in ctx.text[parts[k - 1].end:parts[k].start]:
+        gap = ctx.text[parts[k - 1].end:parts[k].start]
+        if ";" in gap or _WHILE.search(gap):
             return parts[:k]
     return parts
 
