@@ -41,6 +41,8 @@ _PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?:(?:year[- ]on[
                              r"decrease|drop|fall|decline|lower|fewer|less|down|dip|reduction|below)\b", re.I)
 #: "up 5 percentage points": a difference of two shares, not a relative change
 _POINTS_AFTER = re.compile(r"^\s*(?:percentage|%)\s*points?\b", re.I)
+#: "rose by 5 points": a change of a share
+_POINTS = re.compile(r"\s*(?:percentage\s+|%\s*)?points?\b", re.I)
 #: "14 higher than", "18 more possible victims than in 2017"
 _COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)(?:\s+[a-z-]+){0,3}?\s+than\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?$", re.I)
@@ -481,6 +483,8 @@ def _pair_claim(ctx: Context, pair: Pair) -> Claim:
 def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], with_facts: bool) -> None:
     """A cue without a base in its sentence: find its subject, then a base by period."""
     newer = _targeted(ctx, cue) if cue.target is not None else _subject(ctx, cue)
+    if cue.absolute is not None and _POINTS.match(ctx.text, cue.absolute.end) and (newer is None or newer.unit != "percent"):
+        return  # "the share of minors rose by 5 points": a share no figure states
     if newer is not None and newer.fact is None and with_facts:
         return  # the change of a figure the extractor did not take (drug arrests, staff...)
     words = _indicator_words(ctx, cue)

@@ -49,6 +49,7 @@ _SUBGROUP_PARTS = (
 #: What stands between two items of a list: "300 cases, Sindh 120 and Balochistan 80", "Most (28) had
 #: been trafficked for sexual exploitation, 16 for ..."; only an exact sum makes such a list a claim
 _LIST_JOIN = re.compile(r"[^.;:\d]{0,100}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
+_COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b|\bas\s+against\b|\bversus\b|\b(?:up|down)\s+from\b", re.I)
 _WHILE = re.compile(r",?\s+(?:while|whereas)\b", re.I)
 _WITH = re.compile(r",\s+with\b|;", re.I)
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
@@ -282,9 +283,10 @@ def _first_n_of(ctx: Context, s: int) -> tuple[Num, Num | None, str | None] | No
 
 
 def _cut(ctx: Context, s: int) -> int:
-    """Parts stop where an 'including' list starts."""
+    """Parts stop where an 'including' list or a comparison starts ('..., 216 were referred to
+    shelters, compared with 328 identified and 298 referred in 2017')."""
     sent = ctx.sentences[s]
-    m = _INCLUDING.search(sent.text)
+    m = _INCLUDING.search(sent.text) or _COMPARED.search(sent.text)
     return sent.start + m.start() if m else sent.end
 
 
@@ -397,10 +399,14 @@ def _one_dimension(ctx: Context, parts: list[Num]) -> bool:
 
 
 def _dims(ctx: Context, n: Num) -> set[str]:
+    """The dimensions the words after a number name, or those of a subject that opens its
+    sentence before it ('Foreign nationals accounted for 183 of the victims')."""
     nxt = ctx.next_start(n.end - 1)
     after = ctx.text[n.end:min(nxt, n.end + 45)]
     after = re.split(r"[,;.]", after, maxsplit=1)[0]
-    return {name for name, pattern in _DIMENSIONS if pattern.search(after)}
+    start = ctx.sentences[n.sent].start
+    lead = ctx.text[start:n.start] if n.start - start <= 40 and not ctx.between(start, n.start) else ""
+    return {name for name, pattern in _DIMENSIONS if pattern.search(after) or (lead and pattern.search(lead))}
 
 
 def _claim(ctx: Context, f: Found) -> Claim:
