@@ -191,6 +191,11 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
         words = re.sub(r"^.*?\bby\s+", "by ", m.group(0).lower()) if m.group("f") else f"a {f} {m.group('w2').lower()}"
         cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w") or m.group("w2")),
                         pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=words, about=True))
+    for m in _CUES.word_amount.finditer(sent.text) if " than" in low else ():
+        start, end = sent.start + m.start("a"), sent.start + m.end("a")  # "nearly a hundred more than"
+        amount = Num(-1, start, end, _CUES.amount_of(m.group("a")), m.group("a"), "count", s, roles={"amount"})
+        cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w")), absolute=amount,
+                        about=m.group("h") is not None))
     for m in _multipliers(sent.text) if any(w in low for w in _MULTIPLIER_HINTS) else []:
         mult = _CUES.multiplier(m)
         start, end = sent.start + m.start(), sent.start + m.end()

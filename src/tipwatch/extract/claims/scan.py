@@ -68,7 +68,8 @@ _SPECIFIC_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NOUN_NEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects", re.compile(r"^\s+(?:[\w-]+\s+)?(?:offenders|perpetrators|recruiters|accused)\b", re.I)),
     ("cases", re.compile(r"^\s+(?:[\w-]+\s+)?(?:offen[cs]es|crimes|proceedings)\b", re.I)),
-    ("victims", re.compile(r"^\s+(?:[\w-]+\s+)?(?:people|persons|women|men|girls|boys|children|minors|adults)\b", re.I)),
+    ("victims", re.compile(r"^\s+(?:[\w-]+\s+)?(?:people|persons?|wom[ae]n|m[ae]n|girls?|boys?|child(?:ren)?|minors?|"
+                           r"adults?)\b", re.I)),
 )
 #: Verbs before a number with a generic noun ("arrested 187 people").
 _VERBS_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -133,8 +133,8 @@ def _usable(n: Num, unit: str | None = None) -> bool:
 
 def _fits(ctx: Context, total: Num, parts: list[Num]) -> bool:
     """Parts count what the total counts ('the gap of four cases: 1,087 victims' is no list)."""
-    fam = ctx.family_of(total)
-    return fam is None or all(ctx.family_of(p) in (None, fam) for p in parts)
+    fam = ctx.family_of(total)  # a part's own noun may say it ('32 girls') where its fact does not
+    return fam is None or all(ctx.family_of(p) in (None, fam) or ctx.own_family(p) == fam for p in parts)
 
 
 def _mark(f: Found) -> Found:
@@ -343,12 +343,22 @@ def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: s
                           equal_reach=EQUAL_REACH)
         if total is None:
             continue
+        more = _fills_gap(ctx, members, total.value - got) if primary and complete and got < total.value else []
+        members, got = members + more, got + sum(p.value for p in more)
         adds_up = abs(got - total.value) < 1e-6 * max(1.0, total.value)
         over = anchored and primary and got > total.value and total.fact is not None
         whole = got > total.value or sure or ctx.exhaustive(members)
         if adds_up or (primary and complete and whole) or over:
             out.append(_mark(Found(total, members, "breakdown", complete, s)))
     return out
+
+
+def _fills_gap(ctx: Context, parts: list[Num], gap: float) -> list[Num]:
+    """'Of these, 223 were women and 139 men. In eleven cases the sex was not recorded, and in two
+    another gender was given': the figures of the next sentence that make exactly what the list
+    lacks go on with it."""
+    nxt = [n for n in ctx.in_sentence(parts[-1].sent + 1) if _usable(n, parts[0].unit) and _counted(ctx, n)]
+    return nxt if nxt and abs(sum(n.value for n in nxt) - gap) < 1e-6 * max(1.0, gap) else []
 
 
 def _first_clause(ctx: Context, parts: list[Num]) -> list[Num]:

@@ -30,6 +30,7 @@ _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them|which|these)\b", re.I)
 #: sub-list "(196)", "mostly from"
 _LIST_END = re.compile(r"[;()]|\bmostly\b|\bmainly\b|\bincluding\b|\bas\s+well\s+as\b|\bwhile\b|\bwhereas\b|\bcompar(?:ed|es)\b|\bagainst\b|\bup\s+from\b|"
                        r"\bdown\s+from\b", re.I)
+_OTHER_OPENS = re.compile(r"^\W*(?:The\s+(?:other|remaining)|The\s+rest\b|Another|A\s+further)\b", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
 _YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31$")
 _BRACKET = re.compile(r"\(\s*$")
@@ -95,6 +96,7 @@ def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num]
             if p.unit != total.unit or (_LIST_END.search(gap) and not _CLOSES.search(gap)):
                 break  # "...; the remaining 60" goes on
             parts.append(p)
+        parts += _goes_on(ctx, s, total) if len(parts) == 1 else []
         if len(parts) < 2 or any(p.value >= total.value for p in parts):
             continue
         closed = bool(_CLOSES.search(ctx.text[parts[0].end:parts[-1].start]))
@@ -102,6 +104,14 @@ def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num]
         if _adds_up(total, parts) or closed or over or ctx.exhaustive(parts):
             return [(total, parts, True, s)]
     return []
+
+
+def _goes_on(ctx: Context, s: int, total: Num) -> list[Num]:
+    """'..., of whom 2,675 were exploited in France. The other 319 had been exploited abroad.'"""
+    if s + 1 >= len(ctx.sentences) or not _OTHER_OPENS.match(ctx.sentences[s + 1].text):
+        return []
+    nums = [n for n in ctx.in_sentence(s + 1) if _ok(n) and n.unit == total.unit]
+    return nums[:1]
 
 
 # -- totals over several years ------------------------------------------------------------
