@@ -59,6 +59,7 @@ EQUAL_REACH = 8
 MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways))\b", re.I)
+_OTHER_BEFORE = re.compile(r"\b(?:the\s+other|the\s+remaining)\s+$", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?$", re.I)
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sex", re.compile(r"\b(?:women|men|females?|males?|girls|boys)\b", re.I)),
@@ -81,6 +82,7 @@ def find_sums(ctx: Context) -> list[Claim]:
     found = [Found(total, parts, "breakdown", complete, s)
              for total, parts, complete, s in find_bracketed(ctx) + find_totals(ctx)]
     for s in range(len(ctx.sentences)):
+        found.extend(_the_other(ctx, s))
         found.extend(_including(ctx, s))
         found.extend(_colon(ctx, s))
         found.extend(_breakdown(ctx, s))
@@ -124,6 +126,18 @@ def _adds_up_to_before(ctx: Context, s: int, run: list[Num]) -> Found | None:
     if any((f := ctx.fact(p)) is not None and family(f.indicator) != fam for p in run):
         return None
     return Found(total, run, "breakdown", True, s)
+
+
+def _the_other(ctx: Context, s: int) -> list[Found]:
+    """'42 of last year's victims were female, while the other 11 were male': two figures that
+    name both sides of a dimension, the second 'the other', break down the earlier total they make."""
+    nums = [n for n in ctx.in_sentence(s) if _usable(n, "count") and "total" not in n.roles]
+    if len(nums) != 2 or not _OTHER_BEFORE.search(ctx.text, max(0, nums[1].start - 25), nums[1].start) \
+            or not ctx.exhaustive(nums):
+        return []
+    total = _total_before(ctx, s, nums[0].start, "count", ctx.family_of(nums[0]), nums[0].value + nums[1].value,
+                          only_equal=True)
+    return [_mark(Found(total, nums, "breakdown", True, s))] if total is not None else []
 
 
 def _usable(n: Num, unit: str | None = None) -> bool:
