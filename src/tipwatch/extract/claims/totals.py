@@ -33,6 +33,7 @@ _LIST_END = re.compile(r"[;()]|\bmostly\b|\bmainly\b|\bincluding\b|\bas\s+well\s
 _OTHER_OPENS = re.compile(r"^\W*(?:The\s+(?:other|remaining)|The\s+rest\b|Another|A\s+further)\b", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
 _YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31$")
+_BOUND_BEFORE = re.compile(r"\b(?:less\s+than|under|fewer\s+than|below)\s+$", re.I)
 _BRACKET = re.compile(r"\(\s*$")
 _OTHERS = re.compile(r"\b(?:the\s+rest|remaining|others?|unknown|not\s+(?:recorded|known|stated))\b", re.I)
 _SAME = ("indicator", "unit", "place", "age", "sex", "nationality", "location")
@@ -153,6 +154,13 @@ def shares(ctx: Context) -> list[Claim]:
     for s in range(len(ctx.sentences) + 1):
         shares = [n for n in ctx.in_sentence(s) if n.free and n.unit == "percent"
                   and not ({"base", "newer"} & n.roles)]
+        whole = _whole_sentence(ctx, shares)
+        if whole:  # "76% ..., 15% ..., 7% ... and 2% ...; less than 1% other forms": one sentence makes 100
+            if len(run) >= 3 and 90 <= sum(n.value for n in run) <= 110 or _paired(ctx, run) or _two_sides(ctx, run):
+                claims.append(_share_claim(ctx, run))
+            claims.append(_share_claim(ctx, whole))
+            run = []
+            continue
         if shares and not re.search(r"respectively", ctx.sentences[s].text, re.I):
             run.extend(shares)
             continue
@@ -160,6 +168,13 @@ def shares(ctx: Context) -> list[Claim]:
             claims.append(_share_claim(ctx, run))
         run = []
     return claims
+
+
+def _whole_sentence(ctx: Context, shares: list[Num]) -> list[Num]:
+    """Three or more shares of one sentence that make 100 (within a point of rounding), leaving
+    out a residual bound ('less than 1% other forms')."""
+    parts = [n for n in shares if not _BOUND_BEFORE.search(ctx.text, max(0, n.start - 15), n.start)]
+    return parts if len(parts) >= 3 and 99 <= sum(n.value for n in parts) <= 101 else []
 
 
 def _paired(ctx: Context, run: list[Num]) -> bool:
