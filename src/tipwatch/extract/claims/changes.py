@@ -535,12 +535,13 @@ def _clause_start(ctx: Context, s: int, end: int) -> int:
 
 
 def _base_after_cue(ctx: Context, cue: Cue, newer: Num) -> Num | None:
-    """'rose by 146 from 552' whose newer figure stands in an earlier sentence: the base follows."""
+    """'rose by 146 from 552' whose newer figure stands in an earlier sentence, or '... compared
+    with 2021, when 571 were recorded': the base follows."""
     after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit == newer.unit
              and "base" not in n.roles and "newer" not in n.roles]
     between = ctx.text[cue.end:after[0].start] if after else ""
-    if newer.sent == cue.sent or not after or not (_FROM_AFTER.match(between) or _WHEN_AFTER.match(between)):
-        return None
+    if not after or not (newer.sent != cue.sent and _FROM_AFTER.match(between) or _WHEN_AFTER.match(between)):
+        return None  # "..., up 12 per cent compared with 2021, when 571 were recorded" in one sentence too
     after[0].roles.add("base")
     return after[0]
 

@@ -39,6 +39,7 @@ _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|re
 _LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+of|consisting\s+of|(?:was|were)\s+made\s+up\s+of|"
                         r"broke\s+down\s+as\s+follows)\b:?", re.I)
 _NOT_COUNTED = load_cues().not_counted
+_YEAR_LABEL = re.compile(r"[(;]\s*(?:19|20)\d\d\s*$")
 #: A figure naming a group ("17 of them children") and the parts that make it (boys, girls).
 _SUBGROUP_PARTS = (
     (re.compile(r"\s+(?:of\s+them\s+|were\s+)?(?:children|minors)\b", re.I),
@@ -209,8 +210,8 @@ def _colon(ctx: Context, s: int) -> list[Found]:
     make)."""
     sent = ctx.sentences[s]
     m = _LIST_OPEN.search(sent.text)
-    if m is None:
-        return []
+    if m is None or _YEAR_LABEL.search(sent.text, 0, m.start()):
+        return []  # "215 survivors (2022: 190; 2021: 160)": earlier years' figures, not parts
     at = sent.start + m.start()
     if m.group(0)[:1] in "—–" and ctx.next_start(at) - (sent.start + m.end()) > 0:
         return []  # a dash opens a list only when a number follows at once
