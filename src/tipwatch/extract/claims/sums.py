@@ -59,7 +59,8 @@ EQUAL_REACH = 8
 #: How many sentences after its opening a list may go on.
 MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
-_CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways))\b", re.I)
+_CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways|purposes|forms|types|"
+                     r"reasons|nationalities)|unspecified\s+(?:forms|purposes|reasons))\b", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|the\s+remaining)\s+$", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?$", re.I)
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
