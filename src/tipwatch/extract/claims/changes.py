@@ -66,6 +66,15 @@ _FROM_AFTER = re.compile(r"^\s*,?\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|
 #: "rose by 23.5 per cent compared with 2022, when 1,491 were identified": the base after 'when'
 _WHEN_AFTER = re.compile(r"^\s*(?:(?:%|per\s?cent|percent)\s*)?(?:from|on|over|than|compared\s+(?:to|with))\s+[^.;\d]{0,40}?(?:(?:19|20)\d\d)?"
                          r"[^.;\d]{0,20}?,\s+when\s+(?:[\w-]+\s+){0,3}$", re.I)
+#: The groups a change may be stated for: "a rise of 33 per cent in female victims"
+_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("female", re.compile(r"\b(?:female|females|women|girls)\b", re.I)),
+    ("male", re.compile(r"\b(?:male|males|men|boys)\b", re.I)),
+    ("child", re.compile(r"\b(?:child|children|minors?)\b", re.I)),
+    ("adult", re.compile(r"\b(?:adults?)\b", re.I)),
+)
+_GROUP_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent)?\s+(?:in|among)\s+(?:the\s+number\s+of\s+)?"
+                          r"(?P<g>female|females|women|girls|male|males|men|boys|child|children|minors?|adults?)\b", re.I)
 _WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]\s|\b(?:while|whereas)\b", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
@@ -135,18 +144,49 @@ def find_changes(ctx: Context) -> tuple[list[Claim], list[Fact]]:
     derived: list[Fact] = []
     pending: list[Pair] = []  # pairs without a stated change: the next sentence may state it
     with_facts = any(n.fact is not None for n in ctx.nums)
+    held: list[tuple[Cue, str]] = []  # a group's change whose figures the next sentence gives
     for s in range(len(ctx.sentences)):
         cues = _cues(ctx, s)
         pairs = _pairs(ctx, s, cues)
+        _attach_group(ctx, held, pairs)
+        for cue, _group in held:
+            if not cue.used:
+                _lone_cue(ctx, cue, claims, derived, with_facts)
         _attach(cues, pairs, pending)
         done = pending + [p for p in pairs if p.cue is not None]
         pending = [p for p in pairs if p.cue is None]
         claims.extend(_pair_claim(ctx, p) for p in done if _worth(p, with_facts, ctx))
+        held = []
         for cue in cues:
-            if not cue.used:
+            group = None if cue.used else _group_of(ctx, cue)
+            if group is not None:
+                held.append((cue, group))
+            elif not cue.used:
                 _lone_cue(ctx, cue, claims, derived, with_facts)
+    for cue, _group in held:
+        _lone_cue(ctx, cue, claims, derived, with_facts)
     claims.extend(_pair_claim(ctx, p) for p in pending if _worth(p, with_facts, ctx))
     return claims, derived
+
+
+def _group_of(ctx: Context, cue: Cue) -> str | None:
+    """'a rise of 33 per cent in female victims' in a sentence with no count of its own: the group
+    whose figures may follow in the next sentence ('42 were female, up from 27')."""
+    m = _GROUP_AFTER.match(ctx.text, cue.end)
+    if m is None or any(n.free and n.unit == "count" for n in ctx.in_sentence(cue.sent)):
+        return None
+    word = m.group("g").lower()
+    return next(name for name, pattern in _GROUPS if pattern.fullmatch(word))
+
+
+def _attach_group(ctx: Context, held: list[tuple[Cue, str]], pairs: list[Pair]) -> None:
+    """Give a held group change the one comparison of the next sentence about that group."""
+    for cue, group in held:
+        pattern = dict(_GROUPS)[group]
+        mine = [p for p in pairs if p.cue is None and p.newer.sent == cue.sent + 1 and p.direction == cue.direction
+                and pattern.search(ctx.words_after(p.newer))]
+        if len(mine) == 1:
+            mine[0].cue, cue.used = cue, True
 
 
 def _future(ctx: Context, pos: int) -> bool:
