@@ -75,6 +75,8 @@ _GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _GROUP_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent)?\s+(?:in|among)\s+(?:the\s+number\s+of\s+)?"
                           r"(?P<g>female|females|women|girls|male|males|men|boys|child|children|minors?|adults?)\b", re.I)
+#: "88 investigations in 2023 (2022: 71)": an earlier year's figure in brackets, a base without direction
+_YEAR_LABEL_BASE = re.compile(r"\(\s*(?:FY\s*)?(?:19|20)\d\d(?:[-/]\d\d)?\s*[:=]\s*$", re.I)
 _WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]\s|\b(?:while|whereas)\b", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
@@ -341,7 +343,7 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
     for k, n in enumerate(nums):
         before = text[max(sent.start, n.start - 50):n.start]
         strong = _CUES.states_change(_STRONG_BASE.search(before)) or _MULT_BASE.search(before) or \
-            _CUES.states_change(_TO_FROM.search(before))
+            _CUES.states_change(_TO_FROM.search(before)) or _YEAR_LABEL_BASE.search(before)
         weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues) or \
             _AGAINST.search(before) and any(0 <= c.start - n.end <= 80 for c in cues)
         if not strong and not weak:

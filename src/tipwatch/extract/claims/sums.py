@@ -61,6 +61,7 @@ MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways|purposes|forms|types|"
                      r"reasons|nationalities)|unspecified\s+(?:forms|purposes|reasons))\b", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|the\s+remaining)\s+$", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?$", re.I)
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -373,7 +374,11 @@ def _fills_gap(ctx: Context, parts: list[Num], gap: float) -> list[Num]:
     """'Of these, 223 were women and 139 men. In eleven cases the sex was not recorded, and in two
     another gender was given': the figures of the next sentence that make exactly what the list
     lacks go on with it."""
+    fam = ctx.family_of(parts[0])
     nxt = [n for n in ctx.in_sentence(parts[-1].sent + 1) if _usable(n, parts[0].unit) and _counted(ctx, n)]
+    if any(ctx.family_of(n) not in (None, fam) and not _IN_BEFORE.search(ctx.text, max(0, n.start - 6), n.start)
+           for n in nxt):
+        return []  # "Police also arrested 13 suspects" is no part; "in eleven cases the sex was not recorded" is
     return nxt if nxt and abs(sum(n.value for n in nxt) - gap) < 1e-6 * max(1.0, gap) else []
 
 

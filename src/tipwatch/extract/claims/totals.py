@@ -92,10 +92,12 @@ def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num]
                                              and _OF_WHOM_AFTER.match(ctx.text, n.end))):
             continue
         parts = [n]
+        fam = ctx.family_of(total)
         for p in nums[k + 1:]:
             gap = ctx.text[parts[-1].end:p.start]
-            if p.unit != total.unit or (_LIST_END.search(gap) and not _CLOSES.search(gap)):
-                break  # "...; the remaining 60" goes on
+            if p.unit != total.unit or (_LIST_END.search(gap) and not _CLOSES.search(gap)) \
+                    or fam is not None and ctx.family_of(p) not in (None, fam):
+                break  # "...; the remaining 60" goes on; "..., and arrested 22 suspects" does not
             parts.append(p)
         parts += _goes_on(ctx, s, total) if len(parts) == 1 else []
         if len(parts) < 2 or any(p.value >= total.value for p in parts):
