@@ -75,9 +75,15 @@ def attach_group(ctx: Context, held: list[tuple[Cue, str]], pairs: list[Pair]) -
     for cue, group in held:
         pattern = dict(_GROUPS)[group]
         mine = [p for p in pairs if p.cue is None and p.newer.sent == cue.sent + 1 and p.direction == cue.direction
-                and pattern.search(ctx.words_after(p.newer))]
+                and (pattern.search(ctx.words_after(p.newer)) or pattern.search(_clause_before(ctx, p.newer)))]
         if len(mine) == 1:
             mine[0].cue, cue.used = cue, True
+
+
+def _clause_before(ctx: Context, n: Num) -> str:
+    """The words of a number's clause before it ('Child victims fell to' 90)."""
+    head = ctx.text[max(ctx.sentences[n.sent].start, n.start - 60):n.start]
+    return re.split(r"[,;:]|\bwhile\b|\bwhereas\b", head)[-1]
 
 
 def subject_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None) -> Num | None:
