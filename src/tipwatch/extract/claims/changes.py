@@ -20,7 +20,19 @@ from dataclasses import dataclass
 
 from tipwatch.extract.claims.bases import base_by_period, derived_fact, implied_base, names_base
 from tipwatch.extract.claims.cues import load_cues
-from tipwatch.extract.claims.scan import Context, Num, anchor_family
+from tipwatch.extract.claims.scan import Context, Num
+from tipwatch.extract.claims.subjects import (
+    ANAPHOR,
+    YEAR,
+    attach_group,
+    base_after_cue,
+    group_of,
+    indicator_words,
+    subject,
+    subject_before,
+    targeted,
+    words_indicator,
+)
 from tipwatch.model import Claim, Fact
 
 _CUES = load_cues()
@@ -35,13 +47,16 @@ _VERB_BY = re.compile(rf"\b(?P<w>{_CHANGE})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q
 _PUT_AT = re.compile(rf"\b(?P<w>{_CHANGE})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$",
                      re.I)
 #: "up 20 cases, or 25 percent", "rose by 15 cases (12.5 per cent)": the relative form of the change before
-_OR = re.compile(rf"(?:,?\s+or|\s*\((?:\s*or)?)\s*{_Q}$", re.I)
+_OR = re.compile(rf"(?:,?\s+or|\s*\((?:\s*or)?|,\s+(?:equivalent\s+to|representing|that\s+is)(?:\s+an?)?)\s*{_Q}$", re.I)
 _PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?:(?:year[- ]on[- ]year|y-o-y|annual|sharp|steep|"
                              r"significant|marked|slight|overall)\s+)?(?P<w>increase|rise|jump|growth|higher|more|up|above|"
                              r"decrease|drop|fall|decline|lower|fewer|less|down|dip|reduction|below)\b", re.I)
 #: "up 5 percentage points": a difference of two shares, not a relative change
 _POINTS_AFTER = re.compile(r"^\s*(?:percentage|%)\s*points?\b", re.I)
-_COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)\s+than\b", re.I)
+#: "rose by 5 points": a change of a share
+_POINTS = re.compile(r"\s*(?:percentage\s+|%\s*)?points?\b", re.I)
+#: "14 higher than", "18 more possible victims than in 2017"
+_COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)(?:\s+[a-z-]+){0,3}?\s+than\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?$", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
@@ -57,9 +72,9 @@ _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)
 _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
 #: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
-_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
-_FROM_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
+#: "88 investigations in 2023 (2022: 71)": an earlier year's figure in brackets, a base without direction
+_YEAR_LABEL_BASE = re.compile(r"\(\s*(?:FY\s*)?(?:19|20)\d\d(?:[-/]\d\d)?\s*[:=]\s*$", re.I)
 _WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]\s|\b(?:while|whereas)\b", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
@@ -71,22 +86,7 @@ _AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I) 
 #: "from 70 to 58", "from 140 in 2022 to 120", "from 30 last year to 95"
 _FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+|(?:in|during)\s+(?:fiscal\s+|FY\s*)?(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?,?\s+|"
                       r"(?:in\s+)?(?:last|the\s+previous)\s+year,?\s+)?to\s+[$€£]?$", re.I)
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _YEAR_AFTER = re.compile(r"\s+(?:in|during)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b", re.I)
-_ANAPHOR = re.compile(r"^\W*(?:The\s+(?:total|figure|number|tally|count|(?:19|20)\d\d\s+figure)\b(?!\s+of)|This\b|"
-                     r"That\b|It\b|The\s+\S+\s+(?:cases|victims|figure)\s+were\b)", re.I)
-_NUMBER_OF = re.compile(r"\bthe\s+number\s+of\b|^\W*[A-Z][a-z]+\s+(?:for|of)\b|^\W*(?:Convictions|Arrests|Cases|"
-                        r"Victims|Rescues|Complaints|Referrals)\b", re.I)
-_INDICATOR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("suspects_convicted", re.compile(r"\bconvictions?\b|\bconvicted\b", re.I)),
-    ("suspects_arrested", re.compile(r"\barrests?\b|\barrested\b", re.I)),
-    ("suspects_prosecuted", re.compile(r"\bprosecutions?\b|\bprosecuted\b|\bcharged\b", re.I)),
-    ("suspects", re.compile(r"\bsuspects?\b|\btraffickers\b|\boffenders\b", re.I)),
-    ("victims_referred", re.compile(r"\breferrals?\b", re.I)),
-    ("complaints", re.compile(r"\bcomplaints?\b|\breports\b", re.I)),
-    ("cases", re.compile(r"\bcases?\b|\boffen[cs]es\b|\bcrimes\b|\binvestigations\b", re.I)),
-    ("victims", re.compile(r"\bvictims?\b|\brescues\b|\brescued\b", re.I)),
-)
 
 
 @dataclass
@@ -129,16 +129,27 @@ def find_changes(ctx: Context) -> tuple[list[Claim], list[Fact]]:
     derived: list[Fact] = []
     pending: list[Pair] = []  # pairs without a stated change: the next sentence may state it
     with_facts = any(n.fact is not None for n in ctx.nums)
+    held: list[tuple[Cue, str]] = []  # a group's change whose figures the next sentence gives
     for s in range(len(ctx.sentences)):
         cues = _cues(ctx, s)
         pairs = _pairs(ctx, s, cues)
+        attach_group(ctx, held, pairs)
+        for cue, _group in held:
+            if not cue.used:
+                _lone_cue(ctx, cue, claims, derived, with_facts)
         _attach(cues, pairs, pending)
         done = pending + [p for p in pairs if p.cue is not None]
         pending = [p for p in pairs if p.cue is None]
         claims.extend(_pair_claim(ctx, p) for p in done if _worth(p, with_facts, ctx))
+        held = []
         for cue in cues:
-            if not cue.used:
+            group = None if cue.used else group_of(ctx, cue)
+            if group is not None:
+                held.append((cue, group))
+            elif not cue.used:
                 _lone_cue(ctx, cue, claims, derived, with_facts)
+    for cue, _group in held:
+        _lone_cue(ctx, cue, claims, derived, with_facts)
     claims.extend(_pair_claim(ctx, p) for p in pending if _worth(p, with_facts, ctx))
     return claims, derived
 
@@ -185,6 +196,11 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
         words = re.sub(r"^.*?\bby\s+", "by ", m.group(0).lower()) if m.group("f") else f"a {f} {m.group('w2').lower()}"
         cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w") or m.group("w2")),
                         pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=words, about=True))
+    for m in _CUES.word_amount.finditer(sent.text) if " than" in low else ():
+        start, end = sent.start + m.start("a"), sent.start + m.end("a")  # "nearly a hundred more than"
+        amount = Num(-1, start, end, _CUES.amount_of(m.group("a")), m.group("a"), "count", s, roles={"amount"})
+        cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w")), absolute=amount,
+                        about=m.group("h") is not None))
     for m in _multipliers(sent.text) if any(w in low for w in _MULTIPLIER_HINTS) else []:
         mult = _CUES.multiplier(m)
         start, end = sent.start + m.start(), sent.start + m.end()
@@ -290,7 +306,7 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
     for k, n in enumerate(nums):
         before = text[max(sent.start, n.start - 50):n.start]
         strong = _CUES.states_change(_STRONG_BASE.search(before)) or _MULT_BASE.search(before) or \
-            _CUES.states_change(_TO_FROM.search(before))
+            _CUES.states_change(_TO_FROM.search(before)) or _YEAR_LABEL_BASE.search(before)
         weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues) or \
             _AGAINST.search(before) and any(0 <= c.start - n.end <= 80 for c in cues)
         if not strong and not weak:
@@ -301,6 +317,7 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
         if newer is None:
             newer = _newer_before(ctx, n, nums[max(0, k - 12):k], cues)
         if newer is None:
+            n.roles.add("compared")  # "rose by 12 per cent from 367, while cases fell from 45": 367 is no newer figure
             continue
         n.roles.add("base")
         newer.roles.add("newer")
@@ -357,13 +374,14 @@ def _newer_after(ctx: Context, base: Num, later: list[Num]) -> Num | None:
 
 def _newer_before(ctx: Context, base: Num, earlier: list[Num], cues: list[Cue]) -> Num | None:
     fam = ctx.family_of(base)
-    cands = [n for n in earlier if n.unit == base.unit and "base" not in n.roles]
+    cands = [n for n in earlier if n.unit == base.unit and not {"base", "compared"} & n.roles
+             and not _in_aside(ctx, n, base)]
     same = [n for n in cands if fam is None or ctx.family_of(n) in (None, fam)]
     stated = [n for n in same if n.fact is not None and (fam is None or ctx.family_of(n) == fam)]
     if stated or same or cands:
         return (stated or same or cands)[-1]
-    if _ANAPHOR.match(ctx.text[ctx.sentences[base.sent].start:base.start]):
-        return _subject_before(ctx, base.sent, base.start, base.unit, fam)
+    if ANAPHOR.match(ctx.text[ctx.sentences[base.sent].start:base.start]):
+        return subject_before(ctx, base.sent, base.start, base.unit, fam)
     # "Police said rescues had risen by a quarter from the 702": the same indicator just before
     kind = ctx.fact(base)
     if kind is None or earlier:
@@ -373,26 +391,12 @@ def _newer_before(ctx: Context, base: Num, earlier: list[Num], cues: list[Cue]) 
     return prev[0] if len(prev) == 1 else None
 
 
-def _subject_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None) -> Num | None:
-    """The figure a sentence starting 'This is', 'The 2020 figure was' or 'That is' speaks of."""
-    subject = ctx.text[ctx.sentences[s].start:pos]
-    year = _YEAR.search(subject)
-    everything = [n for n in ctx.in_sentence(s - 1) if n.free and n.unit == unit]
-    if fam is not None:
-        everything = [n for n in everything if ctx.family_of(n) in (None, fam)] or everything
-    if year:
-        dated = [n for n in everything if _dated(ctx, n, year.group(1))]
-        if dated:
-            return dated[0]
-    cands = [n for n in everything if "base" not in n.roles]
-    return cands[0] if cands else None
-
-
-def _dated(ctx: Context, n: Num, year: str) -> bool:
-    fact = ctx.fact(n)
-    if fact is not None and fact.period and fact.period.startswith(year):
-        return True
-    return year in ctx.text[n.end:n.end + 20]
+def _in_aside(ctx: Context, n: Num, base: Num) -> bool:
+    """'109 traffickers (53 for sex, 54 for labour and two others), up from 37': a figure in
+    brackets closed before the base is a part of the newer figure, not the newer figure."""
+    between = ctx.text[n.end:base.start]
+    close = between.find(")")
+    return close >= 0 and "(" not in between[:close]
 
 
 def _attach(cues: list[Cue], pairs: list[Pair], pending: list[Pair]) -> None:
@@ -445,7 +449,7 @@ def _claim(ctx: Context, newer: Num | None, indicator: str, cue_span: tuple[int,
     fact = ctx.fact(newer) if newer is not None else None
     sentence = ctx.sentences[s].text
     year = _YEAR_AFTER.match(ctx.text, newer.end) if newer is not None else None
-    year = year or _YEAR.search(sentence)
+    year = year or YEAR.search(sentence)
     return Claim(doc=ctx.doc.doc, kind="change", indicator=indicator,
                  unit=newer.unit if newer is not None else "count",
                  period=fact.period if fact is not None else (year.group(1) if year else None),
@@ -454,7 +458,7 @@ def _claim(ctx: Context, newer: Num | None, indicator: str, cue_span: tuple[int,
 
 def _pair_claim(ctx: Context, pair: Pair) -> Claim:
     indicator = ctx.indicator_of(pair.newer) or ctx.indicator_of(pair.base) or \
-        _words_indicator(ctx.text[ctx.sentences[pair.base.sent].start:pair.base.start]) or "cases"
+        words_indicator(ctx.text[ctx.sentences[pair.base.sent].start:pair.base.start]) or "cases"
     cue = pair.cue
     span = (cue.start, cue.end) if cue else (pair.base.start, pair.base.end)
     claim = _claim(ctx, pair.newer, indicator, span, cue.sent if cue else pair.base.sent)
@@ -466,10 +470,12 @@ def _pair_claim(ctx: Context, pair: Pair) -> Claim:
 
 def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], with_facts: bool) -> None:
     """A cue without a base in its sentence: find its subject, then a base by period."""
-    newer = _targeted(ctx, cue) if cue.target is not None else _subject(ctx, cue)
+    newer = targeted(ctx, cue) if cue.target is not None else subject(ctx, cue)
+    if cue.absolute is not None and _POINTS.match(ctx.text, cue.absolute.end) and (newer is None or newer.unit != "percent"):
+        return  # "the share of minors rose by 5 points": a share no figure states
     if newer is not None and newer.fact is None and with_facts:
         return  # the change of a figure the extractor did not take (drug arrests, staff...)
-    words = _indicator_words(ctx, cue)
+    words = indicator_words(ctx, cue)
     subject_end = min(cue.start, newer.start) if newer is not None and newer.sent == cue.sent else cue.start
     # the subject's clause when the newer figure is known ('After training, | police rescued 300, up 20%'),
     # else the whole sentence before the change ('... detained 15,612 drug suspects, a rise of 8 percent')
@@ -484,7 +490,7 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     if newer is None or newer.fact is None:
         return
     claim.facts = [newer.fact]
-    stated_base = _base_after_cue(ctx, cue, newer)
+    stated_base = base_after_cue(ctx, cue, newer)
     if stated_base is not None:  # "The number of suspects rose by 146 from 552"
         claim.values = [newer.value, stated_base.value]
         claim.facts += [stated_base.fact] if stated_base.fact is not None else []
@@ -510,63 +516,3 @@ def _clause_start(ctx: Context, s: int, end: int) -> int:
     ends = [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, start, end)]
     return ends[-1] if ends else start
 
-
-def _base_after_cue(ctx: Context, cue: Cue, newer: Num) -> Num | None:
-    """'rose by 146 from 552' whose newer figure stands in an earlier sentence: the base follows."""
-    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit == newer.unit
-             and "base" not in n.roles and "newer" not in n.roles]
-    if newer.sent == cue.sent or not after or not _FROM_AFTER.match(ctx.text[cue.end:after[0].start]):
-        return None
-    after[0].roles.add("base")
-    return after[0]
-
-
-def _targeted(ctx: Context, cue: Cue) -> Num | None:
-    """The k-th figure of the sentence before a 'respectively' list."""
-    own = [n for n in ctx.in_sentence(cue.sent) if n.free and n.fact is not None and n.end <= cue.start]
-    figures = own or [n for n in ctx.in_sentence(cue.sent - 1) if n.free and n.fact is not None]
-    assert cue.target is not None
-    return figures[cue.target] if cue.target < len(figures) else None
-
-
-def _subject(ctx: Context, cue: Cue) -> Num | None:
-    unit = cue.absolute.unit if cue.absolute is not None else None
-    after = [n for n in ctx.in_sentence(cue.sent) if n.free and n.start >= cue.end and n.unit != "percent"
-             and "base" not in n.roles]
-    if after and _TO_AFTER.match(ctx.text[cue.end:after[0].start]):
-        return after[0]  # "increased by 25 per cent, to 150"; "... and arrests rose 20% to 60"
-    own = [n for n in ctx.in_sentence(cue.sent) if n.free and n.end <= cue.start and n.unit != "percent"
-           and (unit is None or n.unit == unit) and "base" not in n.roles]
-    if own:
-        return own[-1]
-    subject = ctx.text[ctx.sentences[cue.sent].start:cue.start]
-    if _ANAPHOR.match(subject):
-        return _subject_before(ctx, cue.sent, cue.start, unit or "count", None)
-    wanted = _indicator_words(ctx, cue, subject_only=True)
-    if wanted is None or not _NUMBER_OF.search(subject):
-        return None
-    lo = max(0, cue.sent - 8)
-    cands = [n for s in range(lo, cue.sent) for n in ctx.in_sentence(s)
-             if n.free and n.fact is not None and ctx.facts[n.fact].indicator == wanted
-             and not _breakdown(ctx.facts[n.fact]) and "base" not in n.roles]
-    return max(cands, key=lambda n: n.value) if cands else None
-
-
-def _breakdown(fact: Fact) -> bool:
-    return any((fact.age, fact.sex, fact.nationality, fact.location))
-
-
-def _indicator_words(ctx: Context, cue: Cue, subject_only: bool = False) -> str | None:
-    sent = ctx.sentences[cue.sent]
-    subject = ctx.text[sent.start:cue.start]
-    tail = "" if subject_only else ctx.text[cue.start:min(sent.end, cue.end + 30)]
-    return _words_indicator(subject) or _words_indicator(tail)
-
-
-def _words_indicator(words: str) -> str | None:
-    """The indicator a phrase names: 'convictions' -> suspects_convicted, 'the victims' -> victims."""
-    for indicator, pattern in _INDICATOR_WORDS:
-        if pattern.search(words):
-            return indicator
-    fam = anchor_family(words)
-    return fam if fam in ("cases", "victims") else None

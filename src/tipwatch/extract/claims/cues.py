@@ -43,6 +43,12 @@ class CueWords:
     multiplier_hints: tuple[str, ...]  # a sentence without one of these has no multiplier
     not_counted: re.Pattern[str]  # matched just after a number: "three brick kilns", "23 countries"
     future: re.Pattern[str]  # searched in the words just before a change: "aims to cut ... by 50%"
+    word_amount: re.Pattern[str]  # "nearly a hundred more than": groups h (hedge), a (amount), w (more/fewer)
+    word_amounts: tuple[tuple[re.Pattern[str], float], ...]
+
+    def amount_of(self, words: str) -> float:
+        """The value of a round amount in words ('a hundred' -> 100)."""
+        return next(v for pattern, v in self.word_amounts if pattern.fullmatch(words))
 
     def states_change(self, m: re.Match[str] | None, group: str = "w") -> re.Match[str] | None:
         """``m`` unless its change word follows a phrase that states no change ('set up')."""
@@ -104,6 +110,9 @@ def load_cues() -> CueWords:
         rf"(?:\b(?P<h>{hedge})\s+)?\b(?P<m>{_alt(list(before))})\s+(?:as\s+(?:many|much|high|large)\b"
         rf"(?:\s+\w+)?\s+as\b|that\s+of\b|the\s+(?:number|figure|total|level|count)\b|the\b|"
         rf"(?:the\s+)?(?:previous|last)\s+year'?s\b|what\b)", re.I)
+    amounts = {str(k): float(v) for k, v in data.get("word_amounts", {}).items()}
+    word_amount = re.compile(rf"(?:\b(?P<h>{hedge})\s+)?\b(?P<a>{_alt(list(amounts)) or '(?!)'})\s+"
+                             rf"(?P<w>more|fewer|less)\b(?:\s+[a-z-]+){{0,3}}?\s+than\b", re.I)
     return CueWords(
         up=_alt(up), down=_alt(down), change=_words(up) + "|" + _words(down),
         not_change_before=re.compile(rf"\b(?:{_alt(not_change)})\s+$", re.I),
@@ -115,4 +124,5 @@ def load_cues() -> CueWords:
         multiplier_hints=_hints(list(verbs) + list(before)),
         future=re.compile(rf"\b(?:{_alt(data.get('future', []))})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         not_counted=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(data.get('not_counted', []))})\b", re.I),
-        off_topic=re.compile(rf"\b(?:{_alt(data.get('off_topic', []))})", re.I))
+        off_topic=re.compile(rf"\b(?:{_alt(data.get('off_topic', []))})", re.I),
+        word_amount=word_amount, word_amounts=tuple((re.compile(k, re.I), v) for k, v in amounts.items()))

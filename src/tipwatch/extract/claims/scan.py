@@ -64,6 +64,13 @@ _SPECIFIC_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cases", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:cases?|offen[cs]es|investigations)\b", re.I)),
     ("victims", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:victims?|survivors|rescues)\b", re.I)),
 )
+#: A noun right after a number (one word between at most): "312 offenders", "40 adult women".
+_NOUN_NEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("suspects", re.compile(r"^\s+(?:[\w-]+\s+)?(?:offenders|perpetrators|recruiters|accused)\b", re.I)),
+    ("cases", re.compile(r"^\s+(?:[\w-]+\s+)?(?:offen[cs]es|crimes|proceedings)\b", re.I)),
+    ("victims", re.compile(r"^\s+(?:[\w-]+\s+)?(?:people|persons?|wom[ae]n|m[ae]n|girls?|boys?|child(?:ren)?|minors?|"
+                           r"adults?)\b", re.I)),
+)
 #: Verbs before a number with a generic noun ("arrested 187 people").
 _VERBS_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects", re.compile(r"\b(?:arrest\w*|detained|apprehended|convicted|charged)(?:\s+of)?\s+$", re.I)),
@@ -71,7 +78,8 @@ _VERBS_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: Nouns of an anchor phrase ("of the rescued victims") by family.
 _ANCHOR_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("suspects", re.compile(r"\b(?:arrest\w*|suspects?|traffickers|defendants|convictions|offenders)\b", re.I)),
+    ("suspects", re.compile(r"\b(?:arrest\w*|suspects?|traffickers|defendants|convictions|offenders|caught|detained|"
+                            r"apprehended|charged|convicted)\b", re.I)),
     ("cases", re.compile(r"\b(?:cases?|offen[cs]es|crimes|investigations)\b", re.I)),
     ("victims", re.compile(r"\b(?:victims?|survivors|rescued|persons|people|referrals)\b", re.I)),
 )
@@ -145,6 +153,11 @@ class Context:
 
     def fact(self, num: Num) -> Fact | None:
         return self.facts[num.fact] if num.fact is not None else None
+
+    def own_family(self, num: Num) -> str | None:
+        """What a number counts by its own noun only ('65 arrests', '312 offenders'), else None."""
+        after = self.text[num.end:num.end + 60]
+        return next((fam for fam, pattern in _SPECIFIC_WORDS + _NOUN_NEXT if pattern.match(after)), None)
 
     def family_of(self, num: Num) -> str | None:
         """What a number counts: its own noun when specific ('65 arrests'), else its fact's."""

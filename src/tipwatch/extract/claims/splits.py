@@ -1,4 +1,4 @@
-"""Splits: a total broken down by sex or by age group in the same sentence.
+"""Splits: a total broken down by sex, age group or origin (nationals and foreigners) in one sentence.
 
 "arrested 31 suspects (16 males and 15 females)", "out of the 93 rescued victims, 10 were
 males and 83 were females", "rescued 57 victims, 41 women and 16 men", "64 children: 40 girls
@@ -66,4 +66,8 @@ def _dimension(head: Fact, parts: list[Fact]) -> str | None:
     ages = frozenset(p.age for p in parts)
     if head.age is None and ages == _COMPLETE["age"] and len({p.sex for p in parts}) == 1:
         return "age"
+    origins = [p.nationality for p in parts]
+    if head.nationality is None and "foreign" in origins and None not in origins and len(set(origins)) == 2 \
+            and len({(p.sex, p.age) for p in parts}) == 1:
+        return "nationality"  # "118 persons, 71 Peruvians and 45 foreigners": nationals and foreigners
     return None

@@ -23,20 +23,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tipwatch.extract.claims.brackets import find_bracketed
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.claims.scan import Context, Num, anchor_family, family
 from tipwatch.extract.claims.splits import find_splits
 from tipwatch.extract.claims.totals import find_totals, period_sums, shares
 from tipwatch.model import Claim
 
-_INCLUDING = re.compile(r"\b(?:including|included|includes|include)\b", re.I)
+_INCLUDING = re.compile(r"\b(?:including|included|includes|include|among\s+(?:them|whom))\b", re.I)
 _OF_ANCHOR = re.compile(r"^\W*(?:(?:Similarly|Likewise|Meanwhile|In\s+addition|Also|However|But|And),?\s+)?"
+                        r"(?:According\s+to\b[^,]{0,150},\s+)?"
                         r"(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?),", re.I)
 _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|region|nationality|country|"
                         r"province|type|form|purpose))\b", re.I)
 _LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+of|consisting\s+of|(?:was|were)\s+made\s+up\s+of|"
                         r"broke\s+down\s+as\s+follows)\b:?", re.I)
 _NOT_COUNTED = load_cues().not_counted
+_YEAR_LABEL = re.compile(r"[(;]\s*(?:19|20)\d\d\s*$")
 #: A figure naming a group ("17 of them children") and the parts that make it (boys, girls).
 _SUBGROUP_PARTS = (
     (re.compile(r"\s+(?:of\s+them\s+|were\s+)?(?:children|minors)\b", re.I),
@@ -44,14 +47,22 @@ _SUBGROUP_PARTS = (
     (re.compile(r"\s+(?:of\s+them\s+|were\s+)?adults\b", re.I),
      re.compile(r"\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n)\b", re.I)),
 )
-#: What stands between two items of a list: "300 cases, Sindh 120 and Balochistan 80"
-_LIST_JOIN = re.compile(r"[^.;:\d]{0,40}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
+#: What stands between two items of a list: "300 cases, Sindh 120 and Balochistan 80", "Most (28) had
+#: been trafficked for sexual exploitation, 16 for ..."; only an exact sum makes such a list a claim
+_LIST_JOIN = re.compile(r"[^.;:\d]{0,100}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
+_COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b|\bas\s+against\b|\bversus\b|\b(?:up|down)\s+from\b", re.I)
+_WHILE = re.compile(r",?\s+(?:while|whereas)\b", re.I)
 _WITH = re.compile(r",\s+with\b|;", re.I)
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
+#: How many sentences back an introduced list ('By type, ...') may find a total that its parts make.
+EQUAL_REACH = 8
 #: How many sentences after its opening a list may go on.
 MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
-_CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways))\b", re.I)
+_CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways|purposes|forms|types|"
+                     r"reasons|nationalities)|unspecified\s+(?:forms|purposes|reasons))\b", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+_OTHER_BEFORE = re.compile(r"\b(?:the\s+other|the\s+remaining)\s+$", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?$", re.I)
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sex", re.compile(r"\b(?:women|men|females?|males?|girls|boys)\b", re.I)),
@@ -71,12 +82,13 @@ class Found:
 
 
 def find_sums(ctx: Context) -> list[Claim]:
-    found: list[Found] = []
+    found = [Found(total, parts, "breakdown", complete, s)
+             for total, parts, complete, s in find_bracketed(ctx) + find_totals(ctx)]
     for s in range(len(ctx.sentences)):
+        found.extend(_the_other(ctx, s))
         found.extend(_including(ctx, s))
         found.extend(_colon(ctx, s))
         found.extend(_breakdown(ctx, s))
-    found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_totals(ctx))
     for s in range(len(ctx.sentences)):
         found.extend(_adding_list(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))
@@ -98,15 +110,37 @@ def _adding_list(ctx: Context, s: int) -> list[Found]:
         if run and n.unit != run[0].unit:
             break
         run.append(n)
-    if len(run) < 2 or not _one_dimension(ctx, run):
-        return []
-    total = _total_before(ctx, s, run[0].start, run[0].unit, None, sum(p.value for p in run), reach=3, only_equal=True)
+    for k in range(len(run) - 1):  # "112 victims ..., from whom 31 ... and 81 ...": the list may start later
+        found = _adds_up_to_before(ctx, s, run[k:])
+        if found is not None:
+            return [_mark(found)]
+    return []
+
+
+def _adds_up_to_before(ctx: Context, s: int, run: list[Num]) -> Found | None:
+    if not _one_dimension(ctx, run):
+        return None
+    # a total a paragraph back is taken only for three parts or more: two that happen to add up are common
+    total = _total_before(ctx, s, run[0].start, run[0].unit, None, sum(p.value for p in run),
+                          reach=3 if len(run) == 2 else 6, only_equal=True)
     if total is None:
-        return []
+        return None
     fam = ctx.family_of(total)  # parts that a fact says count something else are no parts of it
     if any((f := ctx.fact(p)) is not None and family(f.indicator) != fam for p in run):
+        return None
+    return Found(total, run, "breakdown", True, s)
+
+
+def _the_other(ctx: Context, s: int) -> list[Found]:
+    """'42 of last year's victims were female, while the other 11 were male': two figures that
+    name both sides of a dimension, the second 'the other', break down the earlier total they make."""
+    nums = [n for n in ctx.in_sentence(s) if _usable(n, "count") and "total" not in n.roles]
+    if len(nums) != 2 or not _OTHER_BEFORE.search(ctx.text, max(0, nums[1].start - 25), nums[1].start) \
+            or not ctx.exhaustive(nums):
         return []
-    return [_mark(Found(total, run, "breakdown", True, s))]
+    total = _total_before(ctx, s, nums[0].start, "count", ctx.family_of(nums[0]), nums[0].value + nums[1].value,
+                          only_equal=True)
+    return [_mark(Found(total, nums, "breakdown", True, s))] if total is not None else []
 
 
 def _usable(n: Num, unit: str | None = None) -> bool:
@@ -116,8 +150,8 @@ def _usable(n: Num, unit: str | None = None) -> bool:
 
 def _fits(ctx: Context, total: Num, parts: list[Num]) -> bool:
     """Parts count what the total counts ('the gap of four cases: 1,087 victims' is no list)."""
-    fam = ctx.family_of(total)
-    return fam is None or all(ctx.family_of(p) in (None, fam) for p in parts)
+    fam = ctx.family_of(total)  # a part's own noun may say it ('32 girls') where its fact does not
+    return fam is None or all(ctx.family_of(p) in (None, fam) or ctx.own_family(p) == fam for p in parts)
 
 
 def _mark(f: Found) -> Found:
@@ -146,7 +180,8 @@ def _including(ctx: Context, s: int) -> list[Found]:
             continue
         for group in _by_dimension(ctx, parts):
             if len(group) >= 2 and (fam is not None or _fits(ctx, total, group)):  # "The victims included"
-                out.append(_mark(Found(total, group, m.group(0).lower(), False, s)))
+                word = m.group(0).lower()  # "among them" may list only some, as "including" does
+                out.append(_mark(Found(total, group, "including" if word.startswith("among") else word, False, s)))
     return out
 
 
@@ -177,8 +212,8 @@ def _colon(ctx: Context, s: int) -> list[Found]:
     make)."""
     sent = ctx.sentences[s]
     m = _LIST_OPEN.search(sent.text)
-    if m is None:
-        return []
+    if m is None or _YEAR_LABEL.search(sent.text, 0, m.start()):
+        return []  # "215 survivors (2022: 190; 2021: 160)": earlier years' figures, not parts
     at = sent.start + m.start()
     if m.group(0)[:1] in "—–" and ctx.next_start(at) - (sent.start + m.end()) > 0:
         return []  # a dash opens a list only when a number follows at once
@@ -240,12 +275,13 @@ def _breakdown(ctx: Context, s: int) -> list[Found]:
     # "19 of the cases, Abu Dhabi 14, ...": in one sentence, parts of a stated total
     anchored = bool(n_of and fam) and all(p.sent == s for p in parts)
     sure = bool(named or closed)
-    found = _groups(ctx, s, parts, explicit, fam or ctx.family_of(parts[0]), complete, anchored, sure)
+    found = _groups(ctx, s, parts, explicit, fam or ctx.family_of(parts[0]), complete, anchored, sure,
+                    named_family=fam is not None)
     if not found and len(own) < len(parts) and own:  # the next sentence's figure was no part after all
         for n in parts[len(own):]:
             n.roles.discard("part")
         found = _groups(ctx, s, own, explicit, fam or ctx.family_of(own[0]), bool(of or named), anchored,
-                        bool(named))
+                        bool(named), named_family=fam is not None)
     return found
 
 
@@ -264,9 +300,10 @@ def _first_n_of(ctx: Context, s: int) -> tuple[Num, Num | None, str | None] | No
 
 
 def _cut(ctx: Context, s: int) -> int:
-    """Parts stop where an 'including' list starts."""
+    """Parts stop where an 'including' list or a comparison starts ('..., 216 were referred to
+    shelters, compared with 328 identified and 298 referred in 2017')."""
     sent = ctx.sentences[s]
-    m = _INCLUDING.search(sent.text)
+    m = _INCLUDING.search(sent.text) or _COMPARED.search(sent.text)
     return sent.start + m.start() if m else sent.end
 
 
@@ -297,15 +334,17 @@ def _continue(ctx: Context, s: int, parts: list[Num], fam: str | None,
 
 
 def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: str | None,
-            complete: bool, anchored: bool = False, sure: bool = False) -> list[Found]:
+            complete: bool, anchored: bool = False, sure: bool = False, named_family: bool = False) -> list[Found]:
     """One claim for the list's own family; others ('involving 85 victims and 65 arrests')
     only when they add up to a total stated before. A complete list that falls short of its
     total is a claim only when it says it is whole (``sure``: 'the remaining', 'broken down
     by') or its parts cover a whole dimension (women and men, adults and children): "Of the
-    150 victims, 90 were exploited for labour and 40 for sex" does not say there were no others."""
+    150 victims, 90 were exploited for labour and 40 for sex" does not say there were no others.
+    When the list's opening names what it counts ('318 of those caught, 176 ...'), a part without
+    a noun of its own counts that, whatever the fact standing on it says."""
     groups: dict[str | None, list[Num]] = {}
     for p in parts:
-        pf = ctx.family_of(p)
+        pf = ctx.own_family(p) if named_family else ctx.family_of(p)
         rest = _REMAINING_BEFORE.search(ctx.text, max(0, p.start - 25), p.start)
         groups.setdefault(fam if pf is None or explicit is not None or pf == fam or rest else pf, []).append(p)
     out = []
@@ -317,9 +356,12 @@ def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: s
             continue
         got = sum(p.value for p in members)
         total = explicit if primary and explicit is not None else \
-            _total_before(ctx, s, members[0].start, members[0].unit, gfam, got, reach=6 if anchored else 4)
+            _total_before(ctx, s, members[0].start, members[0].unit, gfam, got, reach=6 if anchored else 4,
+                          equal_reach=EQUAL_REACH)
         if total is None:
             continue
+        more = _fills_gap(ctx, members, total.value - got) if primary and complete and got < total.value else []
+        members, got = members + more, got + sum(p.value for p in more)
         adds_up = abs(got - total.value) < 1e-6 * max(1.0, total.value)
         over = anchored and primary and got > total.value and total.fact is not None
         whole = got > total.value or sure or ctx.exhaustive(members)
@@ -328,20 +370,35 @@ def _groups(ctx: Context, s: int, parts: list[Num], explicit: Num | None, fam: s
     return out
 
 
+def _fills_gap(ctx: Context, parts: list[Num], gap: float) -> list[Num]:
+    """'Of these, 223 were women and 139 men. In eleven cases the sex was not recorded, and in two
+    another gender was given': the figures of the next sentence that make exactly what the list
+    lacks go on with it."""
+    fam = ctx.family_of(parts[0])
+    nxt = [n for n in ctx.in_sentence(parts[-1].sent + 1) if _usable(n, parts[0].unit) and _counted(ctx, n)]
+    if any(ctx.family_of(n) not in (None, fam) and not _IN_BEFORE.search(ctx.text, max(0, n.start - 6), n.start)
+           for n in nxt):
+        return []  # "Police also arrested 13 suspects" is no part; "in eleven cases the sex was not recorded" is
+    return nxt if nxt and abs(sum(n.value for n in nxt) - gap) < 1e-6 * max(1.0, gap) else []
+
+
 def _first_clause(ctx: Context, parts: list[Num]) -> list[Num]:
-    """The parts before the first semicolon between two of them."""
+    """The parts before the first semicolon or 'while' between two of them ('14 are Malawians and
+    nine Mozambicans, while five of the rescued are minors')."""
     for k in range(1, len(parts)):
-        if ";" in ctx.text[parts[k - 1].end:parts[k].start]:
+        gap = ctx.text[parts[k - 1].end:parts[k].start]
+        if ";" in gap or _WHILE.search(gap):
             return parts[:k]
     return parts
 
 
 def _total_before(ctx: Context, s: int, pos: int, unit: str, fam: str | None, got: float | None = None,
-                  reach: int = 4, only_equal: bool = False) -> Num | None:
+                  reach: int = 4, only_equal: bool = False, equal_reach: int = 0) -> Num | None:
     """The figure before ``pos`` (this sentence, then up to ``reach - 1`` before) a list breaks
-    down: one that equals the parts' sum, else the nearest (three sentences back at most)."""
+    down: one that equals the parts' sum (``equal_reach - 1`` sentences back, if longer), else
+    the nearest (three sentences back at most)."""
     if got is not None:
-        for k in range(s, max(-1, s - reach), -1):
+        for k in range(s, max(-1, s - max(reach, equal_reach)), -1):
             same = [n for n in ctx.in_sentence(k) if n.start < pos and _usable(n, unit) and n.value == got
                     and (fam is None or ctx.family_of(n) in (fam, None))]
             if same:
@@ -373,10 +430,14 @@ def _one_dimension(ctx: Context, parts: list[Num]) -> bool:
 
 
 def _dims(ctx: Context, n: Num) -> set[str]:
+    """The dimensions the words after a number name, or those of a subject that opens its
+    sentence before it ('Foreign nationals accounted for 183 of the victims')."""
     nxt = ctx.next_start(n.end - 1)
     after = ctx.text[n.end:min(nxt, n.end + 45)]
     after = re.split(r"[,;.]", after, maxsplit=1)[0]
-    return {name for name, pattern in _DIMENSIONS if pattern.search(after)}
+    start = ctx.sentences[n.sent].start
+    lead = ctx.text[start:n.start] if n.start - start <= 40 and not ctx.between(start, n.start) else ""
+    return {name for name, pattern in _DIMENSIONS if pattern.search(after) or (lead and pattern.search(lead))}
 
 
 def _claim(ctx: Context, f: Found) -> Claim:

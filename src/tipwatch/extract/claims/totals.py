@@ -24,8 +24,16 @@ _ALTOGETHER_BEFORE = re.compile(r"\b(?:altogether|in\s+all|in\s+total|a\s+total\
                                 r"making\s+(?:a\s+total\s+of\s+)?)\s*,?\s*(?:of\s+)?$", re.I)
 _ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:altogether|in\s+all|in\s+total)\b", re.I)
 _OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*$", re.I)
+#: "191 of whom were ...", "289 of them women": the first part names the total it belongs to
+_OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them|which|these)\b", re.I)
+#: Where a list of parts ends: "..., as well as 54 children", "; 38 were", "compared with 328", a
+#: sub-list "(196)", "mostly from"
+_LIST_END = re.compile(r"[;()]|\bmostly\b|\bmainly\b|\bincluding\b|\bas\s+well\s+as\b|\bwhile\b|\bwhereas\b|\bcompar(?:ed|es)\b|\bagainst\b|\bup\s+from\b|"
+                       r"\bdown\s+from\b", re.I)
+_OTHER_OPENS = re.compile(r"^\W*(?:The\s+(?:other|remaining)|The\s+rest\b|Another|A\s+further)\b", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
 _YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31$")
+_BOUND_BEFORE = re.compile(r"\b(?:less\s+than|under|fewer\s+than|below)\s+$", re.I)
 _BRACKET = re.compile(r"\(\s*$")
 _OTHERS = re.compile(r"\b(?:the\s+rest|remaining|others?|unknown|not\s+(?:recorded|known|stated))\b", re.I)
 _SAME = ("indicator", "unit", "place", "age", "sex", "nationality", "location")
@@ -76,17 +84,37 @@ def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[N
 
 
 def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
+    """'58 complaints, of which 31 ... and 29 ...' and '302 victims, 191 of whom ... and 111 ...'."""
     for k, n in enumerate(nums[1:], start=1):
-        if not _OF_WHOM.search(ctx.text[nums[k - 1].end:n.start]):
-            continue
         total = nums[k - 1]
-        parts = [p for p in nums[k:] if p.unit == total.unit]
-        if len(parts) < 2:
+        between = ctx.text[total.end:n.start]
+        if not (_OF_WHOM.search(between) or ("," in between and len(between) <= 80 and not _LIST_END.search(between)
+                                             and _OF_WHOM_AFTER.match(ctx.text, n.end))):
+            continue
+        parts = [n]
+        fam = ctx.family_of(total)
+        for p in nums[k + 1:]:
+            gap = ctx.text[parts[-1].end:p.start]
+            if p.unit != total.unit or (_LIST_END.search(gap) and not _CLOSES.search(gap)) \
+                    or fam is not None and ctx.family_of(p) not in (None, fam):
+                break  # "...; the remaining 60" goes on; "..., and arrested 22 suspects" does not
+            parts.append(p)
+        parts += _goes_on(ctx, s, total) if len(parts) == 1 else []
+        if len(parts) < 2 or any(p.value >= total.value for p in parts):
             continue
         closed = bool(_CLOSES.search(ctx.text[parts[0].end:parts[-1].start]))
-        if _adds_up(total, parts) or closed:
-            return [(total, parts, closed, s)]
+        over = sum(p.value for p in parts) > total.value
+        if _adds_up(total, parts) or closed or over or ctx.exhaustive(parts):
+            return [(total, parts, True, s)]
     return []
+
+
+def _goes_on(ctx: Context, s: int, total: Num) -> list[Num]:
+    """'..., of whom 2,675 were exploited in France. The other 319 had been exploited abroad.'"""
+    if s + 1 >= len(ctx.sentences) or not _OTHER_OPENS.match(ctx.sentences[s + 1].text):
+        return []
+    nums = [n for n in ctx.in_sentence(s + 1) if _ok(n) and n.unit == total.unit]
+    return nums[:1]
 
 
 # -- totals over several years ------------------------------------------------------------
@@ -128,6 +156,13 @@ def shares(ctx: Context) -> list[Claim]:
     for s in range(len(ctx.sentences) + 1):
         shares = [n for n in ctx.in_sentence(s) if n.free and n.unit == "percent"
                   and not ({"base", "newer"} & n.roles)]
+        whole = _whole_sentence(ctx, shares)
+        if whole:  # "76% ..., 15% ..., 7% ... and 2% ...; less than 1% other forms": one sentence makes 100
+            if len(run) >= 3 and 90 <= sum(n.value for n in run) <= 110 or _paired(ctx, run) or _two_sides(ctx, run):
+                claims.append(_share_claim(ctx, run))
+            claims.append(_share_claim(ctx, whole))
+            run = []
+            continue
         if shares and not re.search(r"respectively", ctx.sentences[s].text, re.I):
             run.extend(shares)
             continue
@@ -135,6 +170,13 @@ def shares(ctx: Context) -> list[Claim]:
             claims.append(_share_claim(ctx, run))
         run = []
     return claims
+
+
+def _whole_sentence(ctx: Context, shares: list[Num]) -> list[Num]:
+    """Three or more shares of one sentence that make 100 (within a point of rounding), leaving
+    out a residual bound ('less than 1% other forms')."""
+    parts = [n for n in shares if not _BOUND_BEFORE.search(ctx.text, max(0, n.start - 15), n.start)]
+    return parts if len(parts) >= 3 and 99 <= sum(n.value for n in parts) <= 101 else []
 
 
 def _paired(ctx: Context, run: list[Num]) -> bool:
