@@ -48,6 +48,7 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
         SourceTracker(text, mentions, country, _author(doc, rules), low),
         {m.start: m.entities[0].key for m in mentions if m.kind == "country"}, low=low,
     )
+    rules.periods.begin(text, tuple((doc.raw.text or "")[b.start:b.end] for b in doc.removed if b.rule == "header"))
     ctx.bodies = [m for m in mentions if m.kind == "body"]
     ctx.body_starts = [m.start for m in ctx.bodies]
     sentences = split_sentences(text)

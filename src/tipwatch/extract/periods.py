@@ -66,7 +66,9 @@ class TimeExpr:
     anchored: bool = False  # "the year before", "a year earlier": one year before the period in context
     report_year: bool = False  # "during the year", "the year under review": the period the passage is about
     soft_to_date: bool = False  # the publication year in a clause saying "so far": a running total
-    fiscal_start: int | None = None  # the month the document says its fiscal year starts in
+    #: the fiscal calendar the document states: (start month, start day, "end" or "start": the
+    #: calendar year a one-year name like "fiscal 2024" is named after)
+    fiscal_start: tuple[int, int, str] | None = None
     antecedent: TimeExpr | None = None  # for "during the year": the last year named before it
 
 
@@ -119,6 +121,7 @@ class PeriodRules:
         cumul_alt = "|".join(f"(?:{p.pattern})" for _, p in self.cumulative_rules) or r"(?!x)x"
         yr = _YEAR
         day = r"\d{1,2}(?:st|nd|rd|th)?"
+        nwords = r"(?:three|six|nine|four|eight|two|five|seven|ten|eleven|\d{1,2})"  # "the first six months", "the ten first months"
         to = r"\s*(?:to|until|till|through|and|-|–)\s*"
         # every expression starts at a word start: the leading look-behind rejects positions
         # inside words before the alternatives are tried (a third of the time spent here)
@@ -146,7 +149,7 @@ class PeriodRules:
             rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{mdot})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{mdot})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
             rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{mdot}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{mdot})(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
-            rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+(?P<fnu>months|quarters))"
+            rf"|(?P<firstn>\b(?:the\s+)?(?:first\s+(?P<n>{nwords})|(?P<n2>{nwords})\s+first)\s+(?P<fnu>months|quarters))"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
             # "the year to March 2024", "the 12 months ending 30 June 2023": a trailing span
             rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
@@ -192,31 +195,46 @@ class PeriodRules:
         # assignment ask for the same sentence more than once
         self._memo: tuple[str, dict[tuple[int, int], tuple[list[TimeExpr], list[tuple[int, int]]]]] = ("", {})
         self._low: str | None = None
-        self._fy_start: int | None = None
+        self._fy_start: tuple[int, int, str] | None = None
 
     # -- finding ---------------------------------------------------------------------------
+    def begin(self, text: str, headers: tuple[str, ...] = ()) -> None:
+        """Start reading ``text``; ``headers`` (a headline, a standfirst the clean-up set aside) may
+        state the document's fiscal calendar ("Report covers fiscal year 2024 (July 1, 2023 to ...)")."""
+        self._memo = (text, {})
+        self._low = lowered(text) if self.lower_pattern is not None else None
+        self._fy_start = self._stated_fiscal(text) or next(
+            (cal for h in headers if (cal := self._stated_fiscal(h)) is not None), None)
+
     def find(self, text: str, start: int, end: int) -> tuple[list[TimeExpr], list[tuple[int, int]]]:
         """Time expressions in ``text[start:end]``, and every span a time word covers."""
         memo_text, memo = self._memo
         if memo_text is not text:
-            memo = {}
-            self._memo = (text, memo)
-            self._low = lowered(text) if self.lower_pattern is not None else None
-            self._fy_start = self._stated_fiscal(text)
+            self.begin(text)
+            memo = self._memo[1]
         hit = memo.get((start, end))
         if hit is None:
             hit = memo[(start, end)] = self._find(text, start, end)
         return list(hit[0]), list(hit[1])
 
-    def _stated_fiscal(self, text: str) -> int | None:
-        """The month a fiscal year starts in when the document says so ('the financial year runs
-        from July to June'), the months agreeing (the end month is the one before the start)."""
-        if "fiscal" not in text.lower() and "financial" not in text.lower() and "budget" not in text.lower():
+    def _stated_fiscal(self, text: str) -> tuple[int, int, str] | None:
+        """The fiscal calendar the document states: 'the financial year runs from July to June' (the
+        months agreeing: the end month is the one before the start), or a fiscal year it glosses
+        anywhere with its dates ('fiscal year 2024 (July 1, 2023 to June 30, 2024)')."""
+        low = text.lower()
+        if "fiscal" not in low and "financial" not in low and "budget" not in low:
             return None
         for m in self.stated_fy_rx.finditer(text):
             m1, m2 = self._month(m.group("fm1") or m.group("fm1b")), self._month(m.group("fm2") or m.group("fm2b"))
             if m1 != 1 and (m1 - 2) % 12 + 1 == m2:
-                return m1
+                return m1, 1, "end"
+        for m in _FY_NAMED.finditer(text):
+            gap = _FY_GLOSS_GAP.match(text, m.end())
+            gloss = self.pattern.match(text, gap.end() if gap else m.end())
+            expr = self._expr(gloss, text) if gloss is not None and gloss.group("xr") else None
+            calendar_ = _one_year_gloss(expr, int(m.group("y")) if m.group("y") else None) if expr else None
+            if calendar_ is not None:
+                return calendar_
         return None
 
     def _matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -367,7 +385,7 @@ class PeriodRules:
                 return None
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}")
         if g("firstn"):
-            n = _NUMS.get(g("n").lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
+            n = _NUMS.get((g("n") or g("n2")).lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
             if not 1 <= n <= 11:
                 return None
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
@@ -583,7 +601,8 @@ class PeriodRules:
     def _fiscal(self, expr: TimeExpr, country: str | None, pub_year: int | None = None) -> str | None:
         cal = self.calendars.get(country or "")
         if expr.fiscal_start is not None:  # the calendar the document states wins over the country's
-            cal = {"start_month": expr.fiscal_start, "start_day": 1, "named_by": "end"}
+            sm, sd, named = expr.fiscal_start
+            cal = {"start_month": sm, "start_day": sd, "named_by": named}
         if cal is None:
             return None
         sm, sd = cal["start_month"], cal["start_day"]
@@ -656,6 +675,34 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:which|that)\s+(?:runs?|ran|covers?|covered|spans?|spanned|is|was|lasts?|lasted)\s+"
                         r"|(?:running|covering|spanning)\s+)?", re.IGNORECASE)
 _INTERVALS = ("per.date_range", "per.day_range", "per.month_range")
+
+
+#: "fiscal year 2024", "FY 2024", "fiscal 2024", "the 2023/24 financial year" (a gloss may follow)
+_FY_NAMED = re.compile(r"\b(?:(?:fiscal|financial|budget)(?:\s+year)?|FY)\s*(?P<y>(?:19|20)\d\d)\b(?:\s*[-/–]\s*\d{2,4}\b)?"
+                       r"|\b(?:19|20)\d\d\s*[-/–]\s*\d{2,4}\s+(?:fiscal|financial|budget)\s+year\b", re.IGNORECASE)
+
+
+def _one_year_gloss(gloss: TimeExpr, named: int | None) -> tuple[int, int, str] | None:
+    """The calendar a dated gloss of one fiscal year states: its start day, and whether a one-year
+    name is the year the gloss ends in ("end") or starts in ("start"); None when the gloss is not
+    one year long, starts on 1 January, or its years do not fit the name."""
+    span = _R_CODE.fullmatch(gloss.sub or "")
+    if span is None:
+        return None
+    y1, m1, d1, y2, m2, d2 = (int(x) for x in span.groups())
+    try:
+        if date(y1 + 1, m1, d1) - timedelta(days=1) != date(y2, m2, d2) or (m1, d1) == (1, 1):
+            return None
+    except ValueError:
+        return None
+    if named is None or named == y2:
+        return m1, d1, "end"
+    return (m1, d1, "start") if named == y1 else None
+
+
+_FY_GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:which\s+|that\s+)?(?:runs?|ran|covers?|covered|spans?|spanned|is|was|lasts?|lasted)\s+"
+                           r"|(?:running|covering|spanning)\s+)?", re.IGNORECASE)
+_R_CODE = re.compile(r"R(\d{4})(\d\d)(\d\d)-(\d{4})(\d\d)(\d\d)")
 
 
 def _glosses(text: str, first: TimeExpr, then: TimeExpr) -> bool:
