@@ -55,6 +55,10 @@ _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|v
                         re.IGNORECASE)
 
 
+#: "compared with 2022, when 1,491 were identified": the figure of a clause that a time introduces
+_WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
+
+
 def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: list, main: str | None) -> None:
     seg = segment_at(segs, fig.start)
     own = [e for e in exprs if seg.start <= e.start < seg.end]
@@ -63,6 +67,9 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
     # "fell compared to the previous year, to 474": the year compared with is not the figure's
     own = [e for e in own if not (_COMPARED.search(ctx.text, max(0, e.start - 16), e.start) and e.end <= fig.start
                                   and "," in ctx.text[e.end:fig.start])]
+    when = [e for e in exprs if e.end <= fig.start and _WHEN_AFTER.fullmatch(ctx.text, e.end, fig.start)]
+    # "prosecuted 109 (53 ..., 54 ...), a marked increase from 37 in 2021": 2021 is the base's
+    own = when or [e for e in own if not _dates_another_base(ctx, fig, e)]
     if own:
         slot = slot_of(ctx.cands, fig.mention, fig.sentence)
         def _mine(x: TimeExpr) -> bool:
@@ -98,6 +105,29 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
         fig.period, fig.period_text = base.period, base.period_text
     elif ctx.governing:
         fig.period, fig.period_text = ctx.governing
+    if fig.period and _FROM_BEFORE.search(ctx.text, max(fig.sentence.start, fig.start - 80), fig.start) \
+            and not _TO_NEXT.match(ctx.text, fig.mention.end):
+        # "confirmed cases fell from 45": the base of a change whose newer figure is the passage's
+        # ("rose from one to four" is left to from_base)
+        fig.period = year_before(fig.period)
+        fig.period_text = fig.period
+        fig.rules.append("per.lone_base")
+
+
+#: the period right after a base figure: "from 37 in 2021", "than the 12 recorded in 2022"
+_BASE_TAIL = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:in|during|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _dates_another_base(ctx: DocContext, fig: Figure, expr: TimeExpr) -> bool:
+    """``expr`` comes right after a base figure other than ``fig`` ("a marked increase from 37 in
+    2021", "up from 38 in 2022, and 20 were men"): it dates that base only."""
+    before = [c for c in ctx.cands if c.end <= expr.start]
+    if not before or before[-1].start == fig.mention.start:
+        return False
+    base = before[-1]
+    lead = before[-2].end if len(before) > 1 else fig.sentence.start
+    return (_BASE_TAIL.fullmatch(ctx.text, base.end, expr.start) is not None
+            and _BASE_NEXT.search(ctx.text, max(lead, base.start - 40), base.start) is not None)
 
 
 def _after_base(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> bool:
@@ -231,8 +261,9 @@ _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|g
                           r"rising|falling|increasing|decreasing|up|down|doubled|tripled|halved|surged|slipped|plunged|"
                           r"an?\s+(?:[a-z]+\s+)?(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge))\b[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+")
+_TO_NEXT = re.compile(r"\s+to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?[\d\w]")
 #: "fell to 80 from 95", "300 victims, up from 250", "an increase on the 250": the next figure is the base
-_BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,8}?\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|"
+_BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,8}?(?:\s*\([^()]{1,30}\))?\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|"
                          r"an?\s+(?:increase|decrease|rise|drop|fall|jump|decline)|(?:increased|decreased|rose|fell))\s+"
                          r"(?:(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?\s+)?)?"  # "down 12 from 70"
                          r"(?:from|on)\s+(?:the\s+)?", re.IGNORECASE)
@@ -248,7 +279,9 @@ def from_base(ctx: DocContext, figs: list[Figure]) -> None:
     change ends in (2021), or none when that period has no year before it that can be written;
     so does a base written after the newer figure without its own period ('fell to 80 from 95',
     'rescued 300 in 2023, up from 250')."""
-    for a, b in itertools.pairwise(figs):
+    # a bracketed share between the two ("11 were male (21 per cent), down from 15") is no base
+    for a, b in itertools.chain.from_iterable(
+            itertools.pairwise([f for f in figs if f.unit == unit]) for unit in dict.fromkeys(f.unit for f in figs)):
         if a.indicator != b.indicator or a.unit != b.unit or a.period is None or a.period != b.period:
             continue
         if (_FROM_BEFORE.search(ctx.text, max(0, a.start - 80), a.start)
@@ -342,9 +375,13 @@ def fill_periods(ctx: DocContext) -> None:
         first = headline_period(ctx) or ctx.first_governing or ctx.governing
     else:
         return
+    filled: dict[int, list[Figure]] = {}
     for fig in ctx.figures:
         if fig.period is None and fig.period_text is None and first:
             fig.period, fig.period_text = first
+            filled.setdefault(fig.sentence.index, []).append(fig)
+    for figs in filled.values():  # "recorded 623 cases, up from 482" before any period: the base is the year before
+        from_base(ctx, figs)
 
 
 _HEADLINE_YEAR_RULES = ("per.year", "per.fiscal", "per.fiscal_two_year")
