@@ -91,6 +91,11 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             reference = ctx.governing[0]
         if (e.anchored or e.report_year) and e is _main_expr(exprs, segs):
             reference = ctx.governing[0] if ctx.governing else None  # main is this very expression, resolved
+        if e.anchored and not e.report_year and not e.fiscal and reference is None and ctx.governing is None:
+            fig.period, fig.period_text = None, e.text  # "in the previous period" before the period is named
+            ctx.deferred[id(fig)] = e
+            fig.rules.append(e.rule)
+            return
         period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, ctx.country)
         if period is not None or not e.report_year:  # "during the year" with no year in context inherits
             fig.period = period
@@ -371,6 +376,11 @@ def _frames_a_change(text: str, sent: Sentence, expr: TimeExpr) -> bool:
 def fill_periods(ctx: DocContext) -> None:
     """Figures stated before any period (a headline, a lead) take the year the headline names, else
     the first period that governs."""
+    for fig in ctx.figures:
+        expr = ctx.deferred.get(id(fig))
+        if expr is not None:  # "the previous period": counted from the first period the passage names
+            reference = ctx.first_governing[0] if ctx.first_governing else None
+            fig.period = ctx.rules.periods.resolve(expr, ctx.pub_year, reference, ctx.country)
     if any(f.period is None and f.period_text is None for f in ctx.figures):
         first = headline_period(ctx) or ctx.first_governing or ctx.governing
     else:
