@@ -70,6 +70,7 @@ class TimeExpr:
     #: calendar year a one-year name like "fiscal 2024" is named after)
     fiscal_start: tuple[int, int, str] | None = None
     antecedent: TimeExpr | None = None  # for "during the year": the last year named before it
+    month_offset: int | None = None  # "last month" = -1: counted from the publication month
 
 
 class PublicationYear(int):
@@ -111,6 +112,8 @@ class PeriodRules:
         sub_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.sub_rules)
         rel_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.rel_rules)
         fiscal_alt = "|".join(f"(?:{p})" for rec in data.get("fiscal", []) for p in rec["patterns"])
+        self.month_rules = [(rec["id"], rec["offset"], _rx(rec["patterns"])) for rec in data.get("relative_months", [])]
+        relm_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.month_rules) or r"(?!x)x"
         ignore_alt = "|".join(f"(?:{p})" for rec in data.get("ignore", []) for p in rec["patterns"])
         self.to_date_rules = [(rec["id"], _rx(rec["patterns"])) for rec in data.get("to_date", [])]
         self.cumulative_rules = [(rec["id"], _rx(rec["patterns"])) for rec in data.get("cumulative", [])]
@@ -128,6 +131,7 @@ class PeriodRules:
         source = (
             rf"(?<![^\W_])(?:(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
             rf"|(?P<ignore>\b(?:{ignore_alt})\b)"
+            rf"|(?P<relm>\b(?:{relm_alt}))\b"
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
             rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|for|this)\s+(?P<ytdy3>{yr})"
             rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr}))"
@@ -274,6 +278,8 @@ class PeriodRules:
                 out.append(expr)
         if any(x.cumulative for x in out):  # "as of 30 June ... since 2015": the date ends a running total
             out = [x for x in out if x.rule != "per.as_of"]
+        elif any(x.rule == "per.as_of" for x in out):  # "as of 30 June, 2024, ... this year": the date ends it
+            out = [x for x in out if x.rule != "per.this_year"]
         if out and not any(x.to_date or x.cumulative for x in out):
             soft = [m for m in _SO_FAR.finditer(text, start, end)
                     if not any(x.start <= m.start() < x.end for x in out)]
@@ -473,6 +479,11 @@ class PeriodRules:
             word = g("frw").lower().split()[-1]
             offset = {"last": -1, "past": -1, "next": 1}.get(word, 0)
             return TimeExpr(s, e, t, "per.fiscal_relative", None, offset, fiscal=True)
+        if g("relm"):
+            for rid, offset, pat in self.month_rules:
+                if pat.fullmatch(g("relm")):
+                    return TimeExpr(s, e, t, rid, month_offset=offset)
+            return None
         if g("repy"):
             for rid, offset, pat in self.report_rules:
                 if pat.fullmatch(g("repy")):
@@ -552,6 +563,8 @@ class PeriodRules:
             return None  # not a Gregorian year (e.g. the Nepali fiscal year 2079/80)
         if expr.cumulative:
             return None  # "since 2003": a running total has no reference period
+        if expr.month_offset is not None:
+            return _relative_month(expr.month_offset, pub_year)
         if expr.buddhist_bare and country != "TH" and (pub_year is None or abs(pub_year - (expr.year or 0)) > 3):
             return None
         if expr.report_year:
@@ -803,9 +816,17 @@ def _until(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str |
 
 
 def _interval(start: date, end: date) -> str:
-    if start.month == 1 and start.day == 1 and (end.month, end.day) == (12, 31) and start.year == end.year:
-        return str(start.year)
-    return f"{start.isoformat()}/{end.isoformat()}"
+    """SPEC's short form when the interval is a calendar year, half, quarter or month."""
+    return _canonical(f"{start.isoformat()}/{end.isoformat()}")
+
+
+def _relative_month(offset: int, pub_year: int | None) -> str | None:
+    """'last month' in an article of 10 October 2024 = '2024-09'; None without a publication month."""
+    published = getattr(pub_year, "published", None)
+    if not published or len(published) < 7 or not published[5:7].isdigit():
+        return None
+    index = int(published[:4]) * 12 + int(published[5:7]) - 1 + offset
+    return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 def _to_date(expr: TimeExpr, pub_year: int | None) -> str | None:

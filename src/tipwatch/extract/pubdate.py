@@ -14,10 +14,12 @@ from datetime import date
 
 _YEAR = r"((?:19|20)\d\d)"
 _RELATIVE = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
-# "compared to (the same period in) 2018", "up from 298 in 2016", "on the 92 cases recorded in 2016"
+# "compared to (the same period in) 2018", "up from 298 in 2016", "on the 92 cases recorded in 2016",
+# "20 more than in 2018"
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:to|with)|against|(?:up|down|rose|fell|increase[sd]?|decrease[sd]?|rise|drop)"
-    r"\b(?:[^.;]|\.\d){0,40}?\b(?:from|on|over))\b(?:[^.;]|\.\d){0,60}?\bin\s+" + _YEAR + r"\b",
+    r"\b(?:[^.;]|\.\d){0,40}?\b(?:from|on|over)|(?:more|fewer|less|higher|lower)\s+than(?=\s+in\s))\b(?:[^.;]|\.\d){0,60}?\bin\s+"
+    + _YEAR + r"\b",
     re.IGNORECASE,
 )
 # "its annual report for 2017", "the 2017 annual report"
