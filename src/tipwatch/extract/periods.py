@@ -327,6 +327,8 @@ class PeriodRules:
         if first is None:
             for m in self.founded_rx.finditer(text, max(0, start - _LOOKBACK_ANCHOR), expr.start):
                 first = m
+        if first is None:  # "... since it was formed. The task force was formed on June 5 ..."
+            first = self.founded_rx.search(text, end, min(len(text), end + _LOOKBACK_ANCHOR))
         last = None
         for m in self.as_of_rx.finditer(text, start, end):
             if first is None or not first.start() <= m.start() < first.end():
@@ -585,6 +587,9 @@ class PeriodRules:
             shifted = _shift(reference, expr.offset if expr.offset is not None else -1)
             if shifted is not None:
                 return shifted  # "a year earlier": the period in context, one year before
+            span = _SPAN.fullmatch(reference)
+            if span is not None and _days(span) >= 360:
+                return None  # the year before a fiscal year whose ends move (Nepal): unknown, never guessed
         if expr.anchored and (expr.offset or 0) > 0:
             return None  # "the following year" with nothing to follow
         if expr.same_period and reference and (expr.offset is not None or expr.year is not None):
