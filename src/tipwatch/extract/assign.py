@@ -104,6 +104,9 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             fig.rules.append(e.rule)
             return
     base = fig.head or (fig.rules and fig.elliptical and _antecedent(ctx, fig)) or None
+    restated = ctx.totals.get(id(fig))
+    if restated is not None and restated.mention.value == fig.mention.value and restated.period_text:
+        base = restated  # "Of the 211, 60 were children" after another year's figure: the 211's period
     if base is None and fig.borrowed is not None and _continues_passage(ctx, fig.borrowed, fig):
         base = fig.borrowed  # "46 people were convicted in 2020. Thirty were men and 16 women": the count it continues
     if isinstance(base, Figure) and base.period_text:
