@@ -397,6 +397,32 @@ def fill_periods(ctx: DocContext) -> None:
         from_base(ctx, figs)
 
 
+_MONTH = re.compile(r"\d{4}-\d\d")
+_DAY_SPANS = ("per.day_range", "per.date_range")
+_NEAR_SENTENCES = 2
+
+
+def refine_event_dates(ctx: DocContext, sentences: list[Sentence]) -> None:
+    """'an operation in October led to 43 charges ... The operation ran from Oct. 14 to Oct. 25': the
+    days that the same paragraph or a sentence close by give, within the month a figure was dated by,
+    date the figure."""
+    dated = [f for f in ctx.figures if f.period and _MONTH.fullmatch(f.period)]
+    if not dated:
+        return
+    for sent in sentences:
+        near = [f for f in dated if f.sentence.paragraph == sent.paragraph
+                or abs(sent.index - f.sentence.index) <= _NEAR_SENTENCES]
+        if not near:
+            continue
+        exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+        for e in (x for x in exprs if x.rule in _DAY_SPANS):
+            span = ctx.rules.periods.resolve(e, ctx.pub_year, None, ctx.country)
+            for fig in near:
+                if span and "/" in span and span[:7] == fig.period == span[11:18]:
+                    fig.period, fig.period_text = span, e.text
+                    fig.rules.append("per.event_days")
+
+
 _HEADLINE_YEAR_RULES = ("per.year", "per.fiscal", "per.fiscal_two_year")
 
 

@@ -65,6 +65,7 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
         ctx.tracker.observe(sent.start, sent.end, cues, figures=lo < hi and bool(ctx.prev) and ctx.prev[0].sentence is sent)
     assign.inherit_series_crimes(ctx.figures)
     assign.fill_periods(ctx)
+    assign.refine_event_dates(ctx, sentences)
     assign.fill_sources(ctx)
     return assign.dedupe([assign.to_fact(ctx, f) for f in ctx.figures])
 
