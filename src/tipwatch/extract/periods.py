@@ -140,6 +140,8 @@ class PeriodRules:
             rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:year|12\s+months|twelve\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
+            rf"|(?P<ythru>(?P<ty>{yr})\s+(?:through|until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<tm>{month_alt})\b(?!\s+\d))"
+            rf"|(?P<lastn>\b(?:the\s+)?(?:last|final)\s+(?P<ln>three|six|3|6)\s+months\s+of\s+(?P<ly>{yr}))"
             rf"|(?P<asof>\b(?:as\s+(?:of|at|on)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*))?|(?:up\s+(?:to|until)|until|till|through|by)\s+(?:the\s+end\s+of\s+|end\s*-\s*)"
             rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{mdot})"
             rf"|(?P<ao_m2>{month_alt})\b(?:\s+(?P<ao_d2>{day})\b)?)(?!\s*[-/]\s*\d)(?:,?\s*(?P<ao_y>{yr}))?)"
@@ -284,7 +286,7 @@ class PeriodRules:
             soft = [m for m in _SO_FAR.finditer(text, start, end)
                     if not any(x.start <= m.start() < x.end for x in out)]
             if soft:  # "has so far identified 93 victims in 2024": the publication year runs to date
-                out = [replace(x, soft_to_date=True) if x.rule == "per.year" and any(
+                out = [replace(x, soft_to_date=True) if x.rule in ("per.year", "per.this_year") and any(
                     _CLAUSE_BREAK.search(text, min(x.start, m.start()), max(x.end, m.end())) is None for m in soft)
                     else x for x in out]
         return out, blocked
@@ -471,6 +473,11 @@ class PeriodRules:
             month = self._month(g("yto_m"))
             return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,
                             f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}")
+        if g("ythru"):  # "in 2024 through September": from 1 January to the end of that month
+            return TimeExpr(s, e, t, "per.as_of", int(g("ty")), None, f"A{self._month(g('tm')):02d}00", to_date=True)
+        if g("lastn"):  # "the last three months of 2023" = 2023-Q4
+            return TimeExpr(s, e, t, "per.last_n_months", int(g("ly")), None,
+                            "Q4" if g("ln") in ("three", "3") else "H2")
         if g("asof"):  # "as of 30 September": from 1 January to that day
             month = self._month(g("ao_m1") or g("ao_m2"))
             day = _day(g("ao_d1") or g("ao_d2")) or 0
@@ -573,7 +580,7 @@ class PeriodRules:
             if (not reference or expr.anchored) and expr.antecedent is not None:
                 reference = self.resolve(expr.antecedent, pub_year, None, country)
             return _report_year(expr, pub_year, reference)
-        if expr.soft_to_date and expr.year == pub_year:
+        if expr.soft_to_date and (expr.year == pub_year or (expr.year is None and expr.offset == 0)):
             running = _to_date(expr, pub_year)
             if running is not None:
                 return running
@@ -655,7 +662,8 @@ class PeriodRules:
 
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|from|compared\s+(?:to|with)|against|versus|vs\.?|over|on)\b[^.;!?]{0,45}$", re.IGNORECASE)
-_SO_FAR = re.compile(r"(?<!\bup )(?<!\bup-)\b(?:so\s+far(?!\s+as\b)|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now)\b",
+_SO_FAR = re.compile(r"(?<!\bup )(?<!\bup-)\b(?:so\s+far(?!\s+as\b)|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now"
+                     r"|till\s+(?:date|now)|as\s+(?:of|on)\s+date)\b",
                      re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
 
