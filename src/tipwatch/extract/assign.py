@@ -116,9 +116,11 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
     if fig.period and _FROM_BEFORE.search(ctx.text, max(fig.sentence.start, fig.start - 80), fig.start) \
             and not _TO_NEXT.match(ctx.text, fig.mention.end):
         # "confirmed cases fell from 45": the base of a change whose newer figure is the passage's
-        # ("rose from one to four" is left to from_base)
-        fig.period = year_before(fig.period)
-        fig.period_text = fig.period
+        # ("rose from one to four" is left to from_base); after a sentence comparing with another
+        # period ("up from the same crackdown last year, when police caught 522"), that period
+        compared = _compared_period(ctx, fig)
+        fig.period = compared or year_before(fig.period)
+        fig.period_text = compared or fig.period
         fig.rules.append("per.lone_base")
 
 
@@ -136,6 +138,17 @@ def _dates_another_base(ctx: DocContext, fig: Figure, expr: TimeExpr) -> bool:
     lead = before[-2].end if len(before) > 1 else fig.sentence.start
     return (_BASE_TAIL.fullmatch(ctx.text, base.end, expr.start) is not None
             and _BASE_NEXT.search(ctx.text, max(lead, base.start - 40), base.start) is not None)
+
+
+def _compared_period(ctx: DocContext, fig: Figure) -> str | None:
+    """The period of the base a change in the sentence just before compared with: an explicit
+    period older than the one governing, in the same paragraph."""
+    gov = ctx.governing[0] if ctx.governing else None
+    before = [f for f in ctx.figures if f.sentence.index == fig.sentence.index - 1
+              and f.sentence.paragraph == fig.sentence.paragraph]
+    older = [f.period for f in before if f.period_explicit and f.period and gov and f.period != gov
+             and f.period[:4] < gov[:4]]
+    return older[-1] if older else None
 
 
 def _after_base(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> bool:
