@@ -43,12 +43,16 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
     known = rules.gazetteer.scan(text)
     mentions = merge_mentions(known, rules.orgs.scan(text, rules.gazetteer, known))
     country = rules.places.document_country(mentions, _url_country(doc.raw.url) or _header_country(doc, rules), text)
+    headers = tuple((doc.raw.text or "")[b.start:b.end] for b in doc.removed if b.rule == "header")
+    published = refine_published(doc.published, text)
+    for head in headers:  # "Posted Jan 16, 2025 | Updated 4:31 PM": a dateline the clean-up set aside
+        published = refine_published(published, head)
     ctx = DocContext(
-        doc, text, rules, country, publication_year(refine_published(doc.published, text)), mentions, crimes,
+        doc, text, rules, country, publication_year(published), mentions, crimes,
         SourceTracker(text, mentions, country, _author(doc, rules), low),
         {m.start: m.entities[0].key for m in mentions if m.kind == "country"}, low=low,
     )
-    rules.periods.begin(text, tuple((doc.raw.text or "")[b.start:b.end] for b in doc.removed if b.rule == "header"))
+    rules.periods.begin(text, headers)
     ctx.bodies = [m for m in mentions if m.kind == "body"]
     ctx.body_starts = [m.start for m in ctx.bodies]
     sentences = split_sentences(text)

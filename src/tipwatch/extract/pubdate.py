@@ -64,12 +64,20 @@ def infer_publication_year(text: str) -> int | None:
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-# "KYIV, 3 May —", "BRASÍLIA, Jan 3 (Wire) —", "Published: 06 Jul 2023, 10:15", "30 July 2024, 6:00am"
+# "KYIV, 3 May —", "BRASÍLIA, Jan 3 (Wire) —", "Published: 06 Jul 2023, 10:15", "30 July 2024, 6:00am",
+# "Friday, 3 May 2024", "By Staff Reporter | 3 May 2024", "Lima, 29 of July of 2024" (a Spanish "de" calqued)
+_LEAD = (r"(?:^|\n|\b[A-Z][A-Z\u00C0-\u00DE]+[^\n,]{0,30},\s+|(?:^|\n)[A-Z][^\n,]{1,30},\s+|\|\s*"
+         r"|(?i:published|updated|posted|date)\s*:?\s*(?:on\s+)?)(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?")
 _HEAD_DATE = re.compile(
-    r"(?:^|\n|\b[A-Z][A-Z\u00C0-\u00DE]+[^\n,]{0,30},\s+|(?i:published|updated|posted|date)\s*:?\s*(?:on\s+)?"
-    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?)"
-    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + _MONTH_WORD + r")|(?P<m2>" + _MONTH_WORD + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b)"
-    r",?\s*(?P<y>(?:19|20)\d\d)?(?=\s*(?:\(|—|–|-|,|\||\n|$))")
+    _LEAD + r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH_WORD + r")|(?P<m2>" + _MONTH_WORD
+    + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b)"
+    r",?\s*(?:of\s+)?(?P<y>(?:19|20)\d\d)?(?=\s*(?:\(|—|–|-|,|\||\n|$))")
+#: "Published: 2024-05-03", a line that starts with an ISO date
+_HEAD_ISO = re.compile(_LEAD + r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+#: "Malaya Post  09-05-2025", "03/05/2024 10:15": a numeric date ending a head line (day and month
+#: orders differ by country: only a date whose order is plain gives the day, else the year alone)
+_HEAD_NUMERIC = re.compile(r"(?:^|\n)[^\n\d]{0,40}?(?<![\d./-])(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>(?:19|20)\d\d)\b(?![./-]\d)"
+                           r"(?=[ \t]*(?:,?[ \t]*\d{1,2}[:.]\d\d[^\n|]{0,12})?[ \t]*(?:\||\n|$))")
 _HEAD_CHARS = 400
 
 
@@ -79,12 +87,14 @@ def refine_published(published: str | None, text: str) -> str | None:
     a dateline gives a year only when it writes one. Else ``published`` unchanged."""
     if published and len(published) >= 10:
         return published
-    for m in _HEAD_DATE.finditer(text, 0, min(len(text), _HEAD_CHARS)):
-        month = _MONTHS.get((m.group("m1") or m.group("m2"))[:3].lower())
-        day = int(m.group("d1") or m.group("d2"))
+    found = [(m.start(), m.group("y"), int(m.group("m")), int(m.group("d")))
+             for m in _HEAD_ISO.finditer(text, 0, min(len(text), _HEAD_CHARS))]
+    found += [(m.start(), m.group("y"), _MONTHS.get((m.group("m1") or m.group("m2"))[:3].lower()),
+               int(m.group("d1") or m.group("d2"))) for m in _HEAD_DATE.finditer(text, 0, min(len(text), _HEAD_CHARS))]
+    for _, y, month, day in sorted(found, key=lambda f: f[0]):
         if month is None or not 1 <= day <= 31:
             continue
-        year = m.group("y") or (published[:4] if published else None)
+        year = y or (published[:4] if published else None)
         if year is None or (published and published[:4] != year):
             continue
         if published and len(published) >= 7 and int(published[5:7]) != month:
@@ -93,4 +103,21 @@ def refine_published(published: str | None, text: str) -> str | None:
             return date(int(year), month, day).isoformat()
         except ValueError:
             continue
-    return published
+    return _numeric_head_date(published, text) or published
+
+
+def _numeric_head_date(published: str | None, text: str) -> str | None:
+    for m in _HEAD_NUMERIC.finditer(text, 0, min(len(text), _HEAD_CHARS)):
+        a, b, year = int(m.group("a")), int(m.group("b")), m.group("y")
+        if published and published[:4] != year:
+            continue
+        readings = {(mo, d) for mo, d in ((b, a), (a, b)) if 1 <= mo <= 12 and 1 <= d <= 31}
+        if len(readings) == 1:
+            month, day = readings.pop()
+            try:
+                return date(int(year), month, day).isoformat()
+            except ValueError:
+                continue
+        if readings and published is None:
+            return year  # "09-05-2025": 9 May or 5 September, but 2025 either way
+    return None
