@@ -87,7 +87,8 @@ def refine_published(published: str | None, text: str) -> str | None:
     a dateline gives a year only when it writes one. Else ``published`` unchanged."""
     if published and len(published) >= 10:
         return published
-    found = [(m.start(), m.group("y"), int(m.group("m")), int(m.group("d")))
+    found: list[tuple[int, str | None, int | None, int]] = [
+        (m.start(), m.group("y"), int(m.group("m")), int(m.group("d")))
              for m in _HEAD_ISO.finditer(text, 0, min(len(text), _HEAD_CHARS))]
     found += [(m.start(), m.group("y"), _MONTHS.get((m.group("m1") or m.group("m2"))[:3].lower()),
                int(m.group("d1") or m.group("d2"))) for m in _HEAD_DATE.finditer(text, 0, min(len(text), _HEAD_CHARS))]
