@@ -25,6 +25,9 @@ _COMPARED = re.compile(
 # "its annual report for 2017", "the 2017 annual report"
 _REPORT_FOR = re.compile(r"\b(?:annual\s+)?report\s+(?:for|on)\s+" + _YEAR + r"\b|\b" + _YEAR
                          + r"\s+annual\s+report\b", re.IGNORECASE)
+_GLOSSED = re.compile(r"\b(last|this)\s+year\s*\(\s*" + _YEAR + r"\s*\)", re.IGNORECASE)
+_SO_FAR_IN = re.compile(r"\b(?:so|thus)\s+far\s+in\s+" + _YEAR + r"\b|\b" + _YEAR + r"\s+(?:so\s+far|to\s+date)\b",
+                        re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _MIN_YEAR, _MAX_YEAR = 1950, 2100
 
@@ -46,6 +49,10 @@ def _candidates(sentences: list[str]) -> set[int]:
             # "last year ... compared to 2018": last year is 2019, written in 2020
             found.add(base + 1 if this_year else base + 2)
     for sentence in sentences:
+        for m in _GLOSSED.finditer(sentence):  # "last year (2023)": written in 2024
+            found.add(int(m.group(2)) + (1 if m.group(1).lower() == "last" else 0))
+        for m in _SO_FAR_IN.finditer(sentence):  # "so far in 2024": a running total to the day of writing
+            found.add(int(m.group(1) or m.group(2)))
         for m in _REPORT_FOR.finditer(sentence):
             year = int(m.group(1) or m.group(2))
             if any(_RELATIVE.search(s) for s in sentences):
