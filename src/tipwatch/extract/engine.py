@@ -19,7 +19,7 @@ from tipwatch.extract.lexicon import Rules
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.orgs import merge_mentions
 from tipwatch.extract.periods import publication_year
-from tipwatch.extract.pubdate import refine_published
+from tipwatch.extract.pubdate import header_lines, refine_published
 from tipwatch.extract.sentences import Sentence, segment_at, segments, split_sentences
 from tipwatch.extract.sources import Cue, SourceTracker
 from tipwatch.model import CleanDocument, Fact
@@ -43,7 +43,7 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
     known = rules.gazetteer.scan(text)
     mentions = merge_mentions(known, rules.orgs.scan(text, rules.gazetteer, known))
     country = rules.places.document_country(mentions, _url_country(doc.raw.url) or _header_country(doc, rules), text)
-    headers = tuple((doc.raw.text or "")[b.start:b.end] for b in doc.removed if b.rule == "header")
+    headers = header_lines(doc)
     published = refine_published(doc.published, text)
     for head in headers:  # "Posted Jan 16, 2025 | Updated 4:31 PM": a dateline the clean-up set aside
         published = refine_published(published, head)

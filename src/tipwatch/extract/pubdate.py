@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from tipwatch.model import CleanDocument
+
 _YEAR = r"((?:19|20)\d\d)"
 _RELATIVE = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
 # "compared to (the same period in) 2018", "up from 298 in 2016", "on the 92 cases recorded in 2016",
@@ -28,6 +30,7 @@ _REPORT_FOR = re.compile(r"\b(?:annual\s+)?report\s+(?:for|on)\s+" + _YEAR + r"\
 _GLOSSED = re.compile(r"\b(last|this)\s+year\s*\(\s*" + _YEAR + r"\s*\)", re.IGNORECASE)
 _SO_FAR_IN = re.compile(r"\b(?:so|thus)\s+far\s+in\s+" + _YEAR + r"\b|\b" + _YEAR + r"\s+(?:so\s+far|to\s+date)\b",
                         re.IGNORECASE)
+_CONTINUES = re.compile(r"\s*(?:This|That|It|These|Those|The\s+(?:figure|number|total|tally|increase|rise|drop|fall|decline))\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _MIN_YEAR, _MAX_YEAR = 1950, 2100
 
@@ -43,7 +46,9 @@ def _candidates(sentences: list[str]) -> set[int]:
         if relative is None:
             continue
         this_year = relative.group(1).lower() == "this"
-        window = sentence + " " + (sentences[i + 1] if i + 1 < len(sentences) else "")
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
+        # the next sentence counts when it goes on about the same figure ("This is an increase of ...")
+        window = sentence + " " + nxt if _CONTINUES.match(nxt) else sentence
         for m in _COMPARED.finditer(window):
             base = int(m.group(1))
             # "last year ... compared to 2018": last year is 2019, written in 2020
@@ -80,7 +85,7 @@ _HEAD_DATE = re.compile(
     + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b)"
     r",?\s*(?:of\s+)?(?P<y>(?:19|20)\d\d)?(?=\s*(?:\(|—|–|-|,|\||\n|$))")
 #: "Published: 2024-05-03", a line that starts with an ISO date
-_HEAD_ISO = re.compile(_LEAD + r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+_HEAD_ISO = re.compile(_LEAD + r"(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)\b")  # also "2024.11.08"
 #: "Malaya Post  09-05-2025", "03/05/2024 10:15": a numeric date ending a head line (day and month
 #: orders differ by country: only a date whose order is plain gives the day, else the year alone)
 _HEAD_NUMERIC = re.compile(r"(?:^|\n)[^\n\d]{0,40}?(?<![\d./-])(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>(?:19|20)\d\d)\b(?![./-]\d)"
@@ -129,3 +134,19 @@ def _numeric_head_date(published: str | None, text: str) -> str | None:
         if readings and published is None:
             return year  # "09-05-2025": 9 May or 5 September, but 2025 either way
     return None
+
+
+def dateline(text: str, headers: tuple[str, ...] = ()) -> str | None:
+    """The publication date (or year) the document's own head gives, also in the header lines the
+    clean-up set aside ("Posted Jan 16, 2025 | Updated 4:31 PM"); None when it gives none."""
+    for part in (text, *headers):
+        found = refine_published(None, part)
+        if found is not None:
+            return found
+    return None
+
+
+def header_lines(doc: CleanDocument) -> tuple[str, ...]:
+    """The header lines (headline, standfirst, byline) the clean-up set aside, in order."""
+    raw = doc.raw.text or ""
+    return tuple(raw[b.start:b.end] for b in doc.removed if b.rule == "header")
