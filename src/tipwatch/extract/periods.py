@@ -148,7 +148,7 @@ class PeriodRules:
             rf"|(?P<fisrel>\b(?:(?P<frw>last|this|the\s+current|the\s+past|the\s+last|next|the\s+next)\s+(?:fiscal|financial)\s+year))\b"
             rf"|(?P<repy>\b(?:{report_alt}))\b(?![-–]|\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
-            rf"|(?P<cumul>\b(?:{cumul_alt}))\b"
+            rf"|(?P<cumul>\b(?:{cumul_alt})(?:,?\s+in\s+{yr})?)\b"  # "since its creation in 2015": the year starts the tally
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
             rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{mdot})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
             rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{mdot})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
@@ -503,8 +503,8 @@ class PeriodRules:
             return TimeExpr(s, e, t, _rule_of(self.to_date_rules, g("todate"), "per.to_date"), None, 0,
                             "M01", to_date=True)
         if g("cumul"):
-            return TimeExpr(s, e, t, _rule_of(self.cumulative_rules, g("cumul"), "per.cumulative"),
-                            cumulative=True)
+            words = _TRAILING_YEAR.sub("", g("cumul"))
+            return TimeExpr(s, e, t, _rule_of(self.cumulative_rules, words, "per.cumulative"), cumulative=True)
         if g("since"):
             if g("sy1"):
                 return TimeExpr(s, e, t, "per.since_year", int(g("sy1")), cumulative=True)
@@ -684,6 +684,7 @@ def _rule_of(rules: list[tuple[str, re.Pattern[str]]], words: str, default: str)
 
 
 _NON_DIGIT = re.compile(r"\D")
+_TRAILING_YEAR = re.compile(r",?\s+in\s+\d{4}$")
 #: "the 2023 Trafficking in Persons Report", "its 2022 survey": a year naming an edition, not a period
 _YEAR_ADJ_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
 _YEAR_ADJ_AFTER = re.compile(
