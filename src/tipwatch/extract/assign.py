@@ -275,7 +275,9 @@ def inherit_series_crimes(figs: list[Figure]) -> None:
 _REPORT_YEAR = re.compile(
     r"\b(?P<y1>(?:19|20)\d\d)\s+(?:(?:[A-Z][a-z]+|annual|national|situation|yearly)\s+){0,3}(?:[Rr]eport|[Ss]urvey|[Ss]tatistics)\b"
     r"|\b(?:annual|situation|national|yearly)\s+(?:situation\s+)?report\s+(?:on|for|of)\s+(?:[\w-]+\s+){0,4}?(?P<y2>(?:19|20)\d\d)\b(?!\s*[-/–])"
-    r"|\b(?:published|released|presented)\s+(?:its|the)\s+[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}(?P<y3>(?:19|20)\d\d)\b(?!\s*[-/–])")
+    r"|\b(?:published|released|presented)\s+(?:its|the)\s+[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}(?P<y3>(?:19|20)\d\d)\b(?!\s*[-/–])"
+    # "The figures cover 2023", "the report, which covers the year 2023"
+    r"|\b(?:covers?|covering|refers?\s+to|relates?\s+to)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<y4>(?:19|20)\d\d)\b(?!\s*[-/–])")
 
 
 _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|"
@@ -353,7 +355,7 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True) -> N
             _govern(ctx, ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country), spans[0].text)
             return
         if report:  # "the 2023 Annual National Report", "its situation report on human trafficking 2023"
-            year = report.group("y1") or report.group("y2") or report.group("y3")
+            year = report.group("y1") or report.group("y2") or report.group("y3") or report.group("y4")
             if ctx.pub_year is None or int(year) <= ctx.pub_year:
                 _govern(ctx, year, report.group(0))
             return
