@@ -140,6 +140,19 @@ def _dates_another_base(ctx: DocContext, fig: Figure, expr: TimeExpr) -> bool:
             and _BASE_NEXT.search(ctx.text, max(lead, base.start - 40), base.start) is not None)
 
 
+def may_govern(fig: Figure, figs: list[Figure], in_comparison: bool) -> bool:
+    """A figure with its own period governs the passage unless it is a comparison's base; in a
+    comparison clause only the newest of the sentence's periods does ("Compared with 2022, when 150
+    were identified, the number rose to 206 in 2023")."""
+    if not fig.period_explicit:
+        return False
+    if not in_comparison:
+        return True
+    period = fig.period
+    others = [f.period for f in figs if f is not fig and f.period and f.period != period]
+    return bool(period and others) and all(p[:4] < period[:4] for p in others if p and period)
+
+
 def _compared_period(ctx: DocContext, fig: Figure) -> str | None:
     """The period of the base a change in the sentence just before compared with: an explicit
     period older than the one governing, in the same paragraph."""

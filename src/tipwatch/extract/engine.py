@@ -154,7 +154,7 @@ def _sentence(ctx: DocContext, sent: Sentence, numbers: list[NumberMention], cue
         assign.assign_place(ctx, fig, sent, slot_of(cands, fig.mention, sent))
     assign.from_base(ctx, figs)
     for fig in figs:
-        if fig.period_explicit and not segment_at(segs, fig.start).comparison:
+        if assign.may_govern(fig, figs, segment_at(segs, fig.start).comparison):
             gov = ctx.governing
             if gov is None or fig.period is None or gov[0] is None or fig.period[:4] >= gov[0][:4]:
                 ctx.governing = (fig.period, fig.period_text or fig.period or "")
