@@ -442,6 +442,8 @@ def refine_event_dates(ctx: DocContext, sentences: list[Sentence]) -> None:
                 or abs(sent.index - f.sentence.index) <= _NEAR_SENTENCES]
         if not near:
             continue
+        if not ctx.rules.periods.event_words.search(ctx.text, sent.start, sent.end):
+            continue  # the days of an operation, not of a training course
         exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
         for e in (x for x in exprs if x.rule in _DAY_SPANS):
             span = ctx.rules.periods.resolve(e, ctx.pub_year, None, ctx.country)

@@ -112,6 +112,9 @@ class PeriodRules:
         sub_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.sub_rules)
         rel_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.rel_rules)
         fiscal_alt = "|".join(f"(?:{p})" for rec in data.get("fiscal", []) for p in rec["patterns"])
+        self.event_words = re.compile(
+            r"\b(?:" + "|".join(f"(?:{p})" for rec in data.get("events", []) for p in rec["patterns"]) + r")\b"
+            if data.get("events") else r"(?!x)x", re.IGNORECASE)
         self.month_rules = [(rec["id"], rec["offset"], _rx(rec["patterns"])) for rec in data.get("relative_months", [])]
         relm_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.month_rules) or r"(?!x)x"
         ignore_alt = "|".join(f"(?:{p})" for rec in data.get("ignore", []) for p in rec["patterns"])
