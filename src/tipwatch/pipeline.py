@@ -9,7 +9,7 @@ from typing import BinaryIO
 from tipwatch.clean import clean, load_boilerplate_rules
 from tipwatch.config import Settings
 from tipwatch.extract import EXTRACTOR_VERSION, Rules, extract_facts, find_claims, load_rules
-from tipwatch.extract.pubdate import infer_publication_year
+from tipwatch.extract.pubdate import dateline, header_lines, infer_publication_year
 from tipwatch.ingest import read_inputs
 from tipwatch.model import CleanDocument, Extraction, Fact, InputProblem, MatchKind, RawDocument
 from tipwatch.resolve import judge_claims
@@ -56,8 +56,8 @@ def extract_document(raw: RawDocument, rules: Rules) -> Extraction:
 
 
 def _with_inferred_year(doc: CleanDocument) -> CleanDocument:
-    if doc.raw.published:
-        return doc
+    if doc.raw.published or dateline(doc.text, header_lines(doc)) is not None:
+        return doc  # a date the document states beats one inferred from its wording
     year = infer_publication_year(doc.text)
     if year is None:
         return doc

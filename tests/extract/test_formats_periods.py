@@ -145,6 +145,16 @@ def test_period_pattern_keeps_the_lower_cased_fast_path() -> None:
     ("2024-08", "LIMA, 3 May — Police", "2024-08"),  # the month disagrees
     ("2024", "In 2023, 5 May was a holiday", "2024"),
     ("2024-03-01", "KYIV, 3 May — Police", "2024-03-01"),
+    (None, "Tbilisi, 14 March 2024 — Officials", "2024-03-14"),
+    (None, "Asuncion, 2 of June of 2023\n\nThe prosecutors", "2023-06-02"),
+    (None, "Home | News\nFriday, 7 June 2024\nPolice said", "2024-06-07"),
+    (None, "By Our Correspondent | 12 Nov 2023\n", "2023-11-12"),
+    (None, "Published: 2022-09-30\nThe ministry", "2022-09-30"),
+    (None, "Herald | National\n\n2023.10.05 09:12 | Updated 2023.10.05 11:40\n", "2023-10-05"),
+    (None, "Daily Courier  28/02/2024\n\nPolice", "2024-02-28"),  # only one order makes a date
+    (None, "Daily Courier  04-03-2024 14:05\n\nPolice", "2024"),  # 4 March or 3 April: the year alone
+    ("2023", "Daily Courier  04-03-2024\n", "2023"),  # disagrees with what is known
+    (None, "Case 12/3/2023 was heard again on appeal", None),  # a date inside a sentence dates an event
 ])
 def test_dateline_refines_publication_date(published: str | None, text: str, expected: str | None) -> None:
     from tipwatch.extract.pubdate import refine_published

@@ -40,3 +40,13 @@ def test_undated_seeds_get_the_gold_periods(seeds_dir: Path, dev_gold: Path) -> 
         for g in gold[name]["facts"]:
             if g["period"] != "*" and not g.get("optional"):
                 assert (g["indicator"], g["value"], g["period"]) in found, g
+
+
+def test_a_dateline_beats_a_year_inferred_from_wording() -> None:
+    text = ("Courier | News\n\nMinistry counts more trafficking victims\n\nMarch 4, 2025 | By Staff Reporter\n\n"
+            "Police rescued 61 victims of human trafficking last year, the ministry said.\n\n"
+            "The ministry has trained 90 officers this year. In 2022 the agency said 40 victims were "
+            "identified, up from 25 in 2021.\n")
+    extraction = Pipeline.from_settings(Settings()).run(RawDocument(doc="b.txt", text=text, original=text))
+    [fact] = [f for f in extraction.facts if f.value == 61]
+    assert fact.period == "2024" and fact.match != "inferred"

@@ -55,6 +55,10 @@ _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|v
                         re.IGNORECASE)
 
 
+#: "compared with 2022, when 1,491 were identified": the figure of a clause that a time introduces
+_WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
+
+
 def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: list, main: str | None) -> None:
     seg = segment_at(segs, fig.start)
     own = [e for e in exprs if seg.start <= e.start < seg.end]
@@ -63,6 +67,9 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
     # "fell compared to the previous year, to 474": the year compared with is not the figure's
     own = [e for e in own if not (_COMPARED.search(ctx.text, max(0, e.start - 16), e.start) and e.end <= fig.start
                                   and "," in ctx.text[e.end:fig.start])]
+    when = [e for e in exprs if e.end <= fig.start and _WHEN_AFTER.fullmatch(ctx.text, e.end, fig.start)]
+    # "prosecuted 109 (53 ..., 54 ...), a marked increase from 37 in 2021": 2021 is the base's
+    own = when or [e for e in own if not _dates_another_base(ctx, fig, e)]
     if own:
         slot = slot_of(ctx.cands, fig.mention, fig.sentence)
         def _mine(x: TimeExpr) -> bool:
@@ -84,6 +91,11 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             reference = ctx.governing[0]
         if (e.anchored or e.report_year) and e is _main_expr(exprs, segs):
             reference = ctx.governing[0] if ctx.governing else None  # main is this very expression, resolved
+        if e.anchored and not e.report_year and not e.fiscal and reference is None and ctx.governing is None:
+            fig.period, fig.period_text = None, e.text  # "in the previous period" before the period is named
+            ctx.deferred[id(fig)] = e
+            fig.rules.append(e.rule)
+            return
         period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, ctx.country)
         if period is not None or not e.report_year:  # "during the year" with no year in context inherits
             fig.period = period
@@ -92,12 +104,64 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             fig.rules.append(e.rule)
             return
     base = fig.head or (fig.rules and fig.elliptical and _antecedent(ctx, fig)) or None
+    restated = ctx.totals.get(id(fig))
+    if restated is not None and restated.mention.value == fig.mention.value and restated.period_text:
+        base = restated  # "Of the 211, 60 were children" after another year's figure: the 211's period
     if base is None and fig.borrowed is not None and _continues_passage(ctx, fig.borrowed, fig):
         base = fig.borrowed  # "46 people were convicted in 2020. Thirty were men and 16 women": the count it continues
     if isinstance(base, Figure) and base.period_text:
         fig.period, fig.period_text = base.period, base.period_text
     elif ctx.governing:
         fig.period, fig.period_text = ctx.governing
+    if fig.period and _FROM_BEFORE.search(ctx.text, max(fig.sentence.start, fig.start - 80), fig.start) \
+            and not _TO_NEXT.match(ctx.text, fig.mention.end):
+        # "confirmed cases fell from 45": the base of a change whose newer figure is the passage's
+        # ("rose from one to four" is left to from_base); after a sentence comparing with another
+        # period ("up from the same crackdown last year, when police caught 522"), that period
+        compared = _compared_period(ctx, fig)
+        fig.period = compared or year_before(fig.period)
+        fig.period_text = compared or fig.period
+        fig.rules.append("per.lone_base")
+
+
+#: the period right after a base figure: "from 37 in 2021", "than the 12 recorded in 2022"
+_BASE_TAIL = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:in|during|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _dates_another_base(ctx: DocContext, fig: Figure, expr: TimeExpr) -> bool:
+    """``expr`` comes right after a base figure other than ``fig`` ("a marked increase from 37 in
+    2021", "up from 38 in 2022, and 20 were men"): it dates that base only."""
+    before = [c for c in ctx.cands if c.end <= expr.start]
+    if not before or before[-1].start == fig.mention.start:
+        return False
+    base = before[-1]
+    lead = before[-2].end if len(before) > 1 else fig.sentence.start
+    return (_BASE_TAIL.fullmatch(ctx.text, base.end, expr.start) is not None
+            and _BASE_NEXT.search(ctx.text, max(lead, base.start - 40), base.start) is not None)
+
+
+def may_govern(fig: Figure, figs: list[Figure], in_comparison: bool) -> bool:
+    """A figure with its own period governs the passage unless it is a comparison's base; in a
+    comparison clause only the newest of the sentence's periods does ("Compared with 2022, when 150
+    were identified, the number rose to 206 in 2023")."""
+    if not fig.period_explicit:
+        return False
+    if not in_comparison:
+        return True
+    period = fig.period
+    others = [f.period for f in figs if f is not fig and f.period and f.period != period]
+    return bool(period and others) and all(p[:4] < period[:4] for p in others if p and period)
+
+
+def _compared_period(ctx: DocContext, fig: Figure) -> str | None:
+    """The period of the base a change in the sentence just before compared with: an explicit
+    period older than the one governing, in the same paragraph."""
+    gov = ctx.governing[0] if ctx.governing else None
+    before = [f for f in ctx.figures if f.sentence.index == fig.sentence.index - 1
+              and f.sentence.paragraph == fig.sentence.paragraph]
+    older = [f.period for f in before if f.period_explicit and f.period and gov and f.period != gov
+             and f.period[:4] < gov[:4]]
+    return older[-1] if older else None
 
 
 def _after_base(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> bool:
@@ -224,15 +288,18 @@ def inherit_series_crimes(figs: list[Figure]) -> None:
 _REPORT_YEAR = re.compile(
     r"\b(?P<y1>(?:19|20)\d\d)\s+(?:(?:[A-Z][a-z]+|annual|national|situation|yearly)\s+){0,3}(?:[Rr]eport|[Ss]urvey|[Ss]tatistics)\b"
     r"|\b(?:annual|situation|national|yearly)\s+(?:situation\s+)?report\s+(?:on|for|of)\s+(?:[\w-]+\s+){0,4}?(?P<y2>(?:19|20)\d\d)\b(?!\s*[-/–])"
-    r"|\b(?:published|released|presented)\s+(?:its|the)\s+[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}(?P<y3>(?:19|20)\d\d)\b(?!\s*[-/–])")
+    r"|\b(?:published|released|presented)\s+(?:its|the)\s+[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}(?P<y3>(?:19|20)\d\d)\b(?!\s*[-/–])"
+    # "The figures cover 2023", "the report, which covers the year 2023"
+    r"|\b(?:covers?|covering|refers?\s+to|relates?\s+to)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<y4>(?:19|20)\d\d)\b(?!\s*[-/–])")
 
 
 _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|"
                           r"rising|falling|increasing|decreasing|up|down|doubled|tripled|halved|surged|slipped|plunged|"
                           r"an?\s+(?:[a-z]+\s+)?(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge))\b[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+")
+_TO_NEXT = re.compile(r"\s+to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?[\d\w]")
 #: "fell to 80 from 95", "300 victims, up from 250", "an increase on the 250": the next figure is the base
-_BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,8}?\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|"
+_BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,8}?(?:\s*\([^()]{1,30}\))?\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|"
                          r"an?\s+(?:increase|decrease|rise|drop|fall|jump|decline)|(?:increased|decreased|rose|fell))\s+"
                          r"(?:(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?\s+)?)?"  # "down 12 from 70"
                          r"(?:from|on)\s+(?:the\s+)?", re.IGNORECASE)
@@ -248,7 +315,9 @@ def from_base(ctx: DocContext, figs: list[Figure]) -> None:
     change ends in (2021), or none when that period has no year before it that can be written;
     so does a base written after the newer figure without its own period ('fell to 80 from 95',
     'rescued 300 in 2023, up from 250')."""
-    for a, b in itertools.pairwise(figs):
+    # a bracketed share between the two ("11 were male (21 per cent), down from 15") is no base
+    for a, b in itertools.chain.from_iterable(
+            itertools.pairwise([f for f in figs if f.unit == unit]) for unit in dict.fromkeys(f.unit for f in figs)):
         if a.indicator != b.indicator or a.unit != b.unit or a.period is None or a.period != b.period:
             continue
         if (_FROM_BEFORE.search(ctx.text, max(0, a.start - 80), a.start)
@@ -299,7 +368,7 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True) -> N
             _govern(ctx, ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country), spans[0].text)
             return
         if report:  # "the 2023 Annual National Report", "its situation report on human trafficking 2023"
-            year = report.group("y1") or report.group("y2") or report.group("y3")
+            year = report.group("y1") or report.group("y2") or report.group("y3") or report.group("y4")
             if ctx.pub_year is None or int(year) <= ctx.pub_year:
                 _govern(ctx, year, report.group(0))
             return
@@ -338,13 +407,50 @@ def _frames_a_change(text: str, sent: Sentence, expr: TimeExpr) -> bool:
 def fill_periods(ctx: DocContext) -> None:
     """Figures stated before any period (a headline, a lead) take the year the headline names, else
     the first period that governs."""
+    for fig in ctx.figures:
+        expr = ctx.deferred.get(id(fig))
+        if expr is not None:  # "the previous period": counted from the first period the passage names
+            reference = ctx.first_governing[0] if ctx.first_governing else None
+            fig.period = ctx.rules.periods.resolve(expr, ctx.pub_year, reference, ctx.country)
     if any(f.period is None and f.period_text is None for f in ctx.figures):
         first = headline_period(ctx) or ctx.first_governing or ctx.governing
     else:
         return
+    filled: dict[int, list[Figure]] = {}
     for fig in ctx.figures:
         if fig.period is None and fig.period_text is None and first:
             fig.period, fig.period_text = first
+            filled.setdefault(fig.sentence.index, []).append(fig)
+    for figs in filled.values():  # "recorded 623 cases, up from 482" before any period: the base is the year before
+        from_base(ctx, figs)
+
+
+_MONTH = re.compile(r"\d{4}-\d\d")
+_DAY_SPANS = ("per.day_range", "per.date_range")
+_NEAR_SENTENCES = 2
+
+
+def refine_event_dates(ctx: DocContext, sentences: list[Sentence]) -> None:
+    """'an operation in October led to 43 charges ... The operation ran from Oct. 14 to Oct. 25': the
+    days that the same paragraph or a sentence close by give, within the month a figure was dated by,
+    date the figure."""
+    dated = [f for f in ctx.figures if f.period and _MONTH.fullmatch(f.period)]
+    if not dated:
+        return
+    for sent in sentences:
+        near = [f for f in dated if f.sentence.paragraph == sent.paragraph
+                or abs(sent.index - f.sentence.index) <= _NEAR_SENTENCES]
+        if not near:
+            continue
+        if not ctx.rules.periods.event_words.search(ctx.text, sent.start, sent.end):
+            continue  # the days of an operation, not of a training course
+        exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+        for e in (x for x in exprs if x.rule in _DAY_SPANS):
+            span = ctx.rules.periods.resolve(e, ctx.pub_year, None, ctx.country)
+            for fig in near:
+                if span and "/" in span and span[:7] == fig.period == span[11:18]:
+                    fig.period, fig.period_text = span, e.text
+                    fig.rules.append("per.event_days")
 
 
 _HEADLINE_YEAR_RULES = ("per.year", "per.fiscal", "per.fiscal_two_year")

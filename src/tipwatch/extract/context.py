@@ -18,6 +18,7 @@ from tipwatch.extract.gazetteer import EntityMention
 from tipwatch.extract.indicators import Noun
 from tipwatch.extract.lexicon import Rules
 from tipwatch.extract.numbers import NumberMention
+from tipwatch.extract.periods import TimeExpr
 from tipwatch.extract.sentences import Sentence
 from tipwatch.extract.sources import SourceTracker
 from tipwatch.model import CleanDocument
@@ -45,6 +46,9 @@ class DocContext:
     clauses: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # memo of clause_of
     figures: list[Figure] = field(default_factory=list)
     prev: list[Figure] = field(default_factory=list)
+    #: figures whose time words count from a period not yet stated ("down from 113 in the previous
+    #: period" before "the report covers April 2022 to March 2023"): resolved once the document is read
+    deferred: dict[int, TimeExpr] = field(default_factory=dict)
 
     def crimes_before(self, pos: int) -> tuple[str, ...]:
         """The crime labels of the last sentence before ``pos`` that named any."""

@@ -19,7 +19,7 @@ from tipwatch.extract.lexicon import Rules
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.orgs import merge_mentions
 from tipwatch.extract.periods import publication_year
-from tipwatch.extract.pubdate import refine_published
+from tipwatch.extract.pubdate import header_lines, refine_published
 from tipwatch.extract.sentences import Sentence, segment_at, segments, split_sentences
 from tipwatch.extract.sources import Cue, SourceTracker
 from tipwatch.model import CleanDocument, Fact
@@ -43,11 +43,16 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
     known = rules.gazetteer.scan(text)
     mentions = merge_mentions(known, rules.orgs.scan(text, rules.gazetteer, known))
     country = rules.places.document_country(mentions, _url_country(doc.raw.url) or _header_country(doc, rules), text)
+    headers = header_lines(doc)
+    published = refine_published(doc.published, text)
+    for head in headers:  # "Posted Jan 16, 2025 | Updated 4:31 PM": a dateline the clean-up set aside
+        published = refine_published(published, head)
     ctx = DocContext(
-        doc, text, rules, country, publication_year(refine_published(doc.published, text)), mentions, crimes,
+        doc, text, rules, country, publication_year(published), mentions, crimes,
         SourceTracker(text, mentions, country, _author(doc, rules), low),
         {m.start: m.entities[0].key for m in mentions if m.kind == "country"}, low=low,
     )
+    rules.periods.begin(text, headers)
     ctx.bodies = [m for m in mentions if m.kind == "body"]
     ctx.body_starts = [m.start for m in ctx.bodies]
     sentences = split_sentences(text)
@@ -64,6 +69,7 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
         ctx.tracker.observe(sent.start, sent.end, cues, figures=lo < hi and bool(ctx.prev) and ctx.prev[0].sentence is sent)
     assign.inherit_series_crimes(ctx.figures)
     assign.fill_periods(ctx)
+    assign.refine_event_dates(ctx, sentences)
     assign.fill_sources(ctx)
     return assign.dedupe([assign.to_fact(ctx, f) for f in ctx.figures])
 
@@ -152,7 +158,7 @@ def _sentence(ctx: DocContext, sent: Sentence, numbers: list[NumberMention], cue
         assign.assign_place(ctx, fig, sent, slot_of(cands, fig.mention, sent))
     assign.from_base(ctx, figs)
     for fig in figs:
-        if fig.period_explicit and not segment_at(segs, fig.start).comparison:
+        if assign.may_govern(fig, figs, segment_at(segs, fig.start).comparison):
             gov = ctx.governing
             if gov is None or fig.period is None or gov[0] is None or fig.period[:4] >= gov[0][:4]:
                 ctx.governing = (fig.period, fig.period_text or fig.period or "")

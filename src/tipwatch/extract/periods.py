@@ -66,8 +66,11 @@ class TimeExpr:
     anchored: bool = False  # "the year before", "a year earlier": one year before the period in context
     report_year: bool = False  # "during the year", "the year under review": the period the passage is about
     soft_to_date: bool = False  # the publication year in a clause saying "so far": a running total
-    fiscal_start: int | None = None  # the month the document says its fiscal year starts in
+    #: the fiscal calendar the document states: (start month, start day, "end" or "start": the
+    #: calendar year a one-year name like "fiscal 2024" is named after)
+    fiscal_start: tuple[int, int, str] | None = None
     antecedent: TimeExpr | None = None  # for "during the year": the last year named before it
+    month_offset: int | None = None  # "last month" = -1: counted from the publication month
 
 
 class PublicationYear(int):
@@ -109,6 +112,11 @@ class PeriodRules:
         sub_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.sub_rules)
         rel_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.rel_rules)
         fiscal_alt = "|".join(f"(?:{p})" for rec in data.get("fiscal", []) for p in rec["patterns"])
+        self.event_words = re.compile(
+            r"\b(?:" + "|".join(f"(?:{p})" for rec in data.get("events", []) for p in rec["patterns"]) + r")\b"
+            if data.get("events") else r"(?!x)x", re.IGNORECASE)
+        self.month_rules = [(rec["id"], rec["offset"], _rx(rec["patterns"])) for rec in data.get("relative_months", [])]
+        relm_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.month_rules) or r"(?!x)x"
         ignore_alt = "|".join(f"(?:{p})" for rec in data.get("ignore", []) for p in rec["patterns"])
         self.to_date_rules = [(rec["id"], _rx(rec["patterns"])) for rec in data.get("to_date", [])]
         self.cumulative_rules = [(rec["id"], _rx(rec["patterns"])) for rec in data.get("cumulative", [])]
@@ -119,12 +127,14 @@ class PeriodRules:
         cumul_alt = "|".join(f"(?:{p.pattern})" for _, p in self.cumulative_rules) or r"(?!x)x"
         yr = _YEAR
         day = r"\d{1,2}(?:st|nd|rd|th)?"
+        nwords = r"(?:three|six|nine|four|eight|two|five|seven|ten|eleven|\d{1,2})"  # "the first six months", "the ten first months"
         to = r"\s*(?:to|until|till|through|and|-|–)\s*"
         # every expression starts at a word start: the leading look-behind rejects positions
         # inside words before the alternatives are tried (a third of the time spent here)
         source = (
             rf"(?<![^\W_])(?:(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
             rf"|(?P<ignore>\b(?:{ignore_alt})\b)"
+            rf"|(?P<relm>\b(?:{relm_alt}))\b"
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
             rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|for|this)\s+(?P<ytdy3>{yr})"
             rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr}))"
@@ -133,20 +143,22 @@ class PeriodRules:
             rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:year|12\s+months|twelve\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
+            rf"|(?P<ythru>(?P<ty>{yr})\s+(?:through|until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<tm>{month_alt})\b(?!\s+\d))"
+            rf"|(?P<lastn>\b(?:the\s+)?(?:last|final)\s+(?P<ln>three|six|3|6)\s+months\s+of\s+(?P<ly>{yr}))"
             rf"|(?P<asof>\b(?:as\s+(?:of|at|on)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*))?|(?:up\s+(?:to|until)|until|till|through|by)\s+(?:the\s+end\s+of\s+|end\s*-\s*)"
             rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{mdot})"
             rf"|(?P<ao_m2>{month_alt})\b(?:\s+(?P<ao_d2>{day})\b)?)(?!\s*[-/]\s*\d)(?:,?\s*(?P<ao_y>{yr}))?)"
             rf"|(?P<fisrel>\b(?:(?P<frw>last|this|the\s+current|the\s+past|the\s+last|next|the\s+next)\s+(?:fiscal|financial)\s+year))\b"
             rf"|(?P<repy>\b(?:{report_alt}))\b(?![-–]|\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
-            rf"|(?P<cumul>\b(?:{cumul_alt}))\b"
+            rf"|(?P<cumul>\b(?:{cumul_alt})(?:,?\s+in\s+{yr})?)\b"  # "since its creation in 2015": the year starts the tally
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
             rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{mdot})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
             rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{mdot})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
             rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{mdot})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{mdot})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
             rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{mdot}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{mdot})(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
-            rf"|(?P<firstn>\b(?:the\s+)?first\s+(?P<n>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+(?P<fnu>months|quarters))"
+            rf"|(?P<firstn>\b(?:the\s+)?(?:first\s+(?P<n>{nwords})|(?P<n2>{nwords})\s+first)\s+(?P<fnu>months|quarters))"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
             # "the year to March 2024", "the 12 months ending 30 June 2023": a trailing span
             rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
@@ -154,10 +166,10 @@ class PeriodRules:
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!\s+(?:of|to|in|ending|ended|before|after|from|since)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
-            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:of\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
+            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
@@ -192,31 +204,46 @@ class PeriodRules:
         # assignment ask for the same sentence more than once
         self._memo: tuple[str, dict[tuple[int, int], tuple[list[TimeExpr], list[tuple[int, int]]]]] = ("", {})
         self._low: str | None = None
-        self._fy_start: int | None = None
+        self._fy_start: tuple[int, int, str] | None = None
 
     # -- finding ---------------------------------------------------------------------------
+    def begin(self, text: str, headers: tuple[str, ...] = ()) -> None:
+        """Start reading ``text``; ``headers`` (a headline, a standfirst the clean-up set aside) may
+        state the document's fiscal calendar ("Report covers fiscal year 2024 (July 1, 2023 to ...)")."""
+        self._memo = (text, {})
+        self._low = lowered(text) if self.lower_pattern is not None else None
+        self._fy_start = self._stated_fiscal(text) or next(
+            (cal for h in headers if (cal := self._stated_fiscal(h)) is not None), None)
+
     def find(self, text: str, start: int, end: int) -> tuple[list[TimeExpr], list[tuple[int, int]]]:
         """Time expressions in ``text[start:end]``, and every span a time word covers."""
         memo_text, memo = self._memo
         if memo_text is not text:
-            memo = {}
-            self._memo = (text, memo)
-            self._low = lowered(text) if self.lower_pattern is not None else None
-            self._fy_start = self._stated_fiscal(text)
+            self.begin(text)
+            memo = self._memo[1]
         hit = memo.get((start, end))
         if hit is None:
             hit = memo[(start, end)] = self._find(text, start, end)
         return list(hit[0]), list(hit[1])
 
-    def _stated_fiscal(self, text: str) -> int | None:
-        """The month a fiscal year starts in when the document says so ('the financial year runs
-        from July to June'), the months agreeing (the end month is the one before the start)."""
-        if "fiscal" not in text.lower() and "financial" not in text.lower() and "budget" not in text.lower():
+    def _stated_fiscal(self, text: str) -> tuple[int, int, str] | None:
+        """The fiscal calendar the document states: 'the financial year runs from July to June' (the
+        months agreeing: the end month is the one before the start), or a fiscal year it glosses
+        anywhere with its dates ('fiscal year 2024 (July 1, 2023 to June 30, 2024)')."""
+        low = text.lower()
+        if "fiscal" not in low and "financial" not in low and "budget" not in low:
             return None
         for m in self.stated_fy_rx.finditer(text):
             m1, m2 = self._month(m.group("fm1") or m.group("fm1b")), self._month(m.group("fm2") or m.group("fm2b"))
             if m1 != 1 and (m1 - 2) % 12 + 1 == m2:
-                return m1
+                return m1, 1, "end"
+        for m in _FY_NAMED.finditer(text):
+            gap = _FY_GLOSS_GAP.match(text, m.end())
+            gloss = self.pattern.match(text, gap.end() if gap else m.end())
+            expr = self._expr(gloss, text) if gloss is not None and gloss.group("xr") else None
+            calendar_ = _one_year_gloss(expr, int(m.group("y")) if m.group("y") else None) if expr else None
+            if calendar_ is not None:
+                return calendar_
         return None
 
     def _matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -256,11 +283,13 @@ class PeriodRules:
                 out.append(expr)
         if any(x.cumulative for x in out):  # "as of 30 June ... since 2015": the date ends a running total
             out = [x for x in out if x.rule != "per.as_of"]
+        elif any(x.rule == "per.as_of" for x in out):  # "as of 30 June, 2024, ... this year": the date ends it
+            out = [x for x in out if x.rule != "per.this_year"]
         if out and not any(x.to_date or x.cumulative for x in out):
             soft = [m for m in _SO_FAR.finditer(text, start, end)
                     if not any(x.start <= m.start() < x.end for x in out)]
             if soft:  # "has so far identified 93 victims in 2024": the publication year runs to date
-                out = [replace(x, soft_to_date=True) if x.rule == "per.year" and any(
+                out = [replace(x, soft_to_date=True) if x.rule in ("per.year", "per.this_year") and any(
                     _CLAUSE_BREAK.search(text, min(x.start, m.start()), max(x.end, m.end())) is None for m in soft)
                     else x for x in out]
         return out, blocked
@@ -303,6 +332,8 @@ class PeriodRules:
         if first is None:
             for m in self.founded_rx.finditer(text, max(0, start - _LOOKBACK_ANCHOR), expr.start):
                 first = m
+        if first is None:  # "... since it was formed. The task force was formed on June 5 ..."
+            first = self.founded_rx.search(text, end, min(len(text), end + _LOOKBACK_ANCHOR))
         last = None
         for m in self.as_of_rx.finditer(text, start, end):
             if first is None or not first.start() <= m.start() < first.end():
@@ -367,7 +398,7 @@ class PeriodRules:
                 return None
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}")
         if g("firstn"):
-            n = _NUMS.get(g("n").lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
+            n = _NUMS.get((g("n") or g("n2")).lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
             if not 1 <= n <= 11:
                 return None
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
@@ -378,7 +409,7 @@ class PeriodRules:
             if found is None:
                 return None
             rel = self._rel(g("srel"))
-            offset = rel[1] if rel else (0 if g("syear2") else None)
+            offset = rel[1] if rel else None  # "the first half of the year": the year in context
             return TimeExpr(s, e, t, found[0], _int(g("sy") or g("sy3")), offset, found[1])
         if g("same"):
             rel = self._rel(g("samerel"))
@@ -445,6 +476,11 @@ class PeriodRules:
             month = self._month(g("yto_m"))
             return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,
                             f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}")
+        if g("ythru"):  # "in 2024 through September": from 1 January to the end of that month
+            return TimeExpr(s, e, t, "per.as_of", int(g("ty")), None, f"A{self._month(g('tm')):02d}00", to_date=True)
+        if g("lastn"):  # "the last three months of 2023" = 2023-Q4
+            return TimeExpr(s, e, t, "per.last_n_months", int(g("ly")), None,
+                            "Q4" if g("ln") in ("three", "3") else "H2")
         if g("asof"):  # "as of 30 September": from 1 January to that day
             month = self._month(g("ao_m1") or g("ao_m2"))
             day = _day(g("ao_d1") or g("ao_d2")) or 0
@@ -455,6 +491,11 @@ class PeriodRules:
             word = g("frw").lower().split()[-1]
             offset = {"last": -1, "past": -1, "next": 1}.get(word, 0)
             return TimeExpr(s, e, t, "per.fiscal_relative", None, offset, fiscal=True)
+        if g("relm"):
+            for rid, offset, pat in self.month_rules:
+                if pat.fullmatch(g("relm")):
+                    return TimeExpr(s, e, t, rid, month_offset=offset)
+            return None
         if g("repy"):
             for rid, offset, pat in self.report_rules:
                 if pat.fullmatch(g("repy")):
@@ -465,8 +506,8 @@ class PeriodRules:
             return TimeExpr(s, e, t, _rule_of(self.to_date_rules, g("todate"), "per.to_date"), None, 0,
                             "M01", to_date=True)
         if g("cumul"):
-            return TimeExpr(s, e, t, _rule_of(self.cumulative_rules, g("cumul"), "per.cumulative"),
-                            cumulative=True)
+            words = _TRAILING_YEAR.sub("", g("cumul"))
+            return TimeExpr(s, e, t, _rule_of(self.cumulative_rules, words, "per.cumulative"), cumulative=True)
         if g("since"):
             if g("sy1"):
                 return TimeExpr(s, e, t, "per.since_year", int(g("sy1")), cumulative=True)
@@ -534,13 +575,15 @@ class PeriodRules:
             return None  # not a Gregorian year (e.g. the Nepali fiscal year 2079/80)
         if expr.cumulative:
             return None  # "since 2003": a running total has no reference period
+        if expr.month_offset is not None:
+            return _relative_month(expr.month_offset, pub_year)
         if expr.buddhist_bare and country != "TH" and (pub_year is None or abs(pub_year - (expr.year or 0)) > 3):
             return None
         if expr.report_year:
             if (not reference or expr.anchored) and expr.antecedent is not None:
                 reference = self.resolve(expr.antecedent, pub_year, None, country)
             return _report_year(expr, pub_year, reference)
-        if expr.soft_to_date and expr.year == pub_year:
+        if expr.soft_to_date and (expr.year == pub_year or (expr.year is None and expr.offset == 0)):
             running = _to_date(expr, pub_year)
             if running is not None:
                 return running
@@ -554,6 +597,9 @@ class PeriodRules:
             shifted = _shift(reference, expr.offset if expr.offset is not None else -1)
             if shifted is not None:
                 return shifted  # "a year earlier": the period in context, one year before
+            span = _SPAN.fullmatch(reference)
+            if span is not None and _days(span) >= 360:
+                return None  # the year before a fiscal year whose ends move (Nepal): unknown, never guessed
         if expr.anchored and (expr.offset or 0) > 0:
             return None  # "the following year" with nothing to follow
         if expr.same_period and reference and (expr.offset is not None or expr.year is not None):
@@ -583,7 +629,8 @@ class PeriodRules:
     def _fiscal(self, expr: TimeExpr, country: str | None, pub_year: int | None = None) -> str | None:
         cal = self.calendars.get(country or "")
         if expr.fiscal_start is not None:  # the calendar the document states wins over the country's
-            cal = {"start_month": expr.fiscal_start, "start_day": 1, "named_by": "end"}
+            sm, sd, named = expr.fiscal_start
+            cal = {"start_month": sm, "start_day": sd, "named_by": named}
         if cal is None:
             return None
         sm, sd = cal["start_month"], cal["start_day"]
@@ -618,7 +665,8 @@ class PeriodRules:
 
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|from|compared\s+(?:to|with)|against|versus|vs\.?|over|on)\b[^.;!?]{0,45}$", re.IGNORECASE)
-_SO_FAR = re.compile(r"(?<!\bup )(?<!\bup-)\b(?:so\s+far(?!\s+as\b)|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now)\b",
+_SO_FAR = re.compile(r"(?<!\bup )(?<!\bup-)\b(?:so\s+far(?!\s+as\b)|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now"
+                     r"|till\s+(?:date|now)|as\s+(?:of|on)\s+date)\b",
                      re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
 
@@ -639,6 +687,7 @@ def _rule_of(rules: list[tuple[str, re.Pattern[str]]], words: str, default: str)
 
 
 _NON_DIGIT = re.compile(r"\D")
+_TRAILING_YEAR = re.compile(r",?\s+in\s+\d{4}$")
 #: "the 2023 Trafficking in Persons Report", "its 2022 survey": a year naming an edition, not a period
 _YEAR_ADJ_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
 _YEAR_ADJ_AFTER = re.compile(
@@ -656,6 +705,34 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:which|that)\s+(?:runs?|ran|covers?|covered|spans?|spanned|is|was|lasts?|lasted)\s+"
                         r"|(?:running|covering|spanning)\s+)?", re.IGNORECASE)
 _INTERVALS = ("per.date_range", "per.day_range", "per.month_range")
+
+
+#: "fiscal year 2024", "FY 2024", "fiscal 2024", "the 2023/24 financial year" (a gloss may follow)
+_FY_NAMED = re.compile(r"\b(?:(?:fiscal|financial|budget)(?:\s+year)?|FY)\s*(?P<y>(?:19|20)\d\d)\b(?:\s*[-/–]\s*\d{2,4}\b)?"
+                       r"|\b(?:19|20)\d\d\s*[-/–]\s*\d{2,4}\s+(?:fiscal|financial|budget)\s+year\b", re.IGNORECASE)
+
+
+def _one_year_gloss(gloss: TimeExpr, named: int | None) -> tuple[int, int, str] | None:
+    """The calendar a dated gloss of one fiscal year states: its start day, and whether a one-year
+    name is the year the gloss ends in ("end") or starts in ("start"); None when the gloss is not
+    one year long, starts on 1 January, or its years do not fit the name."""
+    span = _R_CODE.fullmatch(gloss.sub or "")
+    if span is None:
+        return None
+    y1, m1, d1, y2, m2, d2 = (int(x) for x in span.groups())
+    try:
+        if date(y1 + 1, m1, d1) - timedelta(days=1) != date(y2, m2, d2) or (m1, d1) == (1, 1):
+            return None
+    except ValueError:
+        return None
+    if named is None or named == y2:
+        return m1, d1, "end"
+    return (m1, d1, "start") if named == y1 else None
+
+
+_FY_GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:which\s+|that\s+)?(?:runs?|ran|covers?|covered|spans?|spanned|is|was|lasts?|lasted)\s+"
+                           r"|(?:running|covering|spanning)\s+)?", re.IGNORECASE)
+_R_CODE = re.compile(r"R(\d{4})(\d\d)(\d\d)-(\d{4})(\d\d)(\d\d)")
 
 
 def _glosses(text: str, first: TimeExpr, then: TimeExpr) -> bool:
@@ -756,9 +833,17 @@ def _until(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str |
 
 
 def _interval(start: date, end: date) -> str:
-    if start.month == 1 and start.day == 1 and (end.month, end.day) == (12, 31) and start.year == end.year:
-        return str(start.year)
-    return f"{start.isoformat()}/{end.isoformat()}"
+    """SPEC's short form when the interval is a calendar year, half, quarter or month."""
+    return _canonical(f"{start.isoformat()}/{end.isoformat()}")
+
+
+def _relative_month(offset: int, pub_year: int | None) -> str | None:
+    """'last month' in an article of 10 October 2024 = '2024-09'; None without a publication month."""
+    published = getattr(pub_year, "published", None)
+    if not published or len(published) < 7 or not published[5:7].isdigit():
+        return None
+    index = int(published[:4]) * 12 + int(published[5:7]) - 1 + offset
+    return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 def _to_date(expr: TimeExpr, pub_year: int | None) -> str | None:

@@ -42,6 +42,8 @@ RECORDS: dict[str, RecordShape] = {
     "halves": RecordShape({"id": _STR, "half": int, "patterns": _LIST}, {}, ("patterns",)),
     "quarters": RecordShape({"id": _STR, "quarter": int, "patterns": _LIST}, {}, ("patterns",)),
     "relative_years": RecordShape({"id": _STR, "offset": int, "patterns": _LIST}, {"anchored": bool}, ("patterns",)),
+    "events": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
+    "relative_months": RecordShape({"id": _STR, "offset": int, "patterns": _LIST}, {}, ("patterns",)),
     "ignore": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "fiscal": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "to_date": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
