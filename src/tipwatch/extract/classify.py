@@ -176,6 +176,7 @@ _OF_LEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0
 _SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
                            r"(?:included|includes|include|comprised|comprise|consisted\s+of|were\s+made\s+up\s+of)\b")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
+                           r"(?![a-z]+ed\b)"  # "39 of them received shelter, ...": a predicate, not a group
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*,")
 
 
