@@ -96,6 +96,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         actions = _own_actions(ctx, actions, m.end, slot_end)
         # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
         indicator, action = ind_rules.indicator(_PEOPLE_OF.get(role, role), actions, m.start)
+        named, named_action = _of_those_acted(ctx, sent, m)
+        if named is not None:  # "318 of those caught were involved in ...": the people the participle names
+            indicator, action, role = named, named_action, "person"
         if action is None:  # "courts issued convictions against 48 of them": an action right before it
             leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
                                                        ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]
@@ -170,7 +173,10 @@ _COUNT_TO_BRACKET = re.compile(r"(?:\s+(?:of\s+(?:the|these|those|all)\s+)?[A-Za
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
-_OF_LEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
+_OF_LEAD = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
+#: "Of the victims rescued in 2017, 37 were ...": the counted noun before a participle and its time phrase
+_OF_LEAD_PARTICIPLE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"(?P<noun>[A-Za-z]+)\s+[a-z]+ed\b[^,.;]{0,40},")
 #: "The victims included 744 females ...": the subject names the total the parts break down (the last
 #: figure counting that noun)
 _SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
@@ -184,7 +190,9 @@ _OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
 _POSSIBLE = frozenset({"possible", "potential", "presumed", "presumptive"})
-_NOTIFIED = re.compile(r"\b(?:notified|registered|reported|signalled|signaled|flagged)\b", re.IGNORECASE)
+#: "512 possible victims were reported", not a reporting verb ("authorities reported identifying 27,877")
+_NOTIFIED = re.compile(r"\b(?:notified|registered|reported(?!\s+(?:that\b|\w+ing\b))|signalled|signaled|flagged)\b",
+                       re.IGNORECASE)
 _MIGRANTS = re.compile(r"(?:\w+\s+)?(?:migrants?|asylum[\s-]seekers?|refugees?|(?:boat\s+)?arrivals)", re.IGNORECASE)
 _CONTROL = re.compile(r"(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|caught|intercepted|intercepting|rounded up|"
                       r"taken into custody|in custody|deported\b.*)", re.IGNORECASE)
@@ -215,6 +223,22 @@ _LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+
                          r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)
 _LIST_OPEN = re.compile(r"\s*(?:[—–:]|\s-)\s*$")
 _LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*$")
+
+
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|these|the)\s+(?:people\s+|persons\s+)?(?:who\s+(?:were|had\s+been)\s+)?",
+                       re.IGNORECASE)
+
+
+def _of_those_acted(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[str | None, Action | None]:
+    """'318 of those caught', '41 of the people rescued': a participle right after "of those" names
+    the group, whatever the figure before was."""
+    lead = _OF_THOSE.match(ctx.text, m.end, sent.end)
+    if lead is None:
+        return None, None
+    rules = ctx.rules.indicators
+    own = [a for a in rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
+           if a.start == lead.end()]
+    return rules.indicator("person", own, m.start)
 
 
 def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: int) -> list[Action]:
@@ -399,7 +423,7 @@ def _named_head(ctx: DocContext, sent: Sentence, head: Figure | None) -> Figure 
     if head is not None and head.sentence is not sent:
         while head.head is not None and head.head.unit == "count":
             head = head.head  # "Of those rescued, ..." after a breakdown: the total, not its last part
-    lead = _OF_LEAD.match(sent.text) or _SUBJECT_LEAD.match(sent.text)
+    lead = _OF_LEAD.match(sent.text) or _OF_LEAD_PARTICIPLE.match(sent.text) or _SUBJECT_LEAD.match(sent.text)
     if head is None or lead is None:
         return head
     role = ctx.rules.indicators.nouns.get((lead.group("noun").lower(),), (None, None))[0]
