@@ -73,6 +73,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
     if head is not None and noun.role == "person" and head.role not in _PEOPLE and head.sentence is not sent:
         head = _people_head(ctx, sent, m)  # "those rescued comprised 58 men": not the raids before them
+    elif head is not None and noun.role == "person" and head.role not in _PEOPLE:
+        # "rescued 984 victims in 110 operations, of which 925 were women": of the people, not the raids
+        head = next((f for f in reversed(figs) if f.role in _PEOPLE and f.unit == "count"), head)
+    if head is not None and noun.kind == "noun" and head.sentence is sent and _verb_leads(ctx, head, m, noun):
+        head = None  # "rescued 984 victims, of which 925 were women, and detained 118 persons": a new object
     base: Figure | None = None
     apposed: re.Match[str] | None = None
     pool: list[Action] = []
@@ -84,6 +89,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         return None  # "One survivor told this correspondent ...": a witness, not a count
     if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
         base = head or (figs[-1] if figs else _previous_total(ctx, sent, reach=2 if noun.category else 1))
+        if base is not None and noun.role == "person" and base.role not in _PEOPLE:
+            base = _people_head(ctx, sent, m) or base  # "of this figure, 32 are minors": of the victims, not the raids
         if (base is None or base.role is None) and noun.kind == "elliptical":
             return _bare_participle(ctx, sent, m, noun, qualifier, rule_ids)  # "120 arrested, 300 rescued"
         if base is None or base.role is None:
@@ -223,6 +230,14 @@ _LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+
                          r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)
 _LIST_OPEN = re.compile(r"\s*(?:[—–:]|\s-)\s*$")
 _LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*$")
+
+
+def _verb_leads(ctx: DocContext, head: Figure, m: NumberMention, noun: Noun) -> bool:
+    """An action verb after a total and right before a number makes the number its object."""
+    rules = ctx.rules.indicators
+    mapping = rules.roles.get(noun.role or "person", {}).get("actions") or {}
+    return any(a.action in mapping and _LEADS_NEXT.fullmatch(ctx.text, a.end, m.start)
+               for a in rules.actions_in(ctx.text, max(head.mention.end, m.start - 40), m.start, ctx.low))
 
 
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|these|the)\s+(?:people\s+|persons\s+)?(?:who\s+(?:were|had\s+been)\s+)?",

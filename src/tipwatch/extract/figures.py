@@ -536,6 +536,9 @@ def part_head(sent: Sentence, text: str, figs: list[Figure], prev: list[Figure],
     for x in _INCLUDING.finditer(text, sent.start, m.start):
         inc = x
     if inc is not None:
+        after = [f for f in figs if f.start > inc.end() and f.head is None and f.borrowed is None]
+        if after:  # "of which 925 were women, and detained 118 persons, 71 of them ...": of the new total
+            return after[-1]
         before = [f for f in figs if f.start < inc.start()]
         if before:
             return _newer(text, before)
