@@ -588,7 +588,8 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
     word = noun.word if noun.kind == "noun" else None
     fig.age = attrs.age_from_slot(slot) or _noun_age(word, fig.indicator)
     fig.sex = attrs.sex_of_noun(word)
-    if noun.end <= m.start:  # a subject before the figure: "Child victims of trafficking rose from 30"
+    if noun.end <= m.start or noun.role in ("victim", "suspect"):
+        # a subject before the figure: "Child victims of trafficking rose from 30"; "9 women trafficking victims"
         fig.age = fig.age or next((a for w in noun.modifiers if (a := _noun_age(w, fig.indicator))), None)
         fig.sex = fig.sex or next((x for w in noun.modifiers if (x := attrs.sex_of_noun(w))), None)
     group = attrs.mixed_group(word, text[noun.end:slot_end]) if word else None

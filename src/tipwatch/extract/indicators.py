@@ -23,6 +23,10 @@ _FUNCTION_WORDS = frozenset(
 _PEOPLE_ROLES = frozenset({"person", "suspect", "victim"})
 _JOINERS = frozenset({"and", "of", "in", "the", "-", "–", "their", "its"})
 _COPULA = frozenset({"were", "was", "are", "is", "being"})
+_CRIME_MODIFIERS = frozenset({"trafficking", "trafficked", "sex", "sexual", "labour", "labor", "exploitation", "slavery",
+                              "smuggling", "forced", "begging", "prostitution"})
+_LINKS = frozenset({"and", "or", "of", "the", "in", "their", "its", ",", "-", "–", "—"})
+_COMPOUND_HEADS = frozenset({"child", "women", "woman", "girl", "girls", "minor"})  # "20 child victims"
 _OF_AS = frozenset({"them", "whom", "these", "those"})
 _OF_DET = frozenset({"the", "them", "these", "those", "whom", "which", "all", "its", "their", "last", "this"})
 ABROAD = re.compile(r"\b(?:abroad|overseas|outside\s+(?:the\s+)?(?:Kingdom|country|nation)|from\s+(?:abroad|overseas)|in\s+(?:other|foreign|neighbou?ring)\s+countries)\b", re.IGNORECASE)
@@ -143,6 +147,10 @@ class IndicatorRules:
             word, _, _ = toks[i]
             low = word.lower()
             hit = self._noun_at(toks, i)
+            if hit is not None and hit[1] == "person" and hit[0] == 1 and self._modifies_noun(toks, i + 1, low):
+                mods.append(low)  # "33 child sex trafficking victims", "eight people trafficking charges"
+                i += 1
+                continue
             if hit is not None:
                 n, role, rid = hit
                 last = toks[i + n - 1]
@@ -193,6 +201,26 @@ class IndicatorRules:
                 continue
             break
         return Noun("none")
+
+    def _modifies_noun(self, toks: list[tuple[str, int, int]], j: int, word: str) -> bool:
+        """A people word before crime words and another noun is a modifier: "child sex trafficking
+        victims" counts victims; "people trafficking charges" counts charges (no fact)."""
+        crime_words = 0
+        while j < len(toks) and j < 8:
+            low = toks[j][0].lower()
+            hit = self._noun_at(toks, j)
+            if hit is not None and hit[1] != "person":
+                return crime_words > 0 or word in _COMPOUND_HEADS
+            if low in _CRIME_MODIFIERS:
+                crime_words += 1
+                j += 1
+                continue
+            if low in _LINKS or low not in self.modifiers:
+                break
+            j += 1
+        if crime_words and word in ("people", "persons", "human") and j < len(toks):
+            return toks[j][0][:1].isalpha() and toks[j][0].lower() not in _LINKS | {"were", "was", "are", "is"}
+        return False
 
     def _noun_at(self, toks: list[tuple[str, int, int]], i: int) -> tuple[int, str, str] | None:
         for n in range(min(self.max_noun, len(toks) - i), 0, -1):
