@@ -87,6 +87,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         return None  # "issued 2,103 decisions, of which 1,480 were positive": a part of a number that is no fact
     if _ANECDOTE.match(text, noun.end) and m.value == 1:
         return None  # "One survivor told this correspondent ...": a witness, not a count
+    if noun.kind == "elliptical" and not figs and head is None and _COMPARED_BASE.search(
+            text, max(sent.start, m.start - 30), m.start) and _DIGIT.search(text, sent.start, m.start):
+        return None  # "received 980 complaints about employers, up from about 700": the base of a number no fact
     if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
         base = head or (figs[-1] if figs else _previous_total(ctx, sent, reach=2 if noun.category else 1))
         if base is not None and noun.role == "person" and base.role not in _PEOPLE:
@@ -127,6 +130,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             actions = pool = main
         elif noun.kind == "noun" and not any(a.start >= noun.end for a in actions):
             actions += _shared_verb(ctx, sent, noun.end, slot_end)
+        if _PARTITIVE_TOTAL.search(text, max(sent.start, m.start - 30), m.start):
+            # "referred 148 of the 150 identified victims": the verb is the part's; the total keeps its participle
+            actions = pool = [a for a in actions if m.end <= a.start < noun.end]
         actions = _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent, slot_end)
         pool = _kept_actions(ctx, ind_rules, role, pool, figs, m, noun, sent, slot_end)
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
@@ -139,6 +145,15 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if indicator is None or (_MIGRANTS.fullmatch(noun.word or "") and action is not None
                              and _CONTROL.fullmatch(text, action.start, action.end)):
         return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
+    if noun.role == "prosecution" and base is None and _INVOLVING_AFTER.match(text, noun.end, sent.end):
+        indicator = "cases_prosecuted"  # "six prosecutions involving nine alleged traffickers": the cases
+        rule_ids.append("ind.cases_prosecuted.involving")
+    elif (noun.role in ("suspect", "person") and indicator == "suspects" and figs and figs[-1].noun.role in ("prosecution", "case")
+          and figs[-1].indicator == "cases_prosecuted" and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
+        indicator = "suspects_prosecuted"  # "... involving nine alleged traffickers": the people those prosecutions charge
+        rule_ids.append("ind.suspects_prosecuted.involving")
+    if _OTHER_CRIME_LEAD.search(text, sent.start, min(sent.end, m.end + 80)) and not any(sent.start <= c.start < sent.end for c in ctx.crimes):
+        return None  # "In a separate crackdown on drugs, police apprehended 4,912 people": another crime
     if indicator in ("complaints", "cases") and _LABOUR_BODY.search(text, clause[0], clause[1]) and not any(
             clause[0] <= c.start < clause[1] for c in ctx.crimes):
         return None  # "the labour department received 300 complaints": labour matters, not trafficking
@@ -203,6 +218,20 @@ _NOTIFIED = re.compile(r"\b(?:notified|registered|reported(?!\s+(?:that\b|\w+ing
 _MIGRANTS = re.compile(r"(?:\w+\s+)?(?:migrants?|asylum[\s-]seekers?|refugees?|(?:boat\s+)?arrivals)", re.IGNORECASE)
 _CONTROL = re.compile(r"(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|caught|intercepted|intercepting|rounded up|"
                       r"taken into custody|in custody|deported\b.*)", re.IGNORECASE)
+_INVOLVING_AFTER = re.compile(r"\s*,?\s*(?:involving|against)\s+(?:[\w-]+\s+){0,3}?(?:alleged|suspected|defendants?|traffickers?|"
+                              r"suspects?|people|persons|individuals|offenders|perpetrators)\b", re.IGNORECASE)
+_INVOLVING_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:involving|against)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?$",
+                               re.IGNORECASE)
+_COMPARED_BASE = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                            r"more\s+than\s+|over\s+|just\s+|only\s+)?$|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+"
+                            r"(?:about\s+|around\s+|some\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_PARTITIVE_TOTAL = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+$", re.IGNORECASE)
+_OTHER_CRIME_LEAD = re.compile(
+    r"\b(?:crackdowns?|operations?|raids?|campaigns?|offensives?|war|drive|blitz|sweeps?)\s+(?:on|against|targeting|into)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:drugs?|narcotics|extortion|fraud|scams?|gambling|robber(?:y|ies)|thefts?|burglar(?:y|ies)|gangs?|"
+    r"terrorism|corruption|cybercrime|poaching|counterfeit\w*|illegal\s+(?:mining|logging|fishing|gambling|firearms|weapons))\b",
+    re.IGNORECASE)
 _LABOUR_BODY = re.compile(r"\b(?:labou?r\s+(?:department|ministry|inspector\w*|office|bureau|board|courts?|tribunal|"
                          r"commission|authorit\w+)|(?:foreign\s+)?employment\s+(?:bureau|agency|office|board)|"
                          r"(?:ministry|department|bureau)\s+of\s+(?:labou?r|(?:foreign\s+)?employment|manpower)|manpower\s+"

@@ -192,6 +192,9 @@ _LABOUR_AFTER = (
     r"(?:wages?|salar(?:y|ies)|pay|payment|contracts?|working\s+(?:conditions|hours)|overtime|dismissals?|"
     r"labou?r\s+disputes?|employment\s+disputes?|severance|leave)\b",
     r"\s+(?:[\w'’-]+\s+)?cases\s+(?:of|over|involving|related\s+to)\s+(?:unpaid\s+wages|wage\s+arrears|non-?payment)\b",
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:complaints?|grievances|claims|petitions)\s+(?:about|against|from|over)\s+(?:their\s+|the\s+)?"
+    r"(?:employers?|bosses|companies|recruitment\s+agencies|landlords)\b",  # "1,240 complaints about employers"
+    r"\s+labou?r\s+(?:complaints?|grievances|disputes|claims)\b",  # "received 22,500 labour complaints"
     r"\s+(?:undeclared|irregular|unregistered|informal|illegal)\s+(?:foreign\s+)?(?:workers|employees|labourers|laborers)\b",
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:workers|employees|labourers|laborers|migrants|foreigners)\s+(?:who\s+(?:were|was)\s+)?"
     r"(?:working\s+|employed\s+)?(?:without\s+(?:valid\s+|proper\s+)?(?:contracts?|permits?|work\s+permits?|"
