@@ -83,7 +83,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     pool: list[Action] = []
     rule_ids = [r for r in (qrule, noun.rule) if r]
     lead = _OF_WHICH.search(text, max(sent.start, m.start - 16), m.start)
-    if noun.kind == "elliptical" and not figs and lead and _COUNT_BEFORE.search(text, sent.start, lead.start()):
+    if noun.kind in ("elliptical", "noun") and lead and _ABOUT_TRAFFICKING.match(text, m.end, sent.end) and _calls_before(
+            ctx, sent, lead.start()):  # "received 4,350 calls, of which 1,610 concerned possible trafficking"
+        noun = Noun("noun", "complaint", "calls", "ind.complaints.calls", m.end)
+        rule_ids.append("ind.complaints.calls")
+    elif noun.kind == "elliptical" and not figs and lead and _COUNT_BEFORE.search(text, sent.start, lead.start()):
         return None  # "issued 2,103 decisions, of which 1,480 were positive": a part of a number that is no fact
     if _ANECDOTE.match(text, noun.end) and m.value == 1:
         return None  # "One survivor told this correspondent ...": a witness, not a count
@@ -222,6 +226,16 @@ _INVOLVING_AFTER = re.compile(r"\s*,?\s*(?:involving|against)\s+(?:[\w-]+\s+){0,
                               r"suspects?|people|persons|individuals|offenders|perpetrators)\b", re.IGNORECASE)
 _INVOLVING_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:involving|against)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?$",
                                re.IGNORECASE)
+_ABOUT_TRAFFICKING = re.compile(r"\s+(?:concerned|concerning|related\s+to|were\s+about|involved|dealt\s+with)\s+"
+                                r"(?:[\w-]+\s+){0,4}?(?:trafficking|exploitation|slavery)\b", re.IGNORECASE)
+
+
+def _calls_before(ctx: DocContext, sent: Sentence, end: int) -> bool:
+    """The count just before ``end`` counts calls (a noun of role ``call``)."""
+    before = [c for c in ctx.cands if sent.start <= c.start and c.end <= end]
+    return bool(before) and noun_after(ctx, before[-1], sent).role == "call"
+
+
 _COMPARED_BASE = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                             r"more\s+than\s+|over\s+|just\s+|only\s+)?$|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+"
                             r"(?:about\s+|around\s+|some\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
