@@ -144,6 +144,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             indicator, base = head.indicator, head
         if indicator is None and noun.role == "person":
             base = _listed_after(text, figs, m) or _role_before_list(ctx, sent, m)
+            if base is None and _ORIGIN_RANK.search(text, max(sent.start, m.start - 80), m.start):
+                base = _people_head(ctx, sent, m)  # "the leading country of origin, with 1,240 people": a part
             if base is not None:
                 indicator, head = base.indicator, base
     if indicator is None or (_MIGRANTS.fullmatch(noun.word or "") and action is not None
@@ -236,6 +238,8 @@ def _calls_before(ctx: DocContext, sent: Sentence, end: int) -> bool:
     return bool(before) and noun_after(ctx, before[-1], sent).role == "call"
 
 
+_ORIGIN_RANK = re.compile(r"\b(?:countr(?:y|ies)\s+of\s+(?:origin|destination|exploitation)|nationalit(?:y|ies)|origin)\b"
+                          r"[^.;]{0,40}?\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
 _COMPARED_BASE = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                             r"more\s+than\s+|over\s+|just\s+|only\s+)?$|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+"
                             r"(?:about\s+|around\s+|some\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
@@ -656,6 +660,7 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         fig.nationality = fig.nationality or base.nationality
         fig.location = fig.location or (base.location if fig.head is None else None)
     _bracketed_country(ctx, fig, base)
+    fig.nationality = _ranked_origin(ctx, fig) or fig.nationality
     act = action if isinstance(action, fg.Action) else None
     fig.indicator = fg.refine_victims(fig.indicator, act, text, clause, fig.nationality, ctx.country,
                                       fig.location)
@@ -690,6 +695,23 @@ def _bracketed_country(ctx: DocContext, fig: Figure, base: Figure | None) -> Non
             fig.nationality = ctx.rules.indicators.demonyms.get(who.group(1).lower())
     elif origin or (base is not None and base.nationality == "foreign"):
         fig.nationality = code
+
+
+_ORIGIN_LIST = re.compile(r"\bcountr(?:y|ies)\s+of\s+origin\b|\bnationalit(?:y|ies)\b", re.IGNORECASE)
+
+
+def _ranked_origin(ctx: DocContext, fig: Figure) -> str | None:
+    """'Nigeria remained the leading country of origin, with 1,240 people, followed by Pakistan with 187':
+    the country named before each count of a ranking of origins."""
+    sent, m = fig.sentence, fig.mention
+    if not _ORIGIN_LIST.search(ctx.text, sent.start, sent.end):
+        return None
+    floor = max([c.end for c in ctx.cands if sent.start <= c.end <= m.start], default=sent.start)
+    named = [(start, code) for start, code in ctx.countries_at.items() if floor <= start < m.start]
+    if not named or not re.fullmatch(r"[^\d()]*\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?",
+                                     ctx.text[max(named)[0]:m.start]):
+        return None
+    return max(named)[1]
 
 
 def _continues(base: Figure, fig: Figure) -> bool:
