@@ -179,6 +179,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         floor = max(figs[-1].mention.end, figs[-1].noun.end) if figs else 0  # "netted 120 arrests and freed 300"
         fig.also = _second_action(ctx, role, [a for a in near if a.start >= floor], action, indicator, m.start,
                                   max(m.end, noun.end))
+    elif action is None and noun.kind == "noun" and noun.role == "case" and indicator == "cases":
+        fig.also = _case_then(ctx, sent, noun.end, slot_end)
     _breakdowns(ctx, fig, base, clause, slot_end, action)
     if apposed is not None:  # "..., 17 of them children, ...": the group named after "of them"
         word = apposed.group(0).strip(" ,").split()[-1]
@@ -404,6 +406,24 @@ def _second_action(ctx: DocContext, role: str, actions: list[Action], first: Act
             joined = _AND_THEN.fullmatch(text, a.end, b.start)
         if joined:
             return [(second, other.rule)]
+    return []
+
+
+_AND_WERE = re.compile(r"\s*,?\s*and\s+(?:(?:were|was|have\s+been|had\s+been|then|later|subsequently|all)\s+)*", re.IGNORECASE)
+
+
+def _case_then(ctx: DocContext, sent: Sentence, noun_end: int, slot_end: int) -> list[tuple[str, str]]:
+    """'38 were confirmed as trafficking cases and referred to the judiciary': cases that are counted,
+    then sent on to court, are also cases prosecuted."""
+    lead = _AND_WERE.match(ctx.text, noun_end, sent.end)
+    if lead is None:
+        return []
+    rules = ctx.rules.indicators
+    mapping = rules.roles.get("case", {}).get("actions") or {}
+    for a in rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 60), ctx.low):
+        if a.start == lead.end() and mapping.get(a.action) == "cases_prosecuted" and a.end <= slot_end and not (
+                slot_end < sent.end and _LEADS_NEXT.fullmatch(ctx.text, a.end, slot_end)):
+            return [("cases_prosecuted", a.rule)]
     return []
 
 
