@@ -23,6 +23,10 @@ _FUNCTION_WORDS = frozenset(
 _PEOPLE_ROLES = frozenset({"person", "suspect", "victim"})
 _JOINERS = frozenset({"and", "of", "in", "the", "-", "–", "their", "its"})
 _COPULA = frozenset({"were", "was", "are", "is", "being"})
+#: words of the non-count list that may follow a counted noun ("15 arrests, police said", "40 cases per year")
+_NOT_ORGANISATION = frozenset({"per", "police", "policemen", "percent", "am", "pm", "a.m.", "p.m.", "year", "years", "month",
+                               "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "times",
+                               "th", "st", "nd", "rd", "officers", "officials", "members", "member", "staff"})
 _CRIME_MODIFIERS = frozenset({"trafficking", "trafficked", "sex", "sexual", "labour", "labor", "exploitation", "slavery",
                               "smuggling", "forced", "begging", "prostitution"})
 _LINKS = frozenset({"and", "or", "of", "the", "in", "their", "its", ",", "-", "–", "—"})
@@ -151,6 +155,9 @@ class IndicatorRules:
                 mods.append(low)  # "33 child sex trafficking victims", "eight people trafficking charges"
                 i += 1
                 continue
+            org = self._organisation_after(toks, i + hit[0]) if hit is not None else None
+            if org is not None:
+                return Noun("noncount", end=org)  # "two prosecution teams", "three victim support centres"
             if hit is not None:
                 n, role, rid = hit
                 last = toks[i + n - 1]
@@ -201,6 +208,20 @@ class IndicatorRules:
                 continue
             break
         return Noun("none")
+
+    def _organisation_after(self, toks: list[tuple[str, int, int]], j: int) -> int | None:
+        """The end of a non-counted head ("teams", "centres") right after a counted noun, or one
+        lower-case word after it ("victim support centres"): the noun names what the bodies do."""
+        for k in (j, j + 1):
+            if k >= len(toks):
+                return None
+            low = toks[k][0].lower()
+            if low in self.noncount and low not in _NOT_ORGANISATION:
+                return toks[k][2]
+            if k == j and not (toks[k][0].isalpha() and toks[k][0].islower() and low not in _FUNCTION_WORDS
+                               and low not in self.modifiers and self._noun_at(toks, k) is None):
+                return None
+        return None
 
     def _modifies_noun(self, toks: list[tuple[str, int, int]], j: int, word: str) -> bool:
         """A people word before crime words and another noun is a modifier: "child sex trafficking
