@@ -349,6 +349,8 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True
     if _BRACKET.search(before) and after.lstrip().startswith("]"):
         return True
+    if _IN_BEFORE.search(before) and _CASES_OF_PEOPLE_AFTER.match(after):
+        return True  # "In eleven cases the person's sex was not recorded": people, counted by another word
     if _is_phone(text, m, before, after):
         return True
     if not m.is_word and m.value <= 31 and len(m.surface) <= 2 and MONTH_BEFORE.search(before) \
@@ -371,6 +373,10 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
     return bool(m.is_word and m.value == 1 and _ONE_CASE.search(before) and _ONE_CASE_AFTER.match(after))
 
 
+_IN_BEFORE = re.compile(r"(?:^|[.;,]\s+|\band\s+)[Ii]n\s+$")
+_CASES_OF_PEOPLE_AFTER = re.compile(r"\s+cases?\b,?\s+(?:the\s+)?(?:person|victim|individual|people|victims)(?:['’]s|s['’])?\s+"
+                                    r"(?:sex|gender|age|nationality)\b|\s+cases?\b,?\s+(?:another|a\s+different|no)\s+"
+                                    r"(?:sex|gender|age|nationality)\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(?-i:[A-Z])[\w'’-]*[^\W\d_A-Z][\w'’-]*\s+$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:hotline|line|helpline|number|law|act|operation|"
                                r"programme|program|centre|center|unit|shelter|road|highway|route)\b", re.IGNORECASE)
