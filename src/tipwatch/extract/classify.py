@@ -140,6 +140,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         actions = _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent, slot_end)
         pool = _kept_actions(ctx, ind_rules, role, pool, figs, m, noun, sent, slot_end)
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
+        shared = _shared_object(ctx, figs, m, role)
+        if shared is not None:  # "gave services to 2,119 victims ... and to 153 victims identified later"
+            indicator, action = shared.indicator, None
+            rule_ids.append("ind.shared_object")
         if indicator is None and head is not None:
             indicator, base = head.indicator, head
         if indicator is None and noun.role == "person":
@@ -407,6 +411,27 @@ def _second_action(ctx: DocContext, role: str, actions: list[Action], first: Act
         if joined:
             return [(second, other.rule)]
     return []
+
+
+_AND_PREP = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:to|for|with)\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE)
+
+
+def _shared_object(ctx: DocContext, figs: list[Figure], m: NumberMention, role: str) -> Figure | None:
+    """'... gave services to 2,119 victims (2,043 female and 76 male) and to 153 victims of labour
+    exploitation identified during investigations': a second object after "and to" takes the
+    first one's verb, not a participle of its own."""
+    if not figs or not _AND_PREP.search(ctx.text, max(0, m.start - 30), m.start):
+        return None
+    first = figs[-1]
+    for _ in range(3):
+        up = first.head or ctx.totals.get(id(first))
+        if up is None or up.unit != "count" or up is first:
+            break
+        first = up
+    same = first.role == role or (first.role in _PEOPLE and role in _PEOPLE)
+    if not same or first.unit != "count" or not any(r.startswith("act.") for r in first.rules):
+        return None
+    return first
 
 
 _AND_WERE = re.compile(r"\s*,?\s*and\s+(?:(?:were|was|have\s+been|had\s+been|then|later|subsequently|all)\s+)*", re.IGNORECASE)
