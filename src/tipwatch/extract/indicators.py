@@ -151,7 +151,9 @@ class IndicatorRules:
             word, _, _ = toks[i]
             low = word.lower()
             hit = self._noun_at(toks, i)
-            if hit is not None and hit[1] == "person" and hit[0] == 1 and self._modifies_noun(toks, i + 1, low):
+            if hit is not None and hit[1] == "person" and hit[0] == 1 and (
+                    self._modifies_noun(toks, i + 1, low) or (mods[-2:] == ["trafficking", "in"]
+                                                              and self._noun_at(toks, i + 1) is not None)):
                 mods.append(low)  # "33 child sex trafficking victims", "eight people trafficking charges"
                 i += 1
                 continue
