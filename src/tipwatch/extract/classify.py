@@ -76,6 +76,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     elif head is not None and noun.role == "person" and head.role not in _PEOPLE:
         # "rescued 984 victims in 110 operations, of which 925 were women": of the people, not the raids
         head = next((f for f in reversed(figs) if f.role in _PEOPLE and f.unit == "count"), head)
+    inner = _bracket_after(text, figs, m) if noun.role == "person" else None
+    if inner is not None:
+        head = inner  # "32 are minors of age (24 nationals and eight foreigners)": of the 32, not of the total
     if head is not None and noun.kind == "noun" and head.sentence is sent and _verb_leads(ctx, head, m, noun):
         head = None  # "rescued 984 victims, of which 925 were women, and detained 118 persons": a new object
     base: Figure | None = None
@@ -147,7 +150,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if indicator is None and head is not None:
             indicator, base = head.indicator, head
         if indicator is None and noun.role == "person":
-            base = _listed_after(text, figs, m) or _role_before_list(ctx, sent, m)
+            base = _listed_after(text, figs, m) or _role_before_list(ctx, sent, m) or _bracket_after(text, figs, m)
             if base is None and _ORIGIN_RANK.search(text, max(sent.start, m.start - 80), m.start):
                 base = _people_head(ctx, sent, m)  # "the leading country of origin, with 1,240 people": a part
             if base is not None:
@@ -495,6 +498,25 @@ def _role_before_list(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figu
     return _last_total(ctx, sent, role, within=3)
 
 
+_BARE_NATIONALS = re.compile(r"(?!\s+of\b)(?!\s+from\b)")
+_OPEN_BRACKET = re.compile(r"[^().;]{0,40}\(\s*")
+
+
+def _bracket_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | None:
+    """'32 are minors of age (24 nationals and eight foreigners)': people in a bracket right after a
+    count break that count down."""
+    if not figs or figs[-1].unit != "count" or figs[-1].role not in _PEOPLE:
+        return None
+    last = figs[-1]
+    if _OPEN_BRACKET.fullmatch(text, last.mention.end, m.start):
+        return last
+    up = last.head  # "... (24 nationals and eight foreigners)": the next item of the bracket
+    if (up is not None and any(f is up for f in figs) and _OPEN_BRACKET.fullmatch(text, up.mention.end, last.start)
+            and last.noun.end > last.mention.end and _LIST_NEXT.fullmatch(text, last.noun.end, m.start)):
+        return up
+    return None
+
+
 def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | None:
     """'rescued 372 victims during the year — 298 women, 61 girls and 13 men': a list that a dash
     or colon opens after a total breaks that total down."""
@@ -690,6 +712,9 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         age, fig.sex = group
         fig.age = attrs.age_from_slot(slot) or (age if age != "18+" or fig.indicator.startswith("victims") else None)
     fig.nationality = noun.nationality
+    if fig.nationality is None and (noun.word or "").lower() in ("nationals", "national") and ctx.country \
+            and _BARE_NATIONALS.match(text, noun.end):
+        fig.nationality = ctx.country  # "24 nationals and eight foreigners": the country's own nationals
     fig.location = fg.location_after(text, m, ctx.countries_at, slot_end)
     crimes, crule = _own_crimes(ctx, fig.mention, clause, noun)
     fig.crimes = crimes
