@@ -381,13 +381,24 @@ def _shared_verb(ctx: DocContext, sent: Sentence, noun_end: int, slot_end: int) 
     """'with 34 women and 10 children rescued': a verb after the last of coordinated items governs each."""
     text = ctx.text
     nxt = next((c for c in ctx.cands if c.start == slot_end), None)
-    if nxt is None or not _COORD.fullmatch(text, noun_end, slot_end):
+    if nxt is None:
+        return []
+    first_tail = _PLACE_TAIL.match(text, noun_end, slot_end)
+    joined = _COORD.match(text, first_tail.end() if first_tail else noun_end, slot_end)
+    if joined is None or not _LEADS_NEXT.fullmatch(text, joined.end(), slot_end):
         return []
     noun = noun_after(ctx, nxt, sent)
-    if noun.kind != "noun":
+    if noun.kind not in ("noun", "elliptical"):
         return []
-    gloss = _GLOSS.match(text, noun.end)  # "two labour contractors (thekedars) have been arrested"
-    lead = _VERB_LEAD.match(text, gloss.end() if gloss else noun.end)
+    end = max(noun.end, nxt.end)
+    gloss = _GLOSS.match(text, end)  # "two labour contractors (thekedars) have been arrested"
+    end = gloss.end() if gloss else end
+    tail = _PLACE_TAIL.match(text, end)  # "120,000 people in Myanmar and around 100,000 in Cambodia may be held"
+    if tail:
+        end = tail.end()
+    elif noun.kind != "noun":
+        return []
+    lead = _VERB_LEAD.match(text, end)
     if lead is None:
         return []
     return [a for a in ctx.rules.indicators.actions_in(text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
@@ -499,6 +510,7 @@ def _role_before_list(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figu
 
 
 _BARE_NATIONALS = re.compile(r"(?!\s+of\b)(?!\s+from\b)")
+_PLACE_TAIL = re.compile(r"\s+(?:in|from|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}")
 _OPEN_BRACKET = re.compile(r"[^().;]{0,40}\(\s*")
 
 
