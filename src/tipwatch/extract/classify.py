@@ -111,6 +111,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
         actions = _own_actions(ctx, actions, m.end, slot_end)
+        if noun.kind == "elliptical" and _COMPARED_BASE.search(text, max(sent.start, m.start - 30), m.start):
+            actions = []  # "identified 1,204 victims, compared with 987 in 2022, and referred all of them": the base's
         # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
         indicator, action = ind_rules.indicator(_PEOPLE_OF.get(role, role), actions, m.start)
         named, named_action = _of_those_acted(ctx, sent, m)
@@ -133,13 +135,15 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         # a second, coordinated action may stand past the clause: "arrested 40 suspects and sent them to court"
         pool = ind_rules.actions_in(text, clause[0], _past_apposed_part(ctx, slot_end, clause[1]), ctx.low)
         main = _main_verb(ctx, sent, noun.end) if noun.kind == "noun" else []
+        if not main and noun.kind == "noun" and _PARTITIVE_PART.match(text, m.end, noun.end):
+            main = _partitive_predicate(ctx, sent, noun.end)  # "18 of the 25 suspects arrested ... have been charged"
         if main:  # "29 traffickers, including five women, were convicted": the predicate decides
             actions = pool = main
         elif noun.kind == "noun" and not any(a.start >= noun.end for a in actions):
             actions += _shared_verb(ctx, sent, noun.end, slot_end)
         if _PARTITIVE_TOTAL.search(text, max(sent.start, m.start - 30), m.start):
             # "referred 148 of the 150 identified victims": the verb is the part's; the total keeps its participle
-            actions = pool = [a for a in actions if m.end <= a.start < noun.end]
+            actions = pool = [a for a in actions if m.end <= a.start < noun.end or 0 <= a.start - noun.end <= 1]
         actions = _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent, slot_end)
         pool = _kept_actions(ctx, ind_rules, role, pool, figs, m, noun, sent, slot_end)
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
@@ -319,7 +323,7 @@ def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: i
     actions = [a for a in actions if a.start < after or text.find(";", after, a.start) < 0]  # another clause
     if not any(c.start == slot_end for c in ctx.cands):
         return actions
-    return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(text, a.end, slot_end)]
+    return [a for a in actions if a.start < after or a.end > slot_end or not _LEADS_NEXT.fullmatch(text, a.end, slot_end)]
 
 
 def _kept_actions(ctx: DocContext, ind_rules: IndicatorRules, role: str, actions: list[Action], figs: list[Figure],
@@ -375,6 +379,21 @@ def _main_verb(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
         if found:
             return found
     return []
+
+
+_PARTITIVE_PART = re.compile(r"\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+\d[\d,.]*\s", re.IGNORECASE)
+_PREDICATE = re.compile(r"(?:[^.;:\d]|(?:19|20)\d\d(?!\d)){0,60}?\b(?:were|was|have\s+been|had\s+been|has\s+been|are|is)\s+"
+                        r"(?:(?:later|also|since|all|then|subsequently|already|now)\s+)*", re.IGNORECASE)
+
+
+def _partitive_predicate(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
+    """The passive predicate of a part of a total ("18 of the 25 suspects arrested in 2023 have been
+    charged"): the verb after the total's own participle phrase."""
+    lead = _PREDICATE.match(ctx.text, noun_end, sent.end)
+    if lead is None:
+        return []
+    return [a for a in ctx.rules.indicators.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 60), ctx.low)
+            if a.start == lead.end()]
 
 
 def _shared_verb(ctx: DocContext, sent: Sentence, noun_end: int, slot_end: int) -> list[Action]:
