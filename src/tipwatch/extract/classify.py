@@ -162,6 +162,12 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if indicator is None or (_MIGRANTS.fullmatch(noun.word or "") and action is not None
                              and _CONTROL.fullmatch(text, action.start, action.end)):
         return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
+    restated = _restated(ctx, sent, m, noun.role) if (
+        action is None and base is None and head is None and noun.kind == "noun"
+        and _DEFINITE_LEAD.fullmatch(text, sent.start, m.start)) else None
+    if restated is not None:  # "The seven suspects, who include four bar owners, will appear in court": the
+        indicator = restated.indicator  # group counted before, under that count's indicator
+        rule_ids.append("ind.restated")
     if noun.role == "prosecution" and base is None and _INVOLVING_AFTER.match(text, noun.end, sent.end):
         indicator = "cases_prosecuted"  # "six prosecutions involving nine alleged traffickers": the cases
         rule_ids.append("ind.cases_prosecuted.involving")
@@ -257,6 +263,17 @@ _COMPARED_BASE = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)
                             r"more\s+than\s+|over\s+|just\s+|only\s+)?$|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+"
                             r"(?:about\s+|around\s+|some\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_DEFINITE_LEAD = re.compile(r"\W*(?:The|These|Those|All|All\s+the|All\s+of\s+the|Both)\s+", re.IGNORECASE)
+
+
+def _restated(ctx: DocContext, sent: Sentence, m: NumberMention, role: str | None) -> Figure | None:
+    """A group counted in one of the six sentences before, named again with "the" and no action of its own."""
+    kin = {"suspect": {"suspect", "person"}, "victim": {"victim", "person"}, "person": {"person", "suspect", "victim"}}
+    roles = kin.get(role or "", {role})
+    return next((f for f in reversed(ctx.figures[-40:]) if f.mention.value == m.value and f.unit == "count"
+                 and f.role in roles and 0 < sent.index - f.sentence.index <= 6), None)
+
+
 _PARTITIVE_TOTAL = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+$", re.IGNORECASE)
 _OTHER_CRIME_LEAD = re.compile(
     r"\b(?:crackdowns?|operations?|raids?|campaigns?|offensives?|war|drive|blitz|sweeps?)\s+(?:on|against|targeting|into)\s+"
