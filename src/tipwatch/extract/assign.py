@@ -129,6 +129,7 @@ def assign_place(ctx: DocContext, fig: Figure, sent: Sentence, slot: tuple[int, 
                                                 fig.scope == "incident")
     if fig.indicator == "estimated_victims" and place is None:
         after = ctx.rules.places.country_named(ctx.text, slot[2], slot[3], ctx.mentions)
+        named: str | None
         if after and _IN_NEXT.match(ctx.text, slot[2]):  # "... and around 100,000 in Cambodia": its own country
             named = after
         else:

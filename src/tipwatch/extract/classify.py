@@ -115,9 +115,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             actions = []  # "identified 1,204 victims, compared with 987 in 2022, and referred all of them": the base's
         # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
         indicator, action = ind_rules.indicator(_PEOPLE_OF.get(role, role), actions, m.start)
-        named, named_action = _of_those_acted(ctx, sent, m)
-        if named is not None:  # "318 of those caught were involved in ...": the people the participle names
-            indicator, action, role = named, named_action, "person"
+        group_ind, group_action = _of_those_acted(ctx, sent, m)
+        if group_ind is not None:  # "318 of those caught were involved in ...": the people the participle names
+            indicator, action, role = group_ind, group_action, "person"
         if action is None:  # "courts issued convictions against 48 of them": an action right before it
             leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
                                                        ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]

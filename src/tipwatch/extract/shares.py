@@ -55,11 +55,12 @@ def share_category(text: str, sent_start: int, start: int, end: int, previous_sh
         return True, None
     lead = _LEAD_GROUP.match(before)
     if lead:
-        cat = _WERE_CAT.match(text, end, end + 80)
-        if cat:
-            return True, cat.group("cat")
+        group = _WERE_CAT.match(text, end, end + 80)
+        if group:
+            return True, group.group("cat")
     bracket = _BRACKET_CAT.search(before[-120:])
-    if bracket and text.startswith(")", end + len(_PERCENT.match(text, end).group(0))):
+    unit = _PERCENT.match(text, end)
+    if bracket and unit and text.startswith(")", unit.end()):
         return True, bracket.group("cat")
     of = _OF_AFTER.match(text, end, end + 60)
     if of and of.group("noun"):
