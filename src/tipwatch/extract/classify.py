@@ -200,7 +200,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         fig.also = _case_then(ctx, sent, noun.end, slot_end)
     _breakdowns(ctx, fig, base, clause, slot_end, action)
     if apposed is not None:  # "..., 17 of them children, ...": the group named after "of them"
-        word = apposed.group(0).strip(" ,").split()[-1]
+        word = apposed.group(0).strip(" ,.;").split()[-1]
         fig.age = fig.age or _noun_age(word, fig.indicator)
         fig.sex = fig.sex or attrs.sex_of_noun(word)
     return fig
@@ -230,7 +230,7 @@ _SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Such|Its|Their)\s+(?:[\w-]+\
                            r"(?:included|includes|include|comprised|comprise|consisted\s+of|were\s+made\s+up\s+of)\b")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
                            r"(?![a-z]+ed\b)"  # "39 of them received shelter, ...": a predicate, not a group
-                           r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*,")
+                           r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:,|\.(?:\s|$)|;)")
 
 
 _OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.IGNORECASE)
