@@ -175,7 +175,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
           and figs[-1].indicator == "cases_prosecuted" and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
         indicator = "suspects_prosecuted"  # "... involving nine alleged traffickers": the people those prosecutions charge
         rule_ids.append("ind.suspects_prosecuted.involving")
-    if _OTHER_CRIME_LEAD.search(text, sent.start, min(sent.end, m.end + 80)) and not any(sent.start <= c.start < sent.end for c in ctx.crimes):
+    if ind_rules.other_crimes.search(text, sent.start, min(sent.end, m.end + 80)) and not any(sent.start <= c.start < sent.end for c in ctx.crimes):
         return None  # "In a separate crackdown on drugs, police apprehended 4,912 people": another crime
     if indicator in ("complaints", "cases") and _LABOUR_BODY.search(text, clause[0], clause[1]) and not any(
             clause[0] <= c.start < clause[1] for c in ctx.crimes):
@@ -275,11 +275,6 @@ def _restated(ctx: DocContext, sent: Sentence, m: NumberMention, role: str | Non
 
 
 _PARTITIVE_TOTAL = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+$", re.IGNORECASE)
-_OTHER_CRIME_LEAD = re.compile(
-    r"\b(?:crackdowns?|operations?|raids?|campaigns?|offensives?|war|drive|blitz|sweeps?)\s+(?:on|against|targeting|into)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:drugs?|narcotics|extortion|fraud|scams?|gambling|robber(?:y|ies)|thefts?|burglar(?:y|ies)|gangs?|"
-    r"terrorism|corruption|cybercrime|poaching|counterfeit\w*|illegal\s+(?:mining|logging|fishing|gambling|firearms|weapons))\b",
-    re.IGNORECASE)
 _LABOUR_BODY = re.compile(r"\b(?:labou?r\s+(?:department|ministry|inspector\w*|office|bureau|board|courts?|tribunal|"
                          r"commission|authorit\w+)|(?:foreign\s+)?employment\s+(?:bureau|agency|office|board)|"
                          r"(?:ministry|department|bureau)\s+of\s+(?:labou?r|(?:foreign\s+)?employment|manpower)|manpower\s+"

@@ -100,6 +100,7 @@ class IndicatorRules:
         self.verb_start = re.compile("|".join(f"(?:{p})" for rec in data["actions"] for p in rec["patterns"]),
                                      re.IGNORECASE)
         self.money_cues = re.compile("|".join(f"(?:{p})" for p in data["money_cues"]), re.IGNORECASE)
+        self.other_crimes = re.compile("|".join(f"(?:{p})" for p in data["other_crimes"]), re.IGNORECASE)
 
     def add_nationals(self, countries: dict[str, str]) -> None:
         """'Myanmar nationals', 'UK citizens': a one-word country name before these nouns."""
