@@ -83,6 +83,9 @@ class IndicatorRules:
             for word in rec["words"]:
                 self.nouns[tuple(word.lower().split())] = (rec["role"], rec["id"])
         self.max_noun = max(len(k) for k in self.nouns)
+        #: "members of a trafficking ring": the group words of the gang-member nouns
+        self.groups = frozenset(k[0] for k, (_, rid) in self.nouns.items() if rid == "noun.gang_member" and len(k) == 2)
+        self.group_rule = "noun.gang_member"
         self.modifiers = frozenset(w.lower() for w in data.get("modifiers", []))
         self.noncount = frozenset(w.lower() for w in data.get("noncount", []))
         self.roles: dict[str, dict[str, Any]] = data["roles"]
@@ -170,6 +173,8 @@ class IndicatorRules:
                     nat = demonym
                 return Noun("noun", role, " ".join(t[0] for t in toks[i:i + n]), rid, last[2], nat,
                             tuple(mods), category)
+            if low in ("members", "member") and self._group_after(toks, i + 1):
+                return Noun("noun", "suspect", word, self.group_rule, toks[i][2], nationality, tuple(mods), category)
             if low in self.noncount or (low == "per" and i + 1 < len(toks) and toks[i + 1][0].lower() == "cent"):
                 return Noun("noncount", end=toks[i][2])
             pair = f"{low} {toks[i + 1][0].lower()}" if i + 1 < len(toks) else ""
@@ -211,6 +216,12 @@ class IndicatorRules:
                 continue
             break
         return Noun("none")
+
+    def _group_after(self, toks: list[tuple[str, int, int]], j: int) -> bool:
+        """'of a human trafficking ring', 'of the criminal network': a criminal group after "members"."""
+        if j + 1 >= len(toks) or toks[j][0].lower() != "of" or toks[j + 1][0].lower() not in ("a", "an", "the", "this", "that"):
+            return False
+        return any(t[0].lower().rstrip("s") in self.groups or t[0].lower() in self.groups for t in toks[j + 2:j + 6])
 
     def _organisation_after(self, toks: list[tuple[str, int, int]], j: int) -> int | None:
         """The end of a non-counted head ("teams", "centres") right after a counted noun, or one
