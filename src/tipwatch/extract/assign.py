@@ -185,12 +185,19 @@ def _antecedent(ctx: DocContext, fig: Figure) -> Figure | None:
     return same[-1] if same else None
 
 
+_IN_NEXT = re.compile(r"\s+(?!(?:and|or|while|but|whereas)\b)(?:[a-z]+\s+)?in\s+(?:the\s+)?[A-Z]")
+
+
 def assign_place(ctx: DocContext, fig: Figure, sent: Sentence, slot: tuple[int, int, int, int]) -> None:
     place, rule = ctx.rules.places.figure_place(ctx.text, (sent.start, sent.end), slot, ctx.mentions, ctx.country,
                                                 fig.scope == "incident")
     if fig.indicator == "estimated_victims" and place is None:
-        named = (ctx.rules.places.country_named(ctx.text, slot[0], slot[1], ctx.mentions)
-                 or ctx.rules.places.country_named(ctx.text, slot[2], slot[3], ctx.mentions))
+        after = ctx.rules.places.country_named(ctx.text, slot[2], slot[3], ctx.mentions)
+        named: str | None
+        if after and _IN_NEXT.match(ctx.text, slot[2]):  # "... and around 100,000 in Cambodia": its own country
+            named = after
+        else:
+            named = ctx.rules.places.country_named(ctx.text, slot[0], slot[1], ctx.mentions) or after
         if named and fig.nationality in (None, named):  # "at least 120,000 people in Myanmar"
             place, rule, fig.location = named, "place.estimate_country", None
     total = fig.head or ctx.totals.get(id(fig))

@@ -73,17 +73,34 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
     if head is not None and noun.role == "person" and head.role not in _PEOPLE and head.sentence is not sent:
         head = _people_head(ctx, sent, m)  # "those rescued comprised 58 men": not the raids before them
+    elif head is not None and noun.role == "person" and head.role not in _PEOPLE:
+        # "rescued 984 victims in 110 operations, of which 925 were women": of the people, not the raids
+        head = next((f for f in reversed(figs) if f.role in _PEOPLE and f.unit == "count"), head)
+    inner = _bracket_after(text, figs, m) if noun.role == "person" else None
+    if inner is not None:
+        head = inner  # "32 are minors of age (24 nationals and eight foreigners)": of the 32, not of the total
+    if head is not None and noun.kind == "noun" and head.sentence is sent and _verb_leads(ctx, head, m, noun):
+        head = None  # "rescued 984 victims, of which 925 were women, and detained 118 persons": a new object
     base: Figure | None = None
     apposed: re.Match[str] | None = None
     pool: list[Action] = []
     rule_ids = [r for r in (qrule, noun.rule) if r]
     lead = _OF_WHICH.search(text, max(sent.start, m.start - 16), m.start)
-    if noun.kind == "elliptical" and not figs and lead and _COUNT_BEFORE.search(text, sent.start, lead.start()):
+    if noun.kind in ("elliptical", "noun") and lead and _ABOUT_TRAFFICKING.match(text, m.end, sent.end) and _calls_before(
+            ctx, sent, lead.start()):  # "received 4,350 calls, of which 1,610 concerned possible trafficking"
+        noun = Noun("noun", "complaint", "calls", "ind.complaints.calls", m.end)
+        rule_ids.append("ind.complaints.calls")
+    elif noun.kind == "elliptical" and not figs and lead and _COUNT_BEFORE.search(text, sent.start, lead.start()):
         return None  # "issued 2,103 decisions, of which 1,480 were positive": a part of a number that is no fact
     if _ANECDOTE.match(text, noun.end) and m.value == 1:
         return None  # "One survivor told this correspondent ...": a witness, not a count
+    if noun.kind == "elliptical" and not figs and head is None and _COMPARED_BASE.search(
+            text, max(sent.start, m.start - 30), m.start) and _DIGIT.search(text, sent.start, m.start):
+        return None  # "received 980 complaints about employers, up from about 700": the base of a number no fact
     if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
         base = head or (figs[-1] if figs else _previous_total(ctx, sent, reach=2 if noun.category else 1))
+        if base is not None and noun.role == "person" and base.role not in _PEOPLE:
+            base = _people_head(ctx, sent, m) or base  # "of this figure, 32 are minors": of the victims, not the raids
         if (base is None or base.role is None) and noun.kind == "elliptical":
             return _bare_participle(ctx, sent, m, noun, qualifier, rule_ids)  # "120 arrested, 300 rescued"
         if base is None or base.role is None:
@@ -94,8 +111,13 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
         actions = _own_actions(ctx, actions, m.end, slot_end)
+        if noun.kind == "elliptical" and _COMPARED_BASE.search(text, max(sent.start, m.start - 30), m.start):
+            actions = []  # "identified 1,204 victims, compared with 987 in 2022, and referred all of them": the base's
         # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
         indicator, action = ind_rules.indicator(_PEOPLE_OF.get(role, role), actions, m.start)
+        group_ind, group_action = _of_those_acted(ctx, sent, m)
+        if group_ind is not None:  # "318 of those caught were involved in ...": the people the participle names
+            indicator, action, role = group_ind, group_action, "person"
         if action is None:  # "courts issued convictions against 48 of them": an action right before it
             leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
                                                        ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]
@@ -113,22 +135,48 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         # a second, coordinated action may stand past the clause: "arrested 40 suspects and sent them to court"
         pool = ind_rules.actions_in(text, clause[0], _past_apposed_part(ctx, slot_end, clause[1]), ctx.low)
         main = _main_verb(ctx, sent, noun.end) if noun.kind == "noun" else []
+        if not main and noun.kind == "noun" and _PARTITIVE_PART.match(text, m.end, noun.end):
+            main = _partitive_predicate(ctx, sent, noun.end)  # "18 of the 25 suspects arrested ... have been charged"
         if main:  # "29 traffickers, including five women, were convicted": the predicate decides
             actions = pool = main
         elif noun.kind == "noun" and not any(a.start >= noun.end for a in actions):
             actions += _shared_verb(ctx, sent, noun.end, slot_end)
+        if _PARTITIVE_TOTAL.search(text, max(sent.start, m.start - 30), m.start):
+            # "referred 148 of the 150 identified victims": the verb is the part's; the total keeps its participle
+            actions = pool = [a for a in actions if m.end <= a.start < noun.end or 0 <= a.start - noun.end <= 1]
         actions = _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent, slot_end)
         pool = _kept_actions(ctx, ind_rules, role, pool, figs, m, noun, sent, slot_end)
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
+        shared = _shared_object(ctx, figs, m, role)
+        if shared is not None:  # "gave services to 2,119 victims ... and to 153 victims identified later"
+            indicator, action = shared.indicator, None
+            rule_ids.append("ind.shared_object")
         if indicator is None and head is not None:
             indicator, base = head.indicator, head
         if indicator is None and noun.role == "person":
-            base = _listed_after(text, figs, m) or _role_before_list(ctx, sent, m)
+            base = _listed_after(text, figs, m) or _role_before_list(ctx, sent, m) or _bracket_after(text, figs, m)
+            if base is None and _ORIGIN_RANK.search(text, max(sent.start, m.start - 80), m.start):
+                base = _people_head(ctx, sent, m)  # "the leading country of origin, with 1,240 people": a part
             if base is not None:
                 indicator, head = base.indicator, base
     if indicator is None or (_MIGRANTS.fullmatch(noun.word or "") and action is not None
                              and _CONTROL.fullmatch(text, action.start, action.end)):
         return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
+    restated = _restated(ctx, sent, m, noun.role) if (
+        action is None and base is None and head is None and noun.kind == "noun"
+        and _DEFINITE_LEAD.fullmatch(text, sent.start, m.start)) else None
+    if restated is not None:  # "The seven suspects, who include four bar owners, will appear in court": the
+        indicator = restated.indicator  # group counted before, under that count's indicator
+        rule_ids.append("ind.restated")
+    if noun.role == "prosecution" and base is None and _INVOLVING_AFTER.match(text, noun.end, sent.end):
+        indicator = "cases_prosecuted"  # "six prosecutions involving nine alleged traffickers": the cases
+        rule_ids.append("ind.cases_prosecuted.involving")
+    elif (noun.role in ("suspect", "person") and indicator == "suspects" and figs and figs[-1].noun.role in ("prosecution", "case")
+          and figs[-1].indicator == "cases_prosecuted" and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
+        indicator = "suspects_prosecuted"  # "... involving nine alleged traffickers": the people those prosecutions charge
+        rule_ids.append("ind.suspects_prosecuted.involving")
+    if ind_rules.other_crimes.search(text, sent.start, min(sent.end, m.end + 80)) and not any(sent.start <= c.start < sent.end for c in ctx.crimes):
+        return None  # "In a separate crackdown on drugs, police apprehended 4,912 people": another crime
     if indicator in ("complaints", "cases") and _LABOUR_BODY.search(text, clause[0], clause[1]) and not any(
             clause[0] <= c.start < clause[1] for c in ctx.crimes):
         return None  # "the labour department received 300 complaints": labour matters, not trafficking
@@ -148,9 +196,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         floor = max(figs[-1].mention.end, figs[-1].noun.end) if figs else 0  # "netted 120 arrests and freed 300"
         fig.also = _second_action(ctx, role, [a for a in near if a.start >= floor], action, indicator, m.start,
                                   max(m.end, noun.end))
+    elif action is None and noun.kind == "noun" and noun.role == "case" and indicator == "cases":
+        fig.also = _case_then(ctx, sent, noun.end, slot_end)
     _breakdowns(ctx, fig, base, clause, slot_end, action)
     if apposed is not None:  # "..., 17 of them children, ...": the group named after "of them"
-        word = apposed.group(0).strip(" ,").split()[-1]
+        word = apposed.group(0).strip(" ,.;").split()[-1]
         fig.age = fig.age or _noun_age(word, fig.indicator)
         fig.sex = fig.sex or attrs.sex_of_noun(word)
     return fig
@@ -170,23 +220,61 @@ _COUNT_TO_BRACKET = re.compile(r"(?:\s+(?:of\s+(?:the|these|those|all)\s+)?[A-Za
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
 
-_OF_LEAD = re.compile(r"^\s*(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
+_OF_LEAD = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s*,")
+#: "Of the victims rescued in 2017, 37 were ...": the counted noun before a participle and its time phrase
+_OF_LEAD_PARTICIPLE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Of|Among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"(?P<noun>[A-Za-z]+)\s+[a-z]+ed\b[^,.;]{0,40},")
 #: "The victims included 744 females ...": the subject names the total the parts break down (the last
 #: figure counting that noun)
 _SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
                            r"(?:included|includes|include|comprised|comprise|consisted\s+of|were\s+made\s+up\s+of)\b")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
-                           r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*,")
+                           r"(?![a-z]+ed\b)"  # "39 of them received shelter, ...": a predicate, not a group
+                           r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:,|\.(?:\s|$)|;)")
 
 
 _OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
 _POSSIBLE = frozenset({"possible", "potential", "presumed", "presumptive"})
-_NOTIFIED = re.compile(r"\b(?:notified|registered|reported|signalled|signaled|flagged)\b", re.IGNORECASE)
+#: "512 possible victims were reported", not a reporting verb ("authorities reported identifying 27,877")
+_NOTIFIED = re.compile(r"\b(?:notified|registered|reported(?!\s+(?:that\b|\w+ing\b))|signalled|signaled|flagged)\b",
+                       re.IGNORECASE)
 _MIGRANTS = re.compile(r"(?:\w+\s+)?(?:migrants?|asylum[\s-]seekers?|refugees?|(?:boat\s+)?arrivals)", re.IGNORECASE)
 _CONTROL = re.compile(r"(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|caught|intercepted|intercepting|rounded up|"
                       r"taken into custody|in custody|deported\b.*)", re.IGNORECASE)
+_INVOLVING_AFTER = re.compile(r"\s*,?\s*(?:involving|against)\s+(?:[\w-]+\s+){0,3}?(?:alleged|suspected|defendants?|traffickers?|"
+                              r"suspects?|people|persons|individuals|offenders|perpetrators)\b", re.IGNORECASE)
+_INVOLVING_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:involving|against)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?$",
+                               re.IGNORECASE)
+_ABOUT_TRAFFICKING = re.compile(r"\s+(?:concerned|concerning|related\s+to|were\s+about|involved|dealt\s+with)\s+"
+                                r"(?:[\w-]+\s+){0,4}?(?:trafficking|exploitation|slavery)\b", re.IGNORECASE)
+
+
+def _calls_before(ctx: DocContext, sent: Sentence, end: int) -> bool:
+    """The count just before ``end`` counts calls (a noun of role ``call``)."""
+    before = [c for c in ctx.cands if sent.start <= c.start and c.end <= end]
+    return bool(before) and noun_after(ctx, before[-1], sent).role == "call"
+
+
+_ORIGIN_RANK = re.compile(r"\b(?:countr(?:y|ies)\s+of\s+(?:origin|destination|exploitation)|nationalit(?:y|ies)|origin)\b"
+                          r"[^.;]{0,40}?\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
+_COMPARED_BASE = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                            r"more\s+than\s+|over\s+|just\s+|only\s+)?$|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+"
+                            r"(?:about\s+|around\s+|some\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_DEFINITE_LEAD = re.compile(r"\W*(?:The|These|Those|All|All\s+the|All\s+of\s+the|Both)\s+", re.IGNORECASE)
+
+
+def _restated(ctx: DocContext, sent: Sentence, m: NumberMention, role: str | None) -> Figure | None:
+    """A group counted in one of the six sentences before, named again with "the" and no action of its own."""
+    kin = {"suspect": {"suspect", "person"}, "victim": {"victim", "person"}, "person": {"person", "suspect", "victim"}}
+    roles = kin.get(role or "", {role})
+    return next((f for f in reversed(ctx.figures[-40:]) if f.mention.value == m.value and f.unit == "count"
+                 and f.role in roles and 0 < sent.index - f.sentence.index <= 6), None)
+
+
+_PARTITIVE_TOTAL = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+$", re.IGNORECASE)
 _LABOUR_BODY = re.compile(r"\b(?:labou?r\s+(?:department|ministry|inspector\w*|office|bureau|board|courts?|tribunal|"
                          r"commission|authorit\w+)|(?:foreign\s+)?employment\s+(?:bureau|agency|office|board)|"
                          r"(?:ministry|department|bureau)\s+of\s+(?:labou?r|(?:foreign\s+)?employment|manpower)|manpower\s+"
@@ -216,6 +304,30 @@ _LIST_OPEN = re.compile(r"\s*(?:[—–:]|\s-)\s*$")
 _LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*$")
 
 
+def _verb_leads(ctx: DocContext, head: Figure, m: NumberMention, noun: Noun) -> bool:
+    """An action verb after a total and right before a number makes the number its object."""
+    rules = ctx.rules.indicators
+    mapping = rules.roles.get(noun.role or "person", {}).get("actions") or {}
+    return any(a.action in mapping and _LEADS_NEXT.fullmatch(ctx.text, a.end, m.start)
+               for a in rules.actions_in(ctx.text, max(head.mention.end, m.start - 40), m.start, ctx.low))
+
+
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|these|the)\s+(?:people\s+|persons\s+)?(?:who\s+(?:were|had\s+been)\s+)?",
+                       re.IGNORECASE)
+
+
+def _of_those_acted(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[str | None, Action | None]:
+    """'318 of those caught', '41 of the people rescued': a participle right after "of those" names
+    the group, whatever the figure before was."""
+    lead = _OF_THOSE.match(ctx.text, m.end, sent.end)
+    if lead is None:
+        return None, None
+    rules = ctx.rules.indicators
+    own = [a for a in rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
+           if a.start == lead.end()]
+    return rules.indicator("person", own, m.start)
+
+
 def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: int) -> list[Action]:
     """Drop the verb that leads the next item of a list ("rescued 112 victims and referred 35 of them
     to shelters": "referred" governs 35, not 112) and any verb after a semicolon."""
@@ -223,7 +335,7 @@ def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: i
     actions = [a for a in actions if a.start < after or text.find(";", after, a.start) < 0]  # another clause
     if not any(c.start == slot_end for c in ctx.cands):
         return actions
-    return [a for a in actions if a.start < after or not _LEADS_NEXT.fullmatch(text, a.end, slot_end)]
+    return [a for a in actions if a.start < after or a.end > slot_end or not _LEADS_NEXT.fullmatch(text, a.end, slot_end)]
 
 
 def _kept_actions(ctx: DocContext, ind_rules: IndicatorRules, role: str, actions: list[Action], figs: list[Figure],
@@ -281,17 +393,43 @@ def _main_verb(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
     return []
 
 
+_PARTITIVE_PART = re.compile(r"\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+\d[\d,.]*\s", re.IGNORECASE)
+_PREDICATE = re.compile(r"(?:[^.;:\d]|(?:19|20)\d\d(?!\d)){0,60}?\b(?:were|was|have\s+been|had\s+been|has\s+been|are|is)\s+"
+                        r"(?:(?:later|also|since|all|then|subsequently|already|now)\s+)*", re.IGNORECASE)
+
+
+def _partitive_predicate(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
+    """The passive predicate of a part of a total ("18 of the 25 suspects arrested in 2023 have been
+    charged"): the verb after the total's own participle phrase."""
+    lead = _PREDICATE.match(ctx.text, noun_end, sent.end)
+    if lead is None:
+        return []
+    return [a for a in ctx.rules.indicators.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 60), ctx.low)
+            if a.start == lead.end()]
+
+
 def _shared_verb(ctx: DocContext, sent: Sentence, noun_end: int, slot_end: int) -> list[Action]:
     """'with 34 women and 10 children rescued': a verb after the last of coordinated items governs each."""
     text = ctx.text
     nxt = next((c for c in ctx.cands if c.start == slot_end), None)
-    if nxt is None or not _COORD.fullmatch(text, noun_end, slot_end):
+    if nxt is None:
+        return []
+    first_tail = _PLACE_TAIL.match(text, noun_end, slot_end)
+    joined = _COORD.match(text, first_tail.end() if first_tail else noun_end, slot_end)
+    if joined is None or not _LEADS_NEXT.fullmatch(text, joined.end(), slot_end):
         return []
     noun = noun_after(ctx, nxt, sent)
-    if noun.kind != "noun":
+    if noun.kind not in ("noun", "elliptical"):
         return []
-    gloss = _GLOSS.match(text, noun.end)  # "two labour contractors (thekedars) have been arrested"
-    lead = _VERB_LEAD.match(text, gloss.end() if gloss else noun.end)
+    end = max(noun.end, nxt.end)
+    gloss = _GLOSS.match(text, end)  # "two labour contractors (thekedars) have been arrested"
+    end = gloss.end() if gloss else end
+    tail = _PLACE_TAIL.match(text, end)  # "120,000 people in Myanmar and around 100,000 in Cambodia may be held"
+    if tail:
+        end = tail.end()
+    elif noun.kind != "noun":
+        return []
+    lead = _VERB_LEAD.match(text, end)
     if lead is None:
         return []
     return [a for a in ctx.rules.indicators.actions_in(text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
@@ -317,6 +455,45 @@ def _second_action(ctx: DocContext, role: str, actions: list[Action], first: Act
             joined = _AND_THEN.fullmatch(text, a.end, b.start)
         if joined:
             return [(second, other.rule)]
+    return []
+
+
+_AND_PREP = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:to|for|with)\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE)
+
+
+def _shared_object(ctx: DocContext, figs: list[Figure], m: NumberMention, role: str) -> Figure | None:
+    """'... gave services to 2,119 victims (2,043 female and 76 male) and to 153 victims of labour
+    exploitation identified during investigations': a second object after "and to" takes the
+    first one's verb, not a participle of its own."""
+    if not figs or not _AND_PREP.search(ctx.text, max(0, m.start - 30), m.start):
+        return None
+    first = figs[-1]
+    for _ in range(3):
+        up = first.head or ctx.totals.get(id(first))
+        if up is None or up.unit != "count" or up is first:
+            break
+        first = up
+    same = first.role == role or (first.role in _PEOPLE and role in _PEOPLE)
+    if not same or first.unit != "count" or not any(r.startswith("act.") for r in first.rules):
+        return None
+    return first
+
+
+_AND_WERE = re.compile(r"\s*,?\s*and\s+(?:(?:were|was|have\s+been|had\s+been|then|later|subsequently|all)\s+)*", re.IGNORECASE)
+
+
+def _case_then(ctx: DocContext, sent: Sentence, noun_end: int, slot_end: int) -> list[tuple[str, str]]:
+    """'38 were confirmed as trafficking cases and referred to the judiciary': cases that are counted,
+    then sent on to court, are also cases prosecuted."""
+    lead = _AND_WERE.match(ctx.text, noun_end, sent.end)
+    if lead is None:
+        return []
+    rules = ctx.rules.indicators
+    mapping = rules.roles.get("case", {}).get("actions") or {}
+    for a in rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 60), ctx.low):
+        if a.start == lead.end() and mapping.get(a.action) == "cases_prosecuted" and a.end <= slot_end and not (
+                slot_end < sent.end and _LEADS_NEXT.fullmatch(ctx.text, a.end, slot_end)):
+            return [("cases_prosecuted", a.rule)]
     return []
 
 
@@ -363,6 +540,26 @@ def _role_before_list(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figu
     return _last_total(ctx, sent, role, within=3)
 
 
+_BARE_NATIONALS = re.compile(r"(?!\s+of\b)(?!\s+from\b)")
+_PLACE_TAIL = re.compile(r"\s+(?:in|from|at)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}")
+_OPEN_BRACKET = re.compile(r"[^().;]{0,40}\(\s*")
+
+
+def _bracket_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | None:
+    """'32 are minors of age (24 nationals and eight foreigners)': people in a bracket right after a
+    count break that count down."""
+    if not figs or figs[-1].unit != "count" or figs[-1].role not in _PEOPLE:
+        return None
+    last = figs[-1]
+    if _OPEN_BRACKET.fullmatch(text, last.mention.end, m.start):
+        return last
+    up = last.head  # "... (24 nationals and eight foreigners)": the next item of the bracket
+    if (up is not None and any(f is up for f in figs) and _OPEN_BRACKET.fullmatch(text, up.mention.end, last.start)
+            and last.noun.end > last.mention.end and _LIST_NEXT.fullmatch(text, last.noun.end, m.start)):
+        return up
+    return None
+
+
 def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | None:
     """'rescued 372 victims during the year — 298 women, 61 girls and 13 men': a list that a dash
     or colon opens after a total breaks that total down."""
@@ -398,7 +595,7 @@ def _named_head(ctx: DocContext, sent: Sentence, head: Figure | None) -> Figure 
     if head is not None and head.sentence is not sent:
         while head.head is not None and head.head.unit == "count":
             head = head.head  # "Of those rescued, ..." after a breakdown: the total, not its last part
-    lead = _OF_LEAD.match(sent.text) or _SUBJECT_LEAD.match(sent.text)
+    lead = _OF_LEAD.match(sent.text) or _OF_LEAD_PARTICIPLE.match(sent.text) or _SUBJECT_LEAD.match(sent.text)
     if head is None or lead is None:
         return head
     role = ctx.rules.indicators.nouns.get((lead.group("noun").lower(),), (None, None))[0]
@@ -548,7 +745,8 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
     word = noun.word if noun.kind == "noun" else None
     fig.age = attrs.age_from_slot(slot) or _noun_age(word, fig.indicator)
     fig.sex = attrs.sex_of_noun(word)
-    if noun.end <= m.start:  # a subject before the figure: "Child victims of trafficking rose from 30"
+    if noun.end <= m.start or noun.role in ("victim", "suspect"):
+        # a subject before the figure: "Child victims of trafficking rose from 30"; "9 women trafficking victims"
         fig.age = fig.age or next((a for w in noun.modifiers if (a := _noun_age(w, fig.indicator))), None)
         fig.sex = fig.sex or next((x for w in noun.modifiers if (x := attrs.sex_of_noun(w))), None)
     group = attrs.mixed_group(word, text[noun.end:slot_end]) if word else None
@@ -557,6 +755,9 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         age, fig.sex = group
         fig.age = attrs.age_from_slot(slot) or (age if age != "18+" or fig.indicator.startswith("victims") else None)
     fig.nationality = noun.nationality
+    if fig.nationality is None and (noun.word or "").lower() in ("nationals", "national") and ctx.country \
+            and _BARE_NATIONALS.match(text, noun.end):
+        fig.nationality = ctx.country  # "24 nationals and eight foreigners": the country's own nationals
     fig.location = fg.location_after(text, m, ctx.countries_at, slot_end)
     crimes, crule = _own_crimes(ctx, fig.mention, clause, noun)
     fig.crimes = crimes
@@ -572,6 +773,7 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         fig.nationality = fig.nationality or base.nationality
         fig.location = fig.location or (base.location if fig.head is None else None)
     _bracketed_country(ctx, fig, base)
+    fig.nationality = _ranked_origin(ctx, fig) or fig.nationality
     act = action if isinstance(action, fg.Action) else None
     fig.indicator = fg.refine_victims(fig.indicator, act, text, clause, fig.nationality, ctx.country,
                                       fig.location)
@@ -606,6 +808,23 @@ def _bracketed_country(ctx: DocContext, fig: Figure, base: Figure | None) -> Non
             fig.nationality = ctx.rules.indicators.demonyms.get(who.group(1).lower())
     elif origin or (base is not None and base.nationality == "foreign"):
         fig.nationality = code
+
+
+_ORIGIN_LIST = re.compile(r"\bcountr(?:y|ies)\s+of\s+origin\b|\bnationalit(?:y|ies)\b", re.IGNORECASE)
+
+
+def _ranked_origin(ctx: DocContext, fig: Figure) -> str | None:
+    """'Nigeria remained the leading country of origin, with 1,240 people, followed by Pakistan with 187':
+    the country named before each count of a ranking of origins."""
+    sent, m = fig.sentence, fig.mention
+    if not _ORIGIN_LIST.search(ctx.text, sent.start, sent.end):
+        return None
+    floor = max([c.end for c in ctx.cands if sent.start <= c.end <= m.start], default=sent.start)
+    named = [(start, code) for start, code in ctx.countries_at.items() if floor <= start < m.start]
+    if not named or not re.fullmatch(r"[^\d()]*\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?",
+                                     ctx.text[max(named)[0]:m.start]):
+        return None
+    return max(named)[1]
 
 
 def _continues(base: Figure, fig: Figure) -> bool:

@@ -58,6 +58,8 @@ _PHONE_BEFORE = (
     r"mobile|fax|contact)\s*(?:number|numbers|no\.?|nos\.?)?\s*(?:on|at|is|:|#)?\s*",
     r"\d-",
     r"\+\s?",  # "+254 722 203 444": a country code
+    r"\b(?:at|on|to|via)\s+(?:the\s+)?(?:free\s+|toll[- ]free\s+|emergency\s+|short\s+)?number\s*:?\s*",  # "at the number 1555"
+    r"\b(?:hotline|helpline|help line|tip line|tipline|childline|line)\s*,\s*",  # "Its helpline, 116, received"
     r"\b(?:call|dial|hotline|helpline|toll[- ]free|free(?:phone| of charge)|whatsapp|sms|telephone|phone|tel|fax|"
     r"contact)\b[^.\d\n]{0,25}?\b(?:on|at|via)\s+",  # "call Crime Stop on 0800 ..."
 )
@@ -68,6 +70,7 @@ _ADDRESS_BEFORE = (
     r"(?-i:\b(?:No\.|Nos\.|House|Building|Bldg\.?|Block|Blk\.?|Lot|Unit|Room|Rm\.?|Floor|Flat|Apt\.?|Suite|"
     r"Km|KM|Soi|Moo|Jalan|Jl\.?|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Calle|Rua|Box|Sector|Plot|Ward|Route|"
     r"Highway|Gate|Zone|Phase|Platform|Flight|Bus|Train))\s*",
+    r"\bzone\s+",  # "in zone 18" (a city district)
 )
 _PAGE_BEFORE = (
     r"(?:^|\n)[ \t]*(?:Seite|Page|Pg\.?|P\.|Página|Pagina|Halaman|Hal\.?|Trang)\s*",
@@ -88,6 +91,7 @@ _MONEY_BEFORE = (
 )
 _FRACTION_BEFORE = (
     r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+(?:every\s+)?",
+    r"\ball\s+but\s+",  # "all but one of them were girls": the rest of a group, not a count
 )
 _COMPARED_INSPECTIONS = (
     r"\b(?:inspections|visits|checks|patrols|trainings|training sessions|workshops|seminars|meetings|"
@@ -143,6 +147,9 @@ _ADDRESS_AFTER = (
 )
 _FRACTION_AFTER = (
     r"\s+(?:in|out of)\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|ten|hundred)\b",
+    # "Seven victims in ten came from Africa": a proportion, not a count
+    r"\s+(?:[\w-]+\s+){1,2}(?:in|out of)\s+(?:every\s+)?(?:two|three|four|five|ten|hundred|\d{1,3})\b"
+    r"(?=\s*(?:[,;.]|were|are|was|is|came|come|had|have|said|reported|lived|worked)\b|\s*[,;.])",
 )
 #: "arrested for smuggling and trafficking of human beings": the other crime comes with trafficking in persons
 _NOT_ALSO_TIP = (r"(?![^.;,]{0,30}\b(?:human\s+trafficking|trafficking\s+in\s+(?:persons|human)|"
@@ -158,6 +165,11 @@ _MIGRATION_AFTER = (
     r"are working|are living|have migrated|migrated?|emigrated?|are based)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:abroad|overseas|outside|in other countries|in foreign|in the Gulf|in the Middle East)\b",
     r"\s+(?:[\w-]+\s+){0,2}?(?:population|inhabitants|diaspora|tourists)\b",
+    # "detained 8,000 men trying to cross the border illegally to avoid mobilisation"
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:trying|attempting|who\s+tried|who\s+attempted|caught\s+trying)\s+to\s+"
+    r"(?:cross|leave|enter|flee|slip)\b",
+    r"\s+(?:[\w'’-]+\s+){0,6}?to\s+(?:avoid|evade|dodge|escape)\s+(?:military\s+)?(?:mobili[sz]ation|conscription|"
+    r"the\s+draft|military\s+service)\b",
 )
 _MONEY_AFTER = (
     r"\s*(?:[\w-]+\s+){0,2}?(?:in\s+)?(?:fines?|penalt(?:y|ies)|bail|back wages|wages|salar(?:y|ies)|"
@@ -180,6 +192,9 @@ _LABOUR_AFTER = (
     r"(?:wages?|salar(?:y|ies)|pay|payment|contracts?|working\s+(?:conditions|hours)|overtime|dismissals?|"
     r"labou?r\s+disputes?|employment\s+disputes?|severance|leave)\b",
     r"\s+(?:[\w'’-]+\s+)?cases\s+(?:of|over|involving|related\s+to)\s+(?:unpaid\s+wages|wage\s+arrears|non-?payment)\b",
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:complaints?|grievances|claims|petitions)\s+(?:about|against|from|over)\s+(?:their\s+|the\s+)?"
+    r"(?:employers?|bosses|companies|recruitment\s+agencies|landlords)\b",  # "1,240 complaints about employers"
+    r"\s+labou?r\s+(?:complaints?|grievances|disputes|claims)\b",  # "received 22,500 labour complaints"
     r"\s+(?:undeclared|irregular|unregistered|informal|illegal)\s+(?:foreign\s+)?(?:workers|employees|labourers|laborers)\b",
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:workers|employees|labourers|laborers|migrants|foreigners)\s+(?:who\s+(?:were|was)\s+)?"
     r"(?:working\s+|employed\s+)?(?:without\s+(?:valid\s+|proper\s+)?(?:contracts?|permits?|work\s+permits?|"
@@ -334,6 +349,8 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True
     if _BRACKET.search(before) and after.lstrip().startswith("]"):
         return True
+    if _IN_BEFORE.search(before) and _CASES_OF_PEOPLE_AFTER.match(after):
+        return True  # "In eleven cases the person's sex was not recorded": people, counted by another word
     if _is_phone(text, m, before, after):
         return True
     if not m.is_word and m.value <= 31 and len(m.surface) <= 2 and MONTH_BEFORE.search(before) \
@@ -356,6 +373,10 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
     return bool(m.is_word and m.value == 1 and _ONE_CASE.search(before) and _ONE_CASE_AFTER.match(after))
 
 
+_IN_BEFORE = re.compile(r"(?:^|[.;,]\s+|\band\s+)[Ii]n\s+$")
+_CASES_OF_PEOPLE_AFTER = re.compile(r"\s+cases?\b,?\s+(?:the\s+)?(?:person|victim|individual|people|victims)(?:['’]s|s['’])?\s+"
+                                    r"(?:sex|gender|age|nationality)\b|\s+cases?\b,?\s+(?:another|a\s+different|no)\s+"
+                                    r"(?:sex|gender|age|nationality)\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(?-i:[A-Z])[\w'’-]*[^\W\d_A-Z][\w'’-]*\s+$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:hotline|line|helpline|number|law|act|operation|"
                                r"programme|program|centre|center|unit|shelter|road|highway|route)\b", re.IGNORECASE)
@@ -536,6 +557,9 @@ def part_head(sent: Sentence, text: str, figs: list[Figure], prev: list[Figure],
     for x in _INCLUDING.finditer(text, sent.start, m.start):
         inc = x
     if inc is not None:
+        after = [f for f in figs if f.start > inc.end() and f.head is None and f.borrowed is None]
+        if after:  # "of which 925 were women, and detained 118 persons, 71 of them ...": of the new total
+            return after[-1]
         before = [f for f in figs if f.start < inc.start()]
         if before:
             return _newer(text, before)

@@ -23,6 +23,14 @@ _FUNCTION_WORDS = frozenset(
 _PEOPLE_ROLES = frozenset({"person", "suspect", "victim"})
 _JOINERS = frozenset({"and", "of", "in", "the", "-", "–", "their", "its"})
 _COPULA = frozenset({"were", "was", "are", "is", "being"})
+#: words of the non-count list that may follow a counted noun ("15 arrests, police said", "40 cases per year")
+_NOT_ORGANISATION = frozenset({"per", "police", "policemen", "percent", "am", "pm", "a.m.", "p.m.", "year", "years", "month",
+                               "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "times",
+                               "th", "st", "nd", "rd", "officers", "officials", "members", "member", "staff"})
+_CRIME_MODIFIERS = frozenset({"trafficking", "trafficked", "sex", "sexual", "labour", "labor", "exploitation", "slavery",
+                              "smuggling", "forced", "begging", "prostitution"})
+_LINKS = frozenset({"and", "or", "of", "the", "in", "their", "its", ",", "-", "–", "—"})
+_COMPOUND_HEADS = frozenset({"child", "women", "woman", "girl", "girls", "minor"})  # "20 child victims"
 _OF_AS = frozenset({"them", "whom", "these", "those"})
 _OF_DET = frozenset({"the", "them", "these", "those", "whom", "which", "all", "its", "their", "last", "this"})
 ABROAD = re.compile(r"\b(?:abroad|overseas|outside\s+(?:the\s+)?(?:Kingdom|country|nation)|from\s+(?:abroad|overseas)|in\s+(?:other|foreign|neighbou?ring)\s+countries)\b", re.IGNORECASE)
@@ -75,6 +83,9 @@ class IndicatorRules:
             for word in rec["words"]:
                 self.nouns[tuple(word.lower().split())] = (rec["role"], rec["id"])
         self.max_noun = max(len(k) for k in self.nouns)
+        #: "members of a trafficking ring": the group words of the gang-member nouns
+        self.groups = frozenset(k[0] for k, (_, rid) in self.nouns.items() if rid == "noun.gang_member" and len(k) == 2)
+        self.group_rule = "noun.gang_member"
         self.modifiers = frozenset(w.lower() for w in data.get("modifiers", []))
         self.noncount = frozenset(w.lower() for w in data.get("noncount", []))
         self.roles: dict[str, dict[str, Any]] = data["roles"]
@@ -90,6 +101,7 @@ class IndicatorRules:
         self.verb_start = re.compile("|".join(f"(?:{p})" for rec in data["actions"] for p in rec["patterns"]),
                                      re.IGNORECASE)
         self.money_cues = re.compile("|".join(f"(?:{p})" for p in data["money_cues"]), re.IGNORECASE)
+        self.other_crimes = re.compile("|".join(f"(?:{p})" for p in data["other_crimes"]), re.IGNORECASE)
 
     def add_nationals(self, countries: dict[str, str]) -> None:
         """'Myanmar nationals', 'UK citizens': a one-word country name before these nouns."""
@@ -141,6 +153,15 @@ class IndicatorRules:
             word, _, _ = toks[i]
             low = word.lower()
             hit = self._noun_at(toks, i)
+            if hit is not None and hit[1] == "person" and hit[0] == 1 and (
+                    self._modifies_noun(toks, i + 1, low) or (mods[-2:] == ["trafficking", "in"]
+                                                              and self._noun_at(toks, i + 1) is not None)):
+                mods.append(low)  # "33 child sex trafficking victims", "eight people trafficking charges"
+                i += 1
+                continue
+            org = self._organisation_after(toks, i + hit[0]) if hit is not None else None
+            if org is not None:
+                return Noun("noncount", end=org)  # "two prosecution teams", "three victim support centres"
             if hit is not None:
                 n, role, rid = hit
                 last = toks[i + n - 1]
@@ -150,6 +171,8 @@ class IndicatorRules:
                     nat = demonym
                 return Noun("noun", role, " ".join(t[0] for t in toks[i:i + n]), rid, last[2], nat,
                             tuple(mods), category)
+            if low in ("members", "member") and self._group_after(toks, i + 1):
+                return Noun("noun", "suspect", word, self.group_rule, toks[i][2], nationality, tuple(mods), category)
             if low in self.noncount or (low == "per" and i + 1 < len(toks) and toks[i + 1][0].lower() == "cent"):
                 return Noun("noncount", end=toks[i][2])
             pair = f"{low} {toks[i + 1][0].lower()}" if i + 1 < len(toks) else ""
@@ -181,7 +204,7 @@ class IndicatorRules:
             if i == 0 and word.isalpha() and word.islower() and low not in _FUNCTION_WORDS and len(toks) > 1 \
                     and toks[1][0].lower() in self.noncount:
                 return Noun("noncount", end=toks[i + 1][2])  # "two chartered flights"
-            nxt_hit = self._noun_at(toks, i + 1) if word.isalpha() and word.islower() and not mods else None
+            nxt_hit = self._noun_at(toks, i + 1) if word.isalpha() and (word.islower() or i == 0) and not mods else None
             if nxt_hit is not None and nxt_hit[1] in _PEOPLE_ROLES:
                 mods.append(low)  # "three kiln owners", "two brothel keepers": a compound noun of people
                 i += 1
@@ -191,6 +214,46 @@ class IndicatorRules:
                 continue
             break
         return Noun("none")
+
+    def _group_after(self, toks: list[tuple[str, int, int]], j: int) -> bool:
+        """'of a human trafficking ring', 'of the criminal network': a criminal group after "members"."""
+        if j + 1 >= len(toks) or toks[j][0].lower() != "of" or toks[j + 1][0].lower() not in ("a", "an", "the", "this", "that"):
+            return False
+        return any(t[0].lower().rstrip("s") in self.groups or t[0].lower() in self.groups for t in toks[j + 2:j + 6])
+
+    def _organisation_after(self, toks: list[tuple[str, int, int]], j: int) -> int | None:
+        """The end of a non-counted head ("teams", "centres") right after a counted noun, or one
+        lower-case word after it ("victim support centres"): the noun names what the bodies do."""
+        for k in (j, j + 1):
+            if k >= len(toks):
+                return None
+            low = toks[k][0].lower()
+            if low in self.noncount and low not in _NOT_ORGANISATION:
+                return toks[k][2]
+            if k == j and not (toks[k][0].isalpha() and toks[k][0].islower() and low not in _FUNCTION_WORDS
+                               and low not in self.modifiers and self._noun_at(toks, k) is None):
+                return None
+        return None
+
+    def _modifies_noun(self, toks: list[tuple[str, int, int]], j: int, word: str) -> bool:
+        """A people word before crime words and another noun is a modifier: "child sex trafficking
+        victims" counts victims; "people trafficking charges" counts charges (no fact)."""
+        crime_words = 0
+        while j < len(toks) and j < 8:
+            low = toks[j][0].lower()
+            hit = self._noun_at(toks, j)
+            if hit is not None and hit[1] != "person":
+                return crime_words > 0 or word in _COMPOUND_HEADS
+            if low in _CRIME_MODIFIERS:
+                crime_words += 1
+                j += 1
+                continue
+            if low in _LINKS or low not in self.modifiers:
+                break
+            j += 1
+        if crime_words and word in ("people", "persons", "human") and j < len(toks):
+            return toks[j][0][:1].isalpha() and toks[j][0].lower() not in _LINKS | {"were", "was", "are", "is"}
+        return False
 
     def _noun_at(self, toks: list[tuple[str, int, int]], i: int) -> tuple[int, str, str] | None:
         for n in range(min(self.max_noun, len(toks) - i), 0, -1):

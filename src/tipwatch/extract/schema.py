@@ -67,10 +67,10 @@ MAPPINGS: dict[str, type | tuple[type, ...]] = {
     "roles": dict, "pairs": str, "countries": list, "capitals": str, "demonyms": list,
     "org_heads": str, "org_local_heads": str, "org_expand": str,
 }
-STRING_LISTS = ("articles", "article_nouns", "article_verbs", "vague", "modifiers", "noncount", "money_cues", "covered", "stop",
-                "world", "multi", "foreign", "org_local_mods", "org_stop", "org_stop_lead", "org_seat", "org_end", "regions", "eu", "national", "roll_up",
-                "subdivision_types")
-REGEX_LISTS = ("money_cues", "world", "multi", "regions", "eu", "national")
+STRING_LISTS = ("articles", "article_nouns", "article_verbs", "vague", "modifiers", "noncount", "money_cues", "other_crimes",
+                "covered", "stop", "world", "multi", "foreign", "org_local_mods", "org_stop", "org_stop_lead", "org_seat",
+                "org_end", "regions", "eu", "national", "roll_up", "subdivision_types")
+REGEX_LISTS = ("money_cues", "other_crimes", "world", "multi", "regions", "eu", "national")
 KNOWN = set(RECORDS) | set(MAPPINGS) | set(STRING_LISTS) | {"version"}
 
 

@@ -22,6 +22,18 @@ _PAIR = re.compile(r"\b(?:women|men|girls|boys)\s+and\s+(?:women|men|girls|boys)
 _OR = re.compile(r",?\s*or\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 
 
+#: "Among the victims exploited in France, 76% were victims of sexual exploitation": a share of the named group
+_LEAD_GROUP = re.compile(r"^\s*(?:Among|Of)\s+(?:the|these|those|all)\s+[^,;]{2,60},\s*$", re.IGNORECASE)
+_WERE_CAT = re.compile(r"\s*(?:percent|per cent|%)\s+(?:were|was|are|had\s+been)\s+(?P<cat>[\w\s-]{2,50}?)(?=[,.;]|\s+and\b|$)",
+                       re.IGNORECASE)
+#: "..., 15% of labour exploitation, 7% of forced criminality": the next items of such a list
+_OF_CAT = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?P<cat>[\w\s-]{2,40}?)(?=[,.;]|\s+and\b|$)", re.IGNORECASE)
+#: "Victims were mostly women (82%) and adults (84%)": the group named before a bracketed share
+_BRACKET_CAT = re.compile(r"\b(?:were|are|was|is)\s+(?:mostly|mainly|largely|predominantly|overwhelmingly|chiefly)\s+"
+                          r"(?:[\w-]+\s*\(\s*\d[\d.,]*\s*(?:%|per\s?cent)\s*\)\s*(?:,|and)\s*)*(?P<cat>[\w-]+)\s*\(\s*$",
+                          re.IGNORECASE)
+
+
 def is_percent(text: str, end: int) -> bool:
     return bool(_PERCENT.match(text, end, end + 12))
 
@@ -41,10 +53,22 @@ def share_category(text: str, sent_start: int, start: int, end: int, previous_sh
         return True, subject.group("cat") if subject else None
     if _OR.search(before):
         return True, None
+    lead = _LEAD_GROUP.match(before)
+    if lead:
+        group = _WERE_CAT.match(text, end, end + 80)
+        if group:
+            return True, group.group("cat")
+    bracket = _BRACKET_CAT.search(before[-120:])
+    unit = _PERCENT.match(text, end)
+    if bracket and unit and text.startswith(")", unit.end()):
+        return True, bracket.group("cat")
     of = _OF_AFTER.match(text, end, end + 60)
     if of and of.group("noun"):
         return True, None
     if previous_share:
+        listed = _OF_CAT.match(text, end, end + 60)
+        if listed and not (of and of.group("noun")):
+            return True, listed.group("cat")
         items = list(_LIST_ITEM.finditer(before[-60:]))
         if items:
             cat = items[-1].group("cat")

@@ -72,6 +72,11 @@ _RATE = re.compile(r"\b(?:share|proportion|percentage|rate|ratio|average|median)
 _LABEL = re.compile(r"\W*(?P<label>(?:[A-Za-z][\w-]*,?\s+){0,7}?[A-Za-z][\w-]*)"
                     r"(?:,?\s+(?:(?:in|during|for)\s+)?(?:19|20)\d\d)?\s*:\s*(?:(?:19|20)\d\d\s*[,:]\s*)?$")
 _NOUN_PAREN = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*$")  # "opened the most investigations (143)"
+#: "73 trafficking cases (33 sex trafficking, 39 labour trafficking and one ...)": the later items of the list
+#: "Cuyahoga County reported the most investigations, 41, followed by ...": a ranking's count after its noun
+_MOST_NOUN = re.compile(r"\bthe\s+(?:most|highest\s+number\s+of|largest\s+number\s+of|greatest\s+number\s+of)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s*(?:,|:|\(|\s-|[–—])\s*$", re.IGNORECASE)
+_NOUN_PAREN_LIST = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*\d[^()]{0,100}?(?:,|;|\band)\s*$")
 _APPOSITION = re.compile(r"\bthe\s+(?:total\s+)?number\b[^,;]{0,90},\s*$", re.IGNORECASE)
 
 
@@ -115,7 +120,7 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     hit = _counted(rules, label.group("label")) if label and not _RATE.search(label.group("label")) else None
     if hit and hit[1][0] != "person":
         return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.label", pos)
-    paren = _NOUN_PAREN.search(before)
+    paren = _NOUN_PAREN.search(before) or _NOUN_PAREN_LIST.search(before) or _MOST_NOUN.search(before)
     if paren:
         found = rules.nouns.get((paren.group("noun").lower(),))
         if found and found[0] != "person":  # "Dutch nationals formed the largest group (271)": the total decides
