@@ -334,6 +334,13 @@ def _is_phone(text: str, m: NumberMention, before: str, after: str) -> bool:
     return run.startswith("+") or _LEADING_ZERO.search(run) is not None or digits >= 7
 
 
+def counts_people_as_cases(text: str, m: NumberMention) -> bool:
+    """'In eleven cases the person's sex was not recorded': no fact of its own, but people who
+    complete a breakdown by sex, age or nationality (a part for the claims)."""
+    before = text[max(0, m.start - 60):m.start]
+    return bool(_IN_BEFORE.search(before) and _CASES_OF_PEOPLE_AFTER.match(text, m.end, m.end + 80))
+
+
 def is_not_fact(text: str, m: NumberMention) -> bool:
     """Precision guards: law and section numbers, phone numbers (and each group of one), plates,
     addresses, page furniture, chart and table labels and data runs, footnote markers, fractions,
@@ -349,7 +356,7 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True
     if _BRACKET.search(before) and after.lstrip().startswith("]"):
         return True
-    if _IN_BEFORE.search(before) and _CASES_OF_PEOPLE_AFTER.match(after):
+    if counts_people_as_cases(text, m):
         return True  # "In eleven cases the person's sex was not recorded": people, counted by another word
     if _is_phone(text, m, before, after):
         return True

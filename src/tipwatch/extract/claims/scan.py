@@ -29,6 +29,7 @@ from tipwatch.extract.figures import (
     RANGE_JOIN,
     UNDER_OVER_BEFORE,
     YEARS_OLD_AFTER,
+    counts_people_as_cases,
     is_code_piece,
     is_not_fact,
 )
@@ -319,7 +320,9 @@ def _mark_skips(nums: list[Num], text: str, facts: list[Fact]) -> None:
 def _not_figure(n: Num, text: str) -> bool:
     """A number no fact stands on is no figure when the extractor's guards say so: a law's
     section, a phone number, a budget, a drug seizure, "three times" (one definition, figures.py)."""
-    return n.mention is not None and (is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text[n.end:n.end + 20])))
+    if n.mention is None or counts_people_as_cases(text, n.mention):
+        return False  # "in eleven cases the sex was not recorded": the rest of a breakdown by sex
+    return is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text[n.end:n.end + 20]))
 
 
 def _is_bound(n: Num, text: str) -> bool:
