@@ -184,6 +184,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             _NOTIFIED.search(text, clause[0], slot_end) or _notified_before(ctx, sent)):
         indicator = "victims_referred"  # possible victims notified to a national registry or rapporteur
         rule_ids.append("ind.victims_referred.notified")
+    if indicator == "victims" and action is not None and action.action == "traffic" and _ESTIMATES_THAT.search(
+            text, sent.start, m.start):
+        indicator = "estimated_victims"  # "has estimated that up to 7,500 people become victims of trafficking"
+        rule_ids.append("ind.estimated_victims.estimates_that")
     if action is not None:
         rule_ids.append(action.rule)
     fig = Figure(m, sent, indicator, role, noun, qualifier=qualifier, head=head,
@@ -294,6 +298,8 @@ _INSERT_OPEN = re.compile(r"(?:\s+(?:accused|suspected|charged|linked|involved|f
 _INSERT_CLOSE = re.compile(r"\s*(?:,|\)|\s[-–—]|[–—])\s*")
 _PASSIVE_LEAD = re.compile(r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is)\s+(?:(?:later|all|also|then|subsequently|"
                            r"eventually|successfully|since)\s+)*", re.IGNORECASE)
+#: predicates that need no "were" after an inserted phrase ("54 people, among them 30 women, fell victim to ...")
+_ACTIVE_PREDICATES = frozenset({"act.traffic.victim_of"})
 _GLOSS = re.compile(r"\s*\([^()\d]{1,40}\)")
 _COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _VERB_LEAD = re.compile(r"\s*(?:[-–—,)]\s*)?(?:(?:were|was|have\s+been|had\s+been|been|all|also)\s+)*", re.IGNORECASE)
@@ -384,10 +390,9 @@ def _main_verb(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
     limit = min(sent.end, opener.end() + 120)
     for close in _INSERT_CLOSE.finditer(text, opener.end(), limit):
         lead = _PASSIVE_LEAD.match(text, close.end())
-        if lead is None:
-            continue
-        found = [a for a in ctx.rules.indicators.actions_in(text, lead.end(), min(sent.end, lead.end() + 60), ctx.low)
-                 if a.start == lead.end()]
+        at = lead.end() if lead is not None else close.end()
+        found = [a for a in ctx.rules.indicators.actions_in(text, at, min(sent.end, at + 60), ctx.low)
+                 if a.start == at and (lead is not None or a.rule in _ACTIVE_PREDICATES)]
         if found:
             return found
     return []
