@@ -689,8 +689,14 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
     while base is not None and base.head is not None and base.head.unit == "count":
         base = base.head  # "Romanians made up 22 percent of the victims": of the total, not of a part
     noun = shares.referent_noun(text, m.end)
+    lead = None if noun else shares.lead_noun(text, sent.start, m.start)
+    noun = noun or lead
     role = ctx.rules.indicators.nouns.get((noun,), (None, None))[0] if noun else None
+    if lead and role is not None and (base is None or base.role != role):
+        base = _last_total(ctx, sent, role, within=4) or base  # "of the victims rescued, 6.6 percent were ..."
     indicator = ctx.rules.indicators.roles.get(role, {}).get("default") if role else None
+    if lead and base is not None and base.role == role and base.unit == "count":
+        indicator = base.indicator  # "Among the victims exploited in France, 76% were ...": the total's indicator
     if indicator is None and base is not None and base.unit == "count":
         indicator, role = base.indicator, base.role
     if indicator is None:
