@@ -59,6 +59,9 @@ _CATEGORY_AFTER = re.compile(
 _CATEGORY_BEFORE = re.compile(
     rf"\b(?P<group>{_GROUP})(?:\s+and\s+(?P<group2>{_GROUP}))?\s+(?:accounted for|made up|comprised|represented|"
     rf"numbered|totall?ed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+)?$", re.IGNORECASE)
+#: the gapped second item: "Women accounted for 70 and men for 50"
+_CATEGORY_GAPPED = re.compile(rf"(?:^|\band\s+|\bwhile\s+|,\s*)(?P<group>{_GROUP})\s+(?:for|with)\s+(?:about\s+|around\s+|nearly\s+|"
+                              rf"some\s+|more than\s+|over\s+|almost\s+)?$", re.IGNORECASE)
 _MIXED_AFTER = re.compile(rf"^\s+(?:and|or)\s+(?P<group>{_GROUP})\b", re.IGNORECASE)
 
 
@@ -68,9 +71,9 @@ def category(after: str, before: str) -> tuple[str | None, str | None] | None:
     if m:
         word = m.group("group").lower()
         return age_of_noun(word), sex_of_noun(word)
-    b = _CATEGORY_BEFORE.search(before)
+    b = _CATEGORY_BEFORE.search(before) or _CATEGORY_GAPPED.search(before)
     if b:
-        return _pair(b.group("group").lower(), (b.group("group2") or "").lower())
+        return _pair(b.group("group").lower(), (b.groupdict().get("group2") or "").lower())
     return None
 
 

@@ -159,6 +159,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
                 base = _people_head(ctx, sent, m)  # "the leading country of origin, with 1,240 people": a part
             if base is not None:
                 indicator, head = base.indicator, base
+        if indicator is None and noun.role == "person":
+            indicator, base = _group_named_before(ctx, sent, m, figs)
+            if indicator is not None:  # "The victims were 23 Moroccan citizens and 4 foreigners"
+                head = base
+                rule_ids.append("ind.group_named_before")
     if indicator is None or (_MIGRANTS.fullmatch(noun.word or "") and action is not None
                              and _CONTROL.fullmatch(text, action.start, action.end)):
         return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
@@ -184,6 +189,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             _NOTIFIED.search(text, clause[0], slot_end) or _notified_before(ctx, sent)):
         indicator = "victims_referred"  # possible victims notified to a national registry or rapporteur
         rule_ids.append("ind.victims_referred.notified")
+    if indicator == "victims" and action is not None and action.action == "traffic" and _ESTIMATES_THAT.search(
+            text, sent.start, m.start):
+        indicator = "estimated_victims"  # "has estimated that up to 7,500 people become victims of trafficking"
+        rule_ids.append("ind.estimated_victims.estimates_that")
     if action is not None:
         rule_ids.append(action.rule)
     fig = Figure(m, sent, indicator, role, noun, qualifier=qualifier, head=head,
@@ -294,6 +303,8 @@ _INSERT_OPEN = re.compile(r"(?:\s+(?:accused|suspected|charged|linked|involved|f
 _INSERT_CLOSE = re.compile(r"\s*(?:,|\)|\s[-–—]|[–—])\s*")
 _PASSIVE_LEAD = re.compile(r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is)\s+(?:(?:later|all|also|then|subsequently|"
                            r"eventually|successfully|since)\s+)*", re.IGNORECASE)
+#: predicates that need no "were" after an inserted phrase ("54 people, among them 30 women, fell victim to ...")
+_ACTIVE_PREDICATES = frozenset({"act.traffic.victim_of"})
 _GLOSS = re.compile(r"\s*\([^()\d]{1,40}\)")
 _COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _VERB_LEAD = re.compile(r"\s*(?:[-–—,)]\s*)?(?:(?:were|was|have\s+been|had\s+been|been|all|also)\s+)*", re.IGNORECASE)
@@ -384,10 +395,9 @@ def _main_verb(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
     limit = min(sent.end, opener.end() + 120)
     for close in _INSERT_CLOSE.finditer(text, opener.end(), limit):
         lead = _PASSIVE_LEAD.match(text, close.end())
-        if lead is None:
-            continue
-        found = [a for a in ctx.rules.indicators.actions_in(text, lead.end(), min(sent.end, lead.end() + 60), ctx.low)
-                 if a.start == lead.end()]
+        at = lead.end() if lead is not None else close.end()
+        found = [a for a in ctx.rules.indicators.actions_in(text, at, min(sent.end, at + 60), ctx.low)
+                 if a.start == at and (lead is not None or a.rule in _ACTIVE_PREDICATES)]
         if found:
             return found
     return []
@@ -528,6 +538,47 @@ def _notified_before(ctx: DocContext, sent: Sentence) -> bool:
                if sent.index - f.sentence.index <= 5)
 
 
+_GROUP_FIRST = (r"(?:\s+(?:mostly|mainly|largely|predominantly|primarily|chiefly|overwhelmingly|all|both|exclusively))?"
+                r"(?:\s+(?!(?:by|from|to|in|at|with|for|of|on)\b)(?![a-z]+ed\b)[A-Za-z-]+)?\s*[:(—–-]?\s*")
+_GROUP_ITEM = (r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+"
+               r"(?:[A-Za-z'’-]+\s+){0,2}?[A-Za-z'’-]+\s*(?:\(\s*\d[\d,.]*\s*\)\s*)?(?:,\s*(?:and\s+)?|and\s+)")
+_GROUP_TAIL = _GROUP_FIRST + "(?:" + _GROUP_ITEM + ")*"
+_COPULA_LIST = r"(?:were|are|was|included|include|includes|comprised|comprise|consisted\s+of|there\s+were)\b"
+#: "The victims were 23 Moroccan citizens and 4 foreigners", "Among the 87 victims registered in 2023 there were
+#: 52 women, 21 men ...", "The victims in 2023 were mostly women: 47 women, 12 men and 9 children"
+_GROUP_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Mm]ost|[Aa]ll|(?:[Aa]mong|[Oo]f)\s+(?:the|these|those))\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)(?:\s+(?:[a-z]+ed\s+)?(?:in|during|for|of)\s+[^,.;:()]{1,30}?)?"
+                         r"\s*,?\s+" + _COPULA_LIST + "(?P<tail>[^.;]*)$")
+#: "Most of them were female: 90 female and 30 male": the people counted just before
+_GROUP_PRONOUN = re.compile(r"\b(?:[Mm]ost|[Aa]ll|[Mm]any|[Tt]he\s+majority|[Aa]mong|[Oo]f)\s+(?:of\s+)?(?:them|these|those)\s*,?\s+"
+                            r"(?:" + _COPULA_LIST + r")?(?P<tail>[^.;]*)$")
+
+
+def _group_named_before(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
+                        ) -> tuple[str | None, Figure | None]:
+    """People with no action of their own, listed after a copula whose subject names victims or suspects
+    ("The victims were 23 Moroccan citizens and 4 foreigners"): they count that group, and break down its
+    last total if there is one."""
+    text = ctx.text
+    pronoun = _GROUP_PRONOUN.search(text, sent.start, m.start)
+    lead = None if pronoun else _GROUP_NOUN.search(text, sent.start, m.start)
+    found = lead or pronoun
+    if found is None or not re.fullmatch(_GROUP_TAIL, found.group("tail")):
+        return None, None
+    if pronoun is not None:
+        total = _people_head(ctx, sent, m)
+        return (total.indicator, total) if total is not None else (None, None)
+    rules = ctx.rules.indicators
+    role = rules.nouns.get((found.group("noun").lower(),), (None, None))[0]
+    if role not in ("victim", "suspect"):
+        return None, None
+    total = next((f for f in reversed(figs) if f.role == role and f.unit == "count" and f.head is None), None)
+    total = total or _last_total(ctx, sent, role, within=4)
+    if total is not None:
+        return total.indicator, total
+    return rules.roles.get(role, {}).get("default"), None
+
+
 def _role_before_list(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figure | None:
     """"Last year's victims — 231 children and 54 adults — had been ...": a list of people after a
     counted noun and a dash or colon breaks down the last total of that noun."""
@@ -638,8 +689,14 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
     while base is not None and base.head is not None and base.head.unit == "count":
         base = base.head  # "Romanians made up 22 percent of the victims": of the total, not of a part
     noun = shares.referent_noun(text, m.end)
+    lead = None if noun else shares.lead_noun(text, sent.start, m.start)
+    noun = noun or lead
     role = ctx.rules.indicators.nouns.get((noun,), (None, None))[0] if noun else None
+    if lead and role is not None and (base is None or base.role != role):
+        base = _last_total(ctx, sent, role, within=4) or base  # "of the victims rescued, 6.6 percent were ..."
     indicator = ctx.rules.indicators.roles.get(role, {}).get("default") if role else None
+    if lead and base is not None and base.role == role and base.unit == "count":
+        indicator = base.indicator  # "Among the victims exploited in France, 76% were ...": the total's indicator
     if indicator is None and base is not None and base.unit == "count":
         indicator, role = base.indicator, base.role
     if indicator is None:
@@ -768,8 +825,9 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         fig.crime_base = base  # "The 2016 total of 4,096 cases breaks down as follows:" (a list)
     if base is not None and crule != crime_scope.DISTRIBUTED and _continues(base, fig):
         fig.crimes = fig.crimes or base.crimes
-        fig.age = fig.age or base.age
-        fig.sex = fig.sex or base.sex
+        if group is None:  # a group named for this figure ("and adults for 40") keeps its own sex and age
+            fig.age = fig.age or base.age
+            fig.sex = fig.sex or base.sex
         fig.nationality = fig.nationality or base.nationality
         fig.location = fig.location or (base.location if fig.head is None else None)
     _bracketed_country(ctx, fig, base)

@@ -131,6 +131,8 @@ def _may_compare(text: str, start: int, end: int) -> bool:
     return any(w in low for w in _COMPARED_WORDS)
 
 
+#: nothing counted after an amount: "a budget of 4.5 million for the programme", "funding of 200,000."
+_BARE_AMOUNT_AFTER = re.compile(r"\s*(?:(?:for|to|in|on|from|over|per|this|last|each|a|an)\b|[,.;)]|$)", re.IGNORECASE)
 _MONEY_BEFORE_RX = re.compile("(?:" + _alt(*_MONEY_BEFORE) + ")$", re.IGNORECASE)
 _CAPTION_BEFORE_RX = re.compile("(?:" + _alt(*_CAPTION_BEFORE) + ")$", re.IGNORECASE)
 
@@ -371,6 +373,8 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
         return True  # "Some of the 54 returnees arrive at the airport" (a photo caption)
     if m.currency or _MONEY_WORD_AFTER.match(after):
         return bool(_MONEY_BEFORE_RX.search(before) or _MONEY_AFTER_RX.match(after))
+    if m.value >= 1000 and _MONEY_BEFORE_RX.search(before) and _BARE_AMOUNT_AFTER.match(after):
+        return True  # "approved a budget of 4.5 million for shelters": an amount whose currency goes unsaid
     if not m.is_word and _NAME_BEFORE.search(before) and _APPOSITIVE_AFTER.match(after):
         return True  # "The Línea 145, the free national hotline, ...": a number in a name
     if _DECIMAL.fullmatch(m.surface) and not _SCALE_OR_SHARE.match(after):

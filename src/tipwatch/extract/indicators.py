@@ -197,6 +197,8 @@ class IndicatorRules:
                 if i < len(toks) and toks[i][0][0].isdigit():
                     i += 1  # "97 of the 180 cases"
                 continue
+            if low in ("and", "or") and i == 0:
+                break  # "Women accounted for 70 and men for 50": the next item, not a modifier
             if low in self.modifiers and i < 7:
                 mods.append(low)
                 i += 1

@@ -34,6 +34,32 @@ _BRACKET_CAT = re.compile(r"\b(?:were|are|was|is)\s+(?:mostly|mainly|largely|pre
                           re.IGNORECASE)
 
 
+#: "48 per cent were trafficked for sexual exploitation", "(48 per cent) were women", "... of identified victims
+#: were foreign nationals": a share whose predicate names a group of people or a form of exploitation
+_PREDICATE_CAT = re.compile(r"\s*(?:percent|per cent|%)\s*\)?(?:\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:victims|survivors|suspects|people|persons|them|those))?\s+(?:were|was|are|had\s+been|have\s+been)\s+"
+                            r"(?P<cat>[\w\s-]{2,50}?(?:\s+and\s+(?:women|men|girls|boys|children|adults|minors)\b)?)"
+                            r"(?=\s*[,.;()]|\s+(?:and|while|whereas)\b|$)", re.IGNORECASE)
+#: "..., and 36 per cent men", "..., and 41% for sexual exploitation": a later item names its group after the unit
+_CAT_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+(?!(?:and|or|of)\b)(?P<cat>(?:(?:for|in|to|into|as)\s+)?[A-Za-z\s-]{2,40}?)"
+                        r"(?=[,.;)]|\s+(?:and|while|whereas)\b|$)", re.IGNORECASE)
+_GROUP_WORDS = re.compile(r"\b(?:women|men|girls|boys|females?|males?|children|minors|adults|foreign\w*|nationals|citizens|"
+                          r"exploit\w*|labou?r|sex\w*|traffick\w*|forced|begging|servitude|marriage|organs?|domestic|"
+                          r"criminal\w*|slavery)\b|\b(?-i:[A-Z][a-z]+)\b", re.IGNORECASE)
+
+
+def _group_cat(match: re.Match[str] | None) -> str | None:
+    """The words naming a group of people or a form of exploitation, else None."""
+    if match is None:
+        return None
+    cat = match.group("cat").strip()
+    return cat if _GROUP_WORDS.search(cat) and not _CHANGE_WORDS.search(cat) else None
+
+
+_CHANGE_WORDS = re.compile(r"\b(?:higher|lower|more|fewer|less|increase\w*|decrease\w*|up|down|satisfied|aware|unaware)\b",
+                           re.IGNORECASE)
+
+
 def is_percent(text: str, end: int) -> bool:
     return bool(_PERCENT.match(text, end, end + 12))
 
@@ -62,6 +88,9 @@ def share_category(text: str, sent_start: int, start: int, end: int, previous_sh
     unit = _PERCENT.match(text, end)
     if bracket and unit and text.startswith(")", unit.end()):
         return True, bracket.group("cat")
+    predicate = _group_cat(_PREDICATE_CAT.match(text, end, end + 120))
+    if predicate:
+        return True, predicate
     of = _OF_AFTER.match(text, end, end + 60)
     if of and of.group("noun"):
         return True, None
@@ -74,7 +103,21 @@ def share_category(text: str, sent_start: int, start: int, end: int, previous_sh
             cat = items[-1].group("cat")
             pair = _PAIR.search(cat)  # "and women and girls 21%": one group of two words
             return True, pair.group(0) if pair else re.split(r",|\band\b", cat)[-1]
+        after = _group_cat(_CAT_AFTER.match(text, end, end + 60))
+        if after:
+            return True, after
     return False, None
+
+
+#: "of the victims who were rescued, 65.5 percent were ...": the people a sentence's shares are taken of
+_LEAD_NOUN = re.compile(r"\b(?:of|among)\s+(?:the|these|those|all)\s+(?:[\w-]+\s+){0,2}?(?P<noun>victims|survivors|suspects|"
+                        r"defendants|offenders|traffickers)\b[^;:]{0,240}$", re.IGNORECASE)
+
+
+def lead_noun(text: str, start: int, end: int) -> str | None:
+    """The people noun a share's sentence leads with before ``end`` ("Of the victims rescued, ..."), else None."""
+    lead = _LEAD_NOUN.search(text, start, end)
+    return lead.group("noun").lower() if lead else None
 
 
 def referent_noun(text: str, end: int) -> str | None:
