@@ -195,6 +195,17 @@ class Context:
         words = " ".join(self.words_after(p) for p in parts)
         return any(all(any(p.search(words) for p in side) for side in sides) for sides in (_SIDES, _AGES))
 
+    def two_labels(self, labels: list[str]) -> bool:
+        """Two labels that each name one side of a dimension, the two sides: 'women and girls
+        accounting for' and 'and men and boys for'."""
+        if len(labels) != 2:
+            return False
+        for sides in (_SIDES, _AGES):
+            named = [{k for k, side in enumerate(sides) if any(p.search(words) for p in side)} for words in labels]
+            if all(len(n) == 1 for n in named) and named[0] != named[1]:
+                return True
+        return False
+
     def in_sentence(self, s: int) -> list[Num]:
         return self.by_sentence[s] if 0 <= s < len(self.by_sentence) else []
 

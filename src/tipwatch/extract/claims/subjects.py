@@ -26,7 +26,8 @@ _TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:f
 _FROM_AFTER = re.compile(r"^\s*,?\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
 
 #: "rose by 23.5 per cent compared with 2022, when 1,491 were identified": the base after 'when'
-_WHEN_AFTER = re.compile(r"^\s*(?:(?:%|per\s?cent|percent)\s*)?(?:from|on|over|than|compared\s+(?:to|with))\s+[^.;\d]{0,40}?(?:(?:19|20)\d\d)?"
+_WHEN_AFTER = re.compile(r"^\s*(?:(?:%|per\s?cent|percent)\s*)?(?:(?:increase|rise|jump|growth|decrease|decline|drop|fall|"
+                         r"reduction)\s+)?(?:from|on|over|than|compared\s+(?:to|with))\s+[^.;\d]{0,40}?(?:(?:19|20)\d\d)?"
                          r"[^.;\d]{0,20}?,\s+when\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 #: The groups a change may be stated for: "a rise of 33 per cent in female victims"

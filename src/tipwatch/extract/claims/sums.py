@@ -93,7 +93,10 @@ def find_sums(ctx: Context) -> list[Claim]:
     for s in range(len(ctx.sentences)):
         found.extend(_adding_list(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))
-    claims = [_claim(ctx, f) for f in found if _same_time(ctx, f.total, f.parts)]
+    # a total found sentences before its list must be of the list's period; one its own sentence
+    # links the list to ('164 victims in 2023 (147 in 2022), of whom ...') is taken as written
+    claims = [_claim(ctx, f) for f in found
+              if all(p.sent == f.total.sent for p in f.parts) or _same_time(ctx, f.total, f.parts)]
     return claims + period_sums(ctx) + shares(ctx)
 
 
