@@ -95,9 +95,23 @@ def find_sums(ctx: Context) -> list[Claim]:
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))
     # a total found sentences before its list must be of the list's period; one its own sentence
     # links the list to ('164 victims in 2023 (147 in 2022), of whom ...') is taken as written
-    claims = [_claim(ctx, f) for f in found
+    claims = [_claim(ctx, _exact_prefix(f)) for f in found
               if all(p.sent == f.total.sent for p in f.parts) or _same_time(ctx, f.total, f.parts)]
     return claims + period_sums(ctx) + shares(ctx)
+
+
+def _exact_prefix(f: Found) -> Found:
+    """A list that overshoots its total while its first parts make it exactly turned to another
+    dimension after them: 'Of these, 45 were women and 16 men, and 20 were children' is 61 = 45 + 16."""
+    got = sum(p.value for p in f.parts)
+    if got <= f.total.value:
+        return f
+    for k in range(len(f.parts) - 1, 1, -1):
+        if abs(sum(p.value for p in f.parts[:k]) - f.total.value) < 1e-6 * max(1.0, f.total.value):
+            for p in f.parts[k:]:
+                p.roles.discard("part")
+            return Found(f.total, f.parts[:k], f.stated, f.complete, f.sent)
+    return f
 
 
 def _adding_list(ctx: Context, s: int) -> list[Found]:

@@ -175,6 +175,9 @@ def shares(ctx: Context) -> list[Claim]:
             run = []
             continue
         if shares and not re.search(r"respectively", ctx.sentences[s].text, re.I):
+            if _two_sides(ctx, run) or _paired(ctx, run):  # "71% were women and girls and 29% men and boys. Nearly
+                claims.append(_share_claim(ctx, run))    # half were trafficked for ...": a split already whole
+                run = []
             run.extend(shares)
             continue
         if len(run) >= 3 and 90 <= sum(n.value for n in run) <= 110 or _paired(ctx, run) or _two_sides(ctx, run):
@@ -205,11 +208,13 @@ def _two_sides(ctx: Context, run: list[Num]) -> bool:
         return False  # bracketed shares of counts are _paired's
     if _OTHERS.search(ctx.sentences[run[0].sent].text):
         return False
-    # "women and girls accounting for 60% and men and boys for 40%": each share's label before it
+    # "women and girls accounting for 60% and men and boys for 40%", "Women made up 71% of victims,
+    # and 29% were men": each share's words before it (from its clause's start) and after it
     clause = max(ctx.sentences[run[0].sent].start, ctx.text.rfind(",", 0, run[0].start) + 1, run[0].start - 60)
-    before = [ctx.text[clause:run[0].start], ctx.text[run[0].end:run[1].start]]
+    labels = [ctx.text[clause:run[0].start] + ctx.words_after(run[0]),
+              ctx.text[run[0].end:run[1].start] + ctx.words_after(run[1])]
     # (only when they make 100: 'women ... 62% and men ... 30%' may leave the children out)
-    return ctx.exhaustive(run) or ctx.two_labels(before) and 99 <= sum(n.value for n in run) <= 101
+    return ctx.exhaustive(run) or ctx.two_labels(labels) and 99 <= sum(n.value for n in run) <= 101
 
 
 def _digits(surface: str) -> str:
