@@ -36,7 +36,21 @@ def find_claims(doc: CleanDocument, facts: list[Fact], rules: Any) -> tuple[list
         c.values = [_whole(v) for v in c.values] if c.values else c.values
         c.parts = [_whole(v) for v in c.parts] if c.parts else c.parts
         c.total = _whole(c.total) if c.total is not None else None
-    return claims, derived
+    return _once(claims), derived
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """One claim per relation: two finders that read the same breakdown ('390 cases: 110 in 2021,
+    130 in 2022 and 150 in 2023' is a colon list and a total over years) report it once."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for c in claims:
+        key = (c.kind, c.indicator, c.unit, c.total, tuple(c.parts or ()), tuple(c.values or ()), c.stated)
+        if c.kind == "sum" and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 def _whole(value: float) -> float:

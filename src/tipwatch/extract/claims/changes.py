@@ -63,7 +63,10 @@ _MULTIPLIER_HINTS = _CUES.multiplier_hints
 _FRACTION_WORDS = "|".join(_FRACTIONS)
 #: "rose by a quarter", "fell by half", "a third more than", "a fifth fewer"
 _FRACTION = re.compile(rf"\b(?P<w>{_CHANGE})\s+by\s+(?:(?:{_CUES.hedge})\s+)?(?:a\s+|one\s+)?(?P<f>{_FRACTION_WORDS})\b|"
-                       rf"\b(?:a|one)\s+(?P<f2>{_FRACTION_WORDS})\s+(?P<w2>more|higher|fewer|lower|less)\b", re.I)
+                       rf"\b(?:a|one)\s+(?P<f2>{_FRACTION_WORDS})\s+(?P<w2>more|higher|fewer|lower|less)\b|"
+                       rf"\b(?P<w3>{_CHANGE})\s+of\s+(?:(?:{_CUES.hedge})\s+)?(?:a|one)\s+(?P<f3>{_FRACTION_WORDS})\b", re.I)
+#: "one third", "a quarter": a number that is part of a fraction is no amount of change
+_FRACTION_AFTER = re.compile(rf"\s+(?:{_FRACTION_WORDS})s?\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _ONLY = r"(?:(?:just|only|a\s+mere|barely)\s+)?"
 _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
@@ -175,7 +178,7 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
     sent = ctx.sentences[s]
     cues: list[Cue] = []
     for n in ctx.in_sentence(s):
-        if n.skip:
+        if n.skip or _FRACTION_AFTER.match(ctx.text, n.end):
             continue
         cue = _cue_at(ctx, n)
         if cue is None:
@@ -190,11 +193,13 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
     low = sent.text.lower()
     fractions = _FRACTION.finditer(sent.text) if any(w in low for w in _FRACTIONS) else iter(())
     for m in fractions:
-        if m.group("w") and _CUES.states_change(m) is None:
+        if m.group("w") and _CUES.states_change(m) is None or m.group("w3") and _CUES.states_change(m, "w3") is None:
             continue
-        f = (m.group("f") or m.group("f2")).lower()
-        words = re.sub(r"^.*?\bby\s+", "by ", m.group(0).lower()) if m.group("f") else f"a {f} {m.group('w2').lower()}"
-        cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w") or m.group("w2")),
+        f = (m.group("f") or m.group("f2") or m.group("f3")).lower()
+        words = re.sub(r"^.*?\bby\s+", "by ", m.group(0).lower()) if m.group("f") else \
+            f"by a {f}" if m.group("f3") else f"a {f} {m.group('w2').lower()}"
+        cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(),
+                        _direction(m.group("w") or m.group("w2") or m.group("w3")),
                         pct=_FRACTIONS[f], pct_text=f"{_FRACTIONS[f]:g}", words=words, about=True))
     for m in _CUES.word_amount.finditer(sent.text) if " than" in low else ():
         start, end = sent.start + m.start("a"), sent.start + m.end("a")  # "nearly a hundred more than"
@@ -258,6 +263,8 @@ def _merges(ctx: Context, a: Cue, b: Cue) -> bool:
     if (a.pct is None) == (b.pct is None) or b.start - a.end > 80:
         return False
     between = ctx.text[a.end:b.start]
+    if "(" in between and a.direction == b.direction and ")" not in between:
+        between = between[:between.rindex("(")]  # "15 more than in 2022 (up 25%)": the bracket restates it
     return not re.search(rf"\b(?:{_UP}|{_DOWN})\b", between, re.I) or b.direction == 0
 
 
@@ -314,6 +321,11 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
         word = strong.groupdict().get("w") if strong else None
         direction = _direction(word) if word and not _COMPARE.match(word) else 0
         newer = _newer_after(ctx, n, nums[k + 1:]) if "from" in before[-12:] else None
+        to_from = _CUES.states_change(_TO_FROM.search(before))
+        if newer is None and to_from is not None:  # "convictions fell to 12 from 15": 12, not an earlier figure
+            at = n.start - len(before) + to_from.start()
+            inside = [m for m in nums[:k] if m.start >= at and m.unit == n.unit and not {"base", "compared"} & m.roles]
+            newer = inside[0] if inside else None
         if newer is None:
             newer = _newer_before(ctx, n, nums[max(0, k - 12):k], cues)
         if newer is None:

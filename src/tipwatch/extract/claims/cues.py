@@ -42,6 +42,7 @@ class CueWords:
     off_topic: re.Pattern[str]
     multiplier_hints: tuple[str, ...]  # a sentence without one of these has no multiplier
     not_counted: re.Pattern[str]  # matched just after a number: "three brick kilns", "23 countries"
+    exploitation: re.Pattern[str]  # a form of exploitation named after a part: 'in forced labour'
     future: re.Pattern[str]  # searched in the words just before a change: "aims to cut ... by 50%"
     word_amount: re.Pattern[str]  # "nearly a hundred more than": groups h (hedge), a (amount), w (more/fewer)
     word_amounts: tuple[tuple[re.Pattern[str], float], ...]
@@ -108,7 +109,7 @@ def load_cues() -> CueWords:
     # "nearly double the 320", "twice as many as the 90", "three times the number of", "half as many"
     multiplier_before_base = re.compile(
         rf"(?:\b(?P<h>{hedge})\s+)?\b(?P<m>{_alt(list(before))})\s+(?:as\s+(?:many|much|high|large)\b"
-        rf"(?:\s+\w+)?\s+as\b|that\s+of\b|the\s+(?:number|figure|total|level|count)\b|the\b|"
+        rf"(?:\s+\w+)?\s+as\b|that\s+of\b|the\s+(?:(?:19|20)\d\d\s+)?(?:number|figure|total|level|count)\b(?:\s+of\b)?|the\b|"
         rf"(?:the\s+)?(?:previous|last)\s+year'?s\b|what\b)", re.I)
     amounts = {str(k): float(v) for k, v in data.get("word_amounts", {}).items()}
     word_amount = re.compile(rf"(?:\b(?P<h>{hedge})\s+)?\b(?P<a>{_alt(list(amounts)) or '(?!)'})\s+"
@@ -122,6 +123,7 @@ def load_cues() -> CueWords:
         fractions={str(k): float(v) for k, v in data["fractions"].items()},
         multiplier_verb=multiplier_verb, multiplier_before_base=multiplier_before_base,
         multiplier_hints=_hints(list(verbs) + list(before)),
+        exploitation=re.compile(rf"\b(?:{_alt(data.get('exploitation', [])) or '(?!)'})\b", re.I),
         future=re.compile(rf"\b(?:{_alt(data.get('future', []))})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         not_counted=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(data.get('not_counted', []))})\b", re.I),
         off_topic=re.compile(rf"\b(?:{_alt(data.get('off_topic', []))})", re.I),

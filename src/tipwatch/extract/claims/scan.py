@@ -195,6 +195,19 @@ class Context:
         words = " ".join(self.words_after(p) for p in parts)
         return any(all(any(p.search(words) for p in side) for side in sides) for sides in (_SIDES, _AGES))
 
+    def two_labels(self, labels: list[str]) -> bool:
+        """Two figures' labels (the words around each) that name the two sides of a dimension,
+        one each: 'Women and girls made up' / 'were men and boys'. A label may also name the
+        other figure's side ('60% were women and 40% men': the second's words before it say
+        'women'); one of the two must name one side only."""
+        if len(labels) != 2:
+            return False
+        for sides in (_SIDES, _AGES):
+            named = [{k for k, side in enumerate(sides) if any(p.search(words) for p in side)} for words in labels]
+            if all(named) and len(named[0] | named[1]) == 2 and min(len(n) for n in named) == 1:
+                return True
+        return False
+
     def in_sentence(self, s: int) -> list[Num]:
         return self.by_sentence[s] if 0 <= s < len(self.by_sentence) else []
 

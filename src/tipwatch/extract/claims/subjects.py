@@ -26,7 +26,8 @@ _TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:f
 _FROM_AFTER = re.compile(r"^\s*,?\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
 
 #: "rose by 23.5 per cent compared with 2022, when 1,491 were identified": the base after 'when'
-_WHEN_AFTER = re.compile(r"^\s*(?:(?:%|per\s?cent|percent)\s*)?(?:from|on|over|than|compared\s+(?:to|with))\s+[^.;\d]{0,40}?(?:(?:19|20)\d\d)?"
+_WHEN_AFTER = re.compile(r"^\s*(?:(?:%|per\s?cent|percent)\s*)?(?:(?:increase|rise|jump|growth|decrease|decline|drop|fall|"
+                         r"reduction)\s+)?(?:from|on|over|than|compared\s+(?:to|with))\s+[^.;\d]{0,40}?(?:(?:19|20)\d\d)?"
                          r"[^.;\d]{0,20}?,\s+when\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 #: The groups a change may be stated for: "a rise of 33 per cent in female victims"
@@ -42,8 +43,12 @@ _GROUP_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent)?\s+(?:in|among)\s+(?:the
 
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
-ANAPHOR = re.compile(r"^\W*(?:The\s+(?:total|figure|number|tally|count|(?:19|20)\d\d\s+figure)\b(?!\s+of)|This\b|"
+ANAPHOR = re.compile(r"^\W*(?:(?:The|Their|Its)\s+(?:total|figure|number|tally|count|(?:19|20)\d\d\s+figure)\b(?!\s+of)|This\b|"
                      r"That\b|It\b|The\s+\S+\s+(?:cases|victims|figure)\s+were\b)", re.I)
+
+#: A comparison that opens a sentence before its subject: "In comparison with 2022, ...".
+_OPENER = re.compile(r"^\W*(?:(?:As\s+)?[Cc]ompared\s+(?:to|with)|(?:In\s+)?[Cc]omparison\s+(?:to|with)|"
+                     r"(?:As\s+)?[Aa]gainst|[Rr]elative\s+to)\b[^,.;]{0,60},\s*")
 
 _NUMBER_OF = re.compile(r"\bthe\s+number\s+of\b|^\W*[A-Z][a-z]+\s+(?:for|of)\b|^\W*(?:Convictions|Arrests|Cases|"
                         r"Victims|Rescues|Complaints|Referrals)\b", re.I)
@@ -139,7 +144,8 @@ def subject(ctx: Context, cue: Cue) -> Num | None:
     if own:
         return own[-1]
     head = ctx.text[ctx.sentences[cue.sent].start:cue.start]
-    if ANAPHOR.match(head):
+    opener = _OPENER.match(head)  # "Compared to the same period last year, their number rose by 28 per cent"
+    if ANAPHOR.match(head[opener.end():] if opener else head):
         return subject_before(ctx, cue.sent, cue.start, unit or "count", None)
     wanted = indicator_words(ctx, cue, subject_only=True)
     if wanted is None or not _NUMBER_OF.search(head):

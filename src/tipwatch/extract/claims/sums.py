@@ -39,6 +39,7 @@ _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|re
 _LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+of|consisting\s+of|(?:was|were)\s+made\s+up\s+of|"
                         r"broke\s+down\s+as\s+follows)\b:?", re.I)
 _NOT_COUNTED = load_cues().not_counted
+_EXPLOITATION = load_cues().exploitation
 _YEAR_LABEL = re.compile(r"[(;]\s*(?:19|20)\d\d\s*$")
 #: A figure naming a group ("17 of them children") and the parts that make it (boys, girls).
 _SUBGROUP_PARTS = (
@@ -92,8 +93,25 @@ def find_sums(ctx: Context) -> list[Claim]:
     for s in range(len(ctx.sentences)):
         found.extend(_adding_list(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))
-    claims = [_claim(ctx, f) for f in found]
+    # a total found sentences before its list must be of the list's period; one its own sentence
+    # links the list to ('164 victims in 2023 (147 in 2022), of whom ...') is taken as written
+    claims = [_claim(ctx, _exact_prefix(f)) for f in found
+              if all(p.sent == f.total.sent for p in f.parts) or _same_time(ctx, f.total, f.parts)]
     return claims + period_sums(ctx) + shares(ctx)
+
+
+def _exact_prefix(f: Found) -> Found:
+    """A list that overshoots its total while its first parts make it exactly turned to another
+    dimension after them: 'Of these, 45 were women and 16 men, and 20 were children' is 61 = 45 + 16."""
+    got = sum(p.value for p in f.parts)
+    if got <= f.total.value:
+        return f
+    for k in range(len(f.parts) - 1, 1, -1):
+        if abs(sum(p.value for p in f.parts[:k]) - f.total.value) < 1e-6 * max(1.0, f.total.value):
+            for p in f.parts[k:]:
+                p.roles.discard("part")
+            return Found(f.total, f.parts[:k], f.stated, f.complete, f.sent)
+    return f
 
 
 def _adding_list(ctx: Context, s: int) -> list[Found]:
@@ -127,6 +145,17 @@ def _adds_up_to_before(ctx: Context, s: int, run: list[Num]) -> Found | None:
         return None
     fam = ctx.family_of(total)  # parts that a fact says count something else are no parts of it
     if any((f := ctx.fact(p)) is not None and family(f.indicator) != fam for p in run):
+        return None
+    # no word links the list to the total, so the sum may be a coincidence of small numbers
+    # ('prosecuted 12 ..., compared with prosecuting 9 and convicting three'): the parts must
+    # count what the total counts, in its period
+    head = ctx.fact(total)
+    # (of suspects and cases a later stage is a subset, never a part: convicted of prosecuted; what
+    # became of identified victims, referred or returned home, may break them down)
+    if head is not None and head.indicator != "victims" \
+            and any((f := ctx.fact(p)) is not None and f.indicator != head.indicator for p in run):
+        return None
+    if not _same_time(ctx, total, run):
         return None
     return Found(total, run, "breakdown", True, s)
 
@@ -422,6 +451,47 @@ def _breakdown_fact(ctx: Context, n: Num) -> bool:
     return f is not None and any((f.age, f.sex, f.nationality, f.location))
 
 
+def _same_time(ctx: Context, total: Num, parts: list[Num]) -> bool:
+    """No part is a figure of another period than its total's ('88 victims in 2023' is not
+    broken down by figures of 2022); a part of a period within the total's ('2023-H1' of
+    '2023') may be."""
+    head = ctx.fact(total)
+    if head is None or not head.period:
+        return True
+    return all((f := ctx.fact(p)) is None or not f.period or _within(f.period, head.period) for p in parts)
+
+
+def _within(period: str, whole: str) -> bool:
+    inner, outer = _months(period), _months(whole)
+    if inner is None or outer is None:
+        return True  # a period tipwatch cannot place tells nothing
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+_PERIOD = re.compile(r"((?:19|20)\d\d)(?:-(?:H(?P<h>[12])|Q(?P<q>[1-4])|(?P<m>\d\d)))?")
+
+
+def _months(period: str) -> tuple[int, int] | None:
+    """The first and last month of a period, counted from year 0: '2023-Q1' -> (24276, 24278)."""
+    ends = period.split("/")
+    matches = [_PERIOD.fullmatch(e[:7] if len(ends) == 2 else e) for e in ends]
+    if len(ends) > 2 or any(m is None for m in matches):
+        return None
+    spans = [_month_span(m) for m in matches if m is not None]
+    return spans[0][0], spans[-1][1]
+
+
+def _month_span(m: re.Match[str]) -> tuple[int, int]:
+    base = int(m.group(1)) * 12
+    if m.group("h"):
+        return base + 6 * int(m.group("h")) - 6, base + 6 * int(m.group("h")) - 1
+    if m.group("q"):
+        return base + 3 * int(m.group("q")) - 3, base + 3 * int(m.group("q")) - 1
+    if m.group("m"):
+        return base + int(m.group("m")) - 1, base + int(m.group("m")) - 1
+    return base, base + 11
+
+
 def _one_dimension(ctx: Context, parts: list[Num]) -> bool:
     """False when two parts describe different things ('22 women', '14 foreigners')."""
     dims = [_dims(ctx, p) for p in parts]
@@ -437,7 +507,8 @@ def _dims(ctx: Context, n: Num) -> set[str]:
     after = re.split(r"[,;.]", after, maxsplit=1)[0]
     start = ctx.sentences[n.sent].start
     lead = ctx.text[start:n.start] if n.start - start <= 40 and not ctx.between(start, n.start) else ""
-    return {name for name, pattern in _DIMENSIONS if pattern.search(after) or (lead and pattern.search(lead))}
+    dims = {name for name, pattern in _DIMENSIONS if pattern.search(after) or (lead and pattern.search(lead))}
+    return dims | ({"exploitation"} if _EXPLOITATION.search(after) else set())
 
 
 def _claim(ctx: Context, f: Found) -> Claim:

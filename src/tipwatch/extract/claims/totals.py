@@ -91,6 +91,12 @@ def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num]
         if not (_OF_WHOM.search(between) or ("," in between and len(between) <= 80 and not _LIST_END.search(between)
                                              and _OF_WHOM_AFTER.match(ctx.text, n.end))):
             continue
+        if _closes_aside(between):  # "164 victims in 2023 (147 in 2022), of whom ...": not the aside's figure
+            opening = ctx.text.rfind("(", ctx.sentences[s].start, total.start)
+            outside = [m for m in nums[:k - 1] if m.end <= opening]
+            if not outside:
+                continue
+            total = outside[-1]
         parts = [n]
         fam = ctx.family_of(total)
         for p in nums[k + 1:]:
@@ -107,6 +113,11 @@ def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num]
         if _adds_up(total, parts) or closed or over or ctx.exhaustive(parts):
             return [(total, parts, True, s)]
     return []
+
+
+def _closes_aside(between: str) -> bool:
+    close = between.find(")")
+    return close >= 0 and "(" not in between[:close]
 
 
 def _goes_on(ctx: Context, s: int, total: Num) -> list[Num]:
@@ -164,6 +175,9 @@ def shares(ctx: Context) -> list[Claim]:
             run = []
             continue
         if shares and not re.search(r"respectively", ctx.sentences[s].text, re.I):
+            if _two_sides(ctx, run) or _paired(ctx, run):  # "71% were women and girls and 29% men and boys. Nearly
+                claims.append(_share_claim(ctx, run))    # half were trafficked for ...": a split already whole
+                run = []
             run.extend(shares)
             continue
         if len(run) >= 3 and 90 <= sum(n.value for n in run) <= 110 or _paired(ctx, run) or _two_sides(ctx, run):
@@ -192,7 +206,15 @@ def _two_sides(ctx: Context, run: list[Num]) -> bool:
     """'68% were female and 32% male': two shares of one sentence naming both sides of a dimension."""
     if len(run) != 2 or run[0].sent != run[1].sent or any(_BRACKET.search(ctx.text, n.start - 3, n.start) for n in run):
         return False  # bracketed shares of counts are _paired's
-    return ctx.exhaustive(run) and not _OTHERS.search(ctx.sentences[run[0].sent].text)
+    if _OTHERS.search(ctx.sentences[run[0].sent].text):
+        return False
+    # "women and girls accounting for 60% and men and boys for 40%", "Women made up 71% of victims,
+    # and 29% were men": each share's words before it (from its clause's start) and after it
+    clause = max(ctx.sentences[run[0].sent].start, ctx.text.rfind(",", 0, run[0].start) + 1, run[0].start - 60)
+    labels = [ctx.text[clause:run[0].start] + ctx.words_after(run[0]),
+              ctx.text[run[0].end:run[1].start] + ctx.words_after(run[1])]
+    # (only when they make 100: 'women ... 62% and men ... 30%' may leave the children out)
+    return ctx.exhaustive(run) or ctx.two_labels(labels) and 99 <= sum(n.value for n in run) <= 101
 
 
 def _digits(surface: str) -> str:
