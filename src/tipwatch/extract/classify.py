@@ -812,6 +812,11 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         age, fig.sex = group
         fig.age = attrs.age_from_slot(slot) or (age if age != "18+" or fig.indicator.startswith("victims") else None)
     fig.nationality = noun.nationality
+    if fig.nationality is None and noun.kind == "elliptical":  # "52 of whom were Ukrainian citizens"
+        fig.nationality = attrs.nationality_after(slot, ctx.rules.indicators.demonyms)
+    citizens_of = _CITIZENS_OF.match(text, noun.end) if (noun.word or "").lower() in _CITIZEN_WORDS else None
+    if fig.nationality is None and citizens_of:  # "1,104 citizens of Uzbekistan"
+        fig.nationality = ctx.countries_at.get(citizens_of.end())
     if fig.nationality is None and (noun.word or "").lower() in ("nationals", "national") and ctx.country \
             and _BARE_NATIONALS.match(text, noun.end):
         fig.nationality = ctx.country  # "24 nationals and eight foreigners": the country's own nationals
@@ -839,6 +844,8 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         fig.location = None
 
 
+_CITIZEN_WORDS = frozenset({"citizens", "citizen", "nationals", "national"})
+_CITIZENS_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _PAREN_NAME = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*$")
 _ORIGIN_WORDS = re.compile(r"\b(?:came|come|comes|coming|originat\w+|hail\w*|nationals?|citizens?|nationalit\w+)\b"
                            r"|\bfrom\s*$", re.IGNORECASE)
