@@ -742,7 +742,8 @@ def _category(ctx: DocContext, fig: Figure, category: str) -> None:
         fig.age = f"<{under.group(1)}"
     elif len(ages) == 1 and not (fem and mal) and not (len(words & (_PAIRED[0] | _PAIRED[1])) > 1):
         fig.age = ages.pop()
-    for w in words:
+    tokens = [w.lower() for w in re.findall(r"[\w'’-]+", category)]
+    for w in [*words, *(" ".join(p) for p in zip(tokens, tokens[1:], strict=False))]:  # "foreign nationals": two words
         code = ctx.rules.indicators.demonyms.get(w)
         if code:
             fig.nationality = code
