@@ -17,7 +17,7 @@ from tipwatch.extract.figures import Figure
 from tipwatch.extract.indicators import Action, IndicatorRules, Noun
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence
-from tipwatch.extract.subjects import noun_before
+from tipwatch.extract.subjects import noun_before, table_noun
 
 _DOCUMENT_NOUNS = frozenset({"report", "reports"})
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
@@ -56,11 +56,16 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if shares.is_percent(text, m.end):
         return _share(ctx, sent, m, figs, qualifier, qrule)
     noun = noun_after(ctx, m, sent)
+    listed = _NUMBER_LIST.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
+    if listed:  # "12, 19 and 25 trafficking cases were investigated in 2021, 2022 and 2023 respectively"
+        shared = ind_rules.noun_after(text, listed.end(), sent.end)
+        if shared.kind == "noun":
+            noun = shared
     if noun.kind == "elliptical" and (_RANGE_TO_AMOUNT.match(text, m.end)
                                       or _RATIO_BEFORE.search(text, max(sent.start, m.start - 40), m.start)):
         return None  # "from 30 to 45 percent", "from 30 to 45 million", "a five-year average of 98": no count
     if noun.kind in ("elliptical", "unknown"):
-        noun = noun_before(ind_rules, text, clause[0], m.start) or noun
+        noun = noun_before(ind_rules, text, clause[0], m.start) or table_noun(ind_rules, text, sent.start, m.start) or noun
     if noun.kind == "unknown" and _verb_after(ctx, m):
         noun = Noun("elliptical", end=m.end)
     named = _NAMED_AS.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
@@ -215,6 +220,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     return fig
 
 
+#: the later items of a list of numbers that share the noun after the last one ("12, 19 and 25 cases")
+_NUMBER_LIST = re.compile(r"(?:\s*,\s*\d[\d,.]*(?!\d))*\s*,?\s+(?:and|or)\s+\d[\d,.]*(?!\d)(?=\s+[A-Za-z])")
 _RANGE_TO_AMOUNT = re.compile(r"\s*(?:to|-|–)\s*\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|million\b|billion\b|bn\b)",
                               re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(?:average|median|rate|ratio)\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|"
