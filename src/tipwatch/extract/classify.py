@@ -58,9 +58,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     noun = noun_after(ctx, m, sent)
     listed = _NUMBER_LIST.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
     if listed:  # "12, 19 and 25 trafficking cases were investigated in 2021, 2022 and 2023 respectively"
-        shared = ind_rules.noun_after(text, listed.end(), sent.end)
-        if shared.kind == "noun":
-            noun = shared
+        last_noun = ind_rules.noun_after(text, listed.end(), sent.end)
+        if last_noun.kind == "noun":
+            noun = last_noun
     if noun.kind == "elliptical" and (_RANGE_TO_AMOUNT.match(text, m.end)
                                       or _RATIO_BEFORE.search(text, max(sent.start, m.start - 40), m.start)):
         return None  # "from 30 to 45 percent", "from 30 to 45 million", "a five-year average of 98": no count
