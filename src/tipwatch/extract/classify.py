@@ -59,7 +59,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     listed = _NUMBER_LIST.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
     if listed:  # "12, 19 and 25 trafficking cases were investigated in 2021, 2022 and 2023 respectively"
         last_noun = ind_rules.noun_after(text, listed.end(), sent.end)
-        if last_noun.kind == "noun":
+        if last_noun.kind == "noun" and last_noun.end - listed.end() < 40:
             noun = last_noun
     if noun.kind == "elliptical" and (_RANGE_TO_AMOUNT.match(text, m.end)
                                       or _RATIO_BEFORE.search(text, max(sent.start, m.start - 40), m.start)):
@@ -127,6 +127,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
                                                        ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]
             indicator, action = ind_rules.indicator(role, leading, m.start)
+            if indicator is None and action is not None and role == "case":
+                # "in 41 cases and secured convictions against 28 of them": the verb right before counts people
+                person_ind, person_action = ind_rules.indicator("person", [action], m.start)
+                if person_ind is not None:
+                    indicator, action, role = person_ind, person_action, "person"
         if action is None:
             indicator = base.indicator
     else:
@@ -221,7 +226,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
 
 
 #: the later items of a list of numbers that share the noun after the last one ("12, 19 and 25 cases")
-_NUMBER_LIST = re.compile(r"(?:\s*,\s*\d[\d,.]*(?!\d))*\s*,?\s+(?:and|or)\s+\d[\d,.]*(?!\d)(?=\s+[A-Za-z])")
+_NUMBER_LIST = re.compile(r"(?:(?:\s*,\s*\d[\d,.]*(?!\d))+\s*,?|\s)\s*(?:and|or)\s+\d[\d,.]*(?!\d)"
+                          r"(?=\s+(?![a-z]+ed\b)(?:[\w-]+\s+){0,3}?[A-Za-z]+s\b)")
 _RANGE_TO_AMOUNT = re.compile(r"\s*(?:to|-|–)\s*\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|million\b|billion\b|bn\b)",
                               re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(?:average|median|rate|ratio)\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|"
