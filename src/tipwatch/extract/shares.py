@@ -101,12 +101,18 @@ def share_category(text: str, sent_start: int, start: int, end: int, previous_sh
         items = list(_LIST_ITEM.finditer(before[-60:]))
         if items:
             cat = items[-1].group("cat")
+            if _COMPARED_LEAD.search(cat):
+                return True, None  # "..., up from 6 percent in 2018": an earlier level of the same group
             pair = _PAIR.search(cat)  # "and women and girls 21%": one group of two words
             return True, pair.group(0) if pair else re.split(r",|\band\b", cat)[-1]
         after = _group_cat(_CAT_AFTER.match(text, end, end + 60))
         if after:
             return True, after
     return False, None
+
+
+_COMPARED_LEAD = re.compile(r"(?:^|\s)(?:up|down|rising|falling)\s+from$|\b(?:compared\s+(?:with|to)|against|versus|from)$",
+                            re.IGNORECASE)
 
 
 #: "of the victims who were rescued, 65.5 percent were ...": the people a sentence's shares are taken of
