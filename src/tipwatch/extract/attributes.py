@@ -62,6 +62,12 @@ _CATEGORY_BEFORE = re.compile(
 #: the gapped second item: "Women accounted for 70 and men for 50"
 _CATEGORY_GAPPED = re.compile(rf"(?:^|\band\s+|\bwhile\s+|,\s*)(?P<group>{_GROUP})\s+(?:for|with)\s+(?:about\s+|around\s+|nearly\s+|"
                               rf"some\s+|more than\s+|over\s+|almost\s+)?$", re.IGNORECASE)
+#: "Most victims were women (58), followed by men (21)": the group right before a bracketed count
+_CATEGORY_BRACKET = re.compile(rf"\b(?P<group>{_GROUP})\s*\(\s*$", re.IGNORECASE)
+#: "52 of whom were Ukrainian citizens", "45 of them were foreigners": the nationality the predicate names
+_NATIONALITY_AFTER = re.compile(r"^(?:\s+of\s+(?:them|these|those|whom))?\s*,?\s*(?:were|was|are|is)\s+(?:all\s+)?"
+                                r"(?P<word>[A-Za-z]+)(?:\s+(?:citizens|nationals|women|men|girls|boys|children|minors|workers))?"
+                                r"\s*(?:[,.;)]|\band\b|$)")
 _MIXED_AFTER = re.compile(rf"^\s+(?:and|or)\s+(?P<group>{_GROUP})\b", re.IGNORECASE)
 
 
@@ -71,10 +77,21 @@ def category(after: str, before: str) -> tuple[str | None, str | None] | None:
     if m:
         word = m.group("group").lower()
         return age_of_noun(word), sex_of_noun(word)
-    b = _CATEGORY_BEFORE.search(before) or _CATEGORY_GAPPED.search(before)
+    b = _CATEGORY_BEFORE.search(before) or _CATEGORY_GAPPED.search(before) or _CATEGORY_BRACKET.search(before)
     if b:
         return _pair(b.group("group").lower(), (b.groupdict().get("group2") or "").lower())
     return None
+
+
+def nationality_after(after: str, demonyms: dict[str, str]) -> str | None:
+    """The nationality a predicate gives a figure with no noun: "52 of whom were Ukrainian citizens"."""
+    m = _NATIONALITY_AFTER.match(after)
+    if m is None:
+        return None
+    word = m.group("word")
+    if not (word[0].isupper() or word.lower().startswith("foreign")):
+        return None
+    return demonyms.get(word.lower())
 
 
 def mixed_group(word: str, after: str) -> tuple[str | None, str | None] | None:

@@ -17,7 +17,7 @@ from tipwatch.extract.figures import Figure
 from tipwatch.extract.indicators import Action, IndicatorRules, Noun
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence
-from tipwatch.extract.subjects import noun_before
+from tipwatch.extract.subjects import noun_before, table_noun
 
 _DOCUMENT_NOUNS = frozenset({"report", "reports"})
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
@@ -56,11 +56,16 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if shares.is_percent(text, m.end):
         return _share(ctx, sent, m, figs, qualifier, qrule)
     noun = noun_after(ctx, m, sent)
+    listed = _NUMBER_LIST.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
+    if listed:  # "12, 19 and 25 trafficking cases were investigated in 2021, 2022 and 2023 respectively"
+        last_noun = ind_rules.noun_after(text, listed.end(), sent.end)
+        if last_noun.kind == "noun" and last_noun.end - listed.end() < 40:
+            noun = last_noun
     if noun.kind == "elliptical" and (_RANGE_TO_AMOUNT.match(text, m.end)
                                       or _RATIO_BEFORE.search(text, max(sent.start, m.start - 40), m.start)):
         return None  # "from 30 to 45 percent", "from 30 to 45 million", "a five-year average of 98": no count
     if noun.kind in ("elliptical", "unknown"):
-        noun = noun_before(ind_rules, text, clause[0], m.start) or noun
+        noun = noun_before(ind_rules, text, clause[0], m.start) or table_noun(ind_rules, text, sent.start, m.start) or noun
     if noun.kind == "unknown" and _verb_after(ctx, m):
         noun = Noun("elliptical", end=m.end)
     named = _NAMED_AS.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
@@ -122,6 +127,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
                                                        ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]
             indicator, action = ind_rules.indicator(role, leading, m.start)
+            if indicator is None and action is not None and role == "case":
+                # "in 41 cases and secured convictions against 28 of them": the verb right before counts people
+                person_ind, person_action = ind_rules.indicator("person", [action], m.start)
+                if person_ind is not None:
+                    indicator, action, role = person_ind, person_action, "person"
         if action is None:
             indicator = base.indicator
     else:
@@ -215,6 +225,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     return fig
 
 
+#: the later items of a list of numbers that share the noun after the last one ("12, 19 and 25 cases")
+_NUMBER_LIST = re.compile(r"(?:(?:\s*,\s*\d[\d,.]*(?!\d))+\s*,?|\s)\s*(?:and|or)\s+\d[\d,.]*(?!\d)"
+                          r"(?=\s+(?![a-z]+ed\b)(?:[\w-]+\s+){0,3}?[A-Za-z]+s\b)")
 _RANGE_TO_AMOUNT = re.compile(r"\s*(?:to|-|–)\s*\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|million\b|billion\b|bn\b)",
                               re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(?:average|median|rate|ratio)\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|"
@@ -742,7 +755,8 @@ def _category(ctx: DocContext, fig: Figure, category: str) -> None:
         fig.age = f"<{under.group(1)}"
     elif len(ages) == 1 and not (fem and mal) and not (len(words & (_PAIRED[0] | _PAIRED[1])) > 1):
         fig.age = ages.pop()
-    for w in words:
+    tokens = [w.lower() for w in re.findall(r"[\w'’-]+", category)]
+    for w in [*words, *(" ".join(p) for p in zip(tokens, tokens[1:], strict=False))]:  # "foreign nationals": two words
         code = ctx.rules.indicators.demonyms.get(w)
         if code:
             fig.nationality = code
@@ -812,6 +826,11 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         age, fig.sex = group
         fig.age = attrs.age_from_slot(slot) or (age if age != "18+" or fig.indicator.startswith("victims") else None)
     fig.nationality = noun.nationality
+    if fig.nationality is None and noun.kind == "elliptical":  # "52 of whom were Ukrainian citizens"
+        fig.nationality = attrs.nationality_after(slot, ctx.rules.indicators.demonyms)
+    citizens_of = _CITIZENS_OF.match(text, noun.end) if (noun.word or "").lower() in _CITIZEN_WORDS else None
+    if fig.nationality is None and citizens_of:  # "1,104 citizens of Uzbekistan"
+        fig.nationality = ctx.countries_at.get(citizens_of.end())
     if fig.nationality is None and (noun.word or "").lower() in ("nationals", "national") and ctx.country \
             and _BARE_NATIONALS.match(text, noun.end):
         fig.nationality = ctx.country  # "24 nationals and eight foreigners": the country's own nationals
@@ -839,6 +858,8 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         fig.location = None
 
 
+_CITIZEN_WORDS = frozenset({"citizens", "citizen", "nationals", "national"})
+_CITIZENS_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _PAREN_NAME = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*$")
 _ORIGIN_WORDS = re.compile(r"\b(?:came|come|comes|coming|originat\w+|hail\w*|nationals?|citizens?|nationalit\w+)\b"
                            r"|\bfrom\s*$", re.IGNORECASE)

@@ -129,8 +129,9 @@ class IndicatorRules:
             found = self._scan(toks[k + 1 + (k < 2):], category=False)
             if found.kind == "noun" and found.role != "person":
                 return found
-        if first.endswith("ed") and len(toks) > 1 and toks[1][0].lower() in self.noncount:
-            return Noun("noncount", end=toks[1][2])  # "three chartered flights"
+        if first.endswith("ed") and len(toks) > 1 and toks[1][0].lower() in self.noncount and not (
+                toks[1][0].lower() in ("members", "member") and self._group_after(toks, 2)):
+            return Noun("noncount", end=toks[1][2])  # "three chartered flights", not "34 alleged members of the ring"
         if first in _COPULA:
             found = self._scan(toks[1:], category=True)
             if found.kind == "noun":
@@ -219,9 +220,10 @@ class IndicatorRules:
 
     def _group_after(self, toks: list[tuple[str, int, int]], j: int) -> bool:
         """'of a human trafficking ring', 'of the criminal network': a criminal group after "members"."""
-        if j + 1 >= len(toks) or toks[j][0].lower() != "of" or toks[j + 1][0].lower() not in ("a", "an", "the", "this", "that"):
+        if j + 1 >= len(toks) or toks[j][0].lower() != "of":
             return False
-        return any(t[0].lower().rstrip("s") in self.groups or t[0].lower() in self.groups for t in toks[j + 2:j + 6])
+        k = j + 2 if toks[j + 1][0].lower() in ("a", "an", "the", "this", "that", "these", "those") else j + 1
+        return any(t[0].lower().rstrip("s") in self.groups or t[0].lower() in self.groups for t in toks[k:k + 4])
 
     def _organisation_after(self, toks: list[tuple[str, int, int]], j: int) -> int | None:
         """The end of a non-counted head ("teams", "centres") right after a counted noun, or one

@@ -13,7 +13,7 @@ import re
 _PERCENT = re.compile(r"\s*(?:percent|per cent|%)", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+(?:higher|lower|more|fewer|less|rise|drop|fall|increase|decrease|decline|jump|up|down|growth|dip|reduction|gain|year-on-year|annual)\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:an?|by|(?<!made )(?<!make )(?<!makes )up|down|rise of|drop of|fall of)\s+(?:about\s+|nearly\s+|some\s+|almost\s+)?$", re.IGNORECASE)
-_OF_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?P<ref>(?:the\s+|all\s+|those\s+|these\s+|them\b|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>victims|cases|referrals|suspects|arrests|convictions|complaints|them|those|total|people|persons|survivors)?)", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?P<ref>(?:the\s+|all\s+|those\s+|these\s+|them\b|its\s+|their\s+)?(?:(?:[\w-]+\s+){0,3}?(?P<noun>victims|cases|referrals|suspects|arrests|convictions|complaints|them|those|total|people|persons|survivors)\b)?)", re.IGNORECASE)
 _MADE_UP = re.compile(r"\b(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|more than\s+|over\s+|a further\s+)?$", re.IGNORECASE)
 _WERE_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?:them|those|the total|the victims)\s+(?:were|was|are)\s+(?P<cat>[\w\s-]{2,40}?)(?=[,.;]|\s+and\b|$)", re.IGNORECASE)
 _SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+|\bwhile\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,50}?)\s+(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+[^,;]*$", re.IGNORECASE)
@@ -101,12 +101,18 @@ def share_category(text: str, sent_start: int, start: int, end: int, previous_sh
         items = list(_LIST_ITEM.finditer(before[-60:]))
         if items:
             cat = items[-1].group("cat")
+            if _COMPARED_LEAD.search(cat):
+                return True, None  # "..., up from 6 percent in 2018": an earlier level of the same group
             pair = _PAIR.search(cat)  # "and women and girls 21%": one group of two words
             return True, pair.group(0) if pair else re.split(r",|\band\b", cat)[-1]
         after = _group_cat(_CAT_AFTER.match(text, end, end + 60))
         if after:
             return True, after
     return False, None
+
+
+_COMPARED_LEAD = re.compile(r"(?:^|\s)(?:up|down|rising|falling)\s+from$|\b(?:compared\s+(?:with|to)|against|versus|from)$",
+                            re.IGNORECASE)
 
 
 #: "of the victims who were rescued, 65.5 percent were ...": the people a sentence's shares are taken of

@@ -133,6 +133,26 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
     return None
 
 
+#: "the number of identified victims was as follows: 2021: 45; 2022: 61; 2023: 78": a year and a colon before a count
+_YEAR_COLON = re.compile(r"(?:^|[\s;,(])(?:19|20)\d\d\s*:\s*$")
+_TABLE_HEAD = re.compile(r"[^;:]*?(?=\s*(?:[:;,(]\s*)?(?:19|20)\d\d\s*:)")
+
+
+def table_noun(rules: IndicatorRules, text: str, sent_start: int, pos: int) -> Noun | None:
+    """The noun of a year-by-year table flattened into prose ("The number of victims identified was:
+    2021: 45; 2022: 61"): the noun its head names, for each count after a year and a colon."""
+    if not _YEAR_COLON.search(text, max(sent_start, pos - 12), pos):
+        return None
+    head = _TABLE_HEAD.match(text, sent_start, pos)
+    if head is None:
+        return None
+    of = list(_NUMBER_OF.finditer(head.group(0)))
+    hit = _counted(rules, head.group(0)[of[0].start():]) if of else _counted(rules, head.group(0), counts_first=True)
+    if hit is None or hit[1][0] == "person" and not of:
+        return None
+    return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.table", pos)
+
+
 def _acts_on_people(rules: IndicatorRules, text: str, start: int, end: int) -> bool:
     """'People rescued from trafficking rose from 41 to 60': a subject of mere people counts them when
     it says what was done to them."""
