@@ -43,6 +43,7 @@ class CueWords:
     multiplier_hints: tuple[str, ...]  # a sentence without one of these has no multiplier
     not_counted: re.Pattern[str]  # matched just after a number: "three brick kilns", "23 countries"
     exploitation: re.Pattern[str]  # a form of exploitation named after a part: 'in forced labour'
+    services: re.Pattern[str]  # a service named after a part: 'received legal aid' (services overlap)
     future: re.Pattern[str]  # searched in the words just before a change: "aims to cut ... by 50%"
     word_amount: re.Pattern[str]  # "nearly a hundred more than": groups h (hedge), a (amount), w (more/fewer)
     word_amounts: tuple[tuple[re.Pattern[str], float], ...]
@@ -124,6 +125,7 @@ def load_cues() -> CueWords:
         multiplier_verb=multiplier_verb, multiplier_before_base=multiplier_before_base,
         multiplier_hints=_hints(list(verbs) + list(before)),
         exploitation=re.compile(rf"\b(?:{_alt(data.get('exploitation', [])) or '(?!)'})\b", re.I),
+        services=re.compile(rf"\b(?:{_alt(data.get('services', [])) or '(?!)'})\b", re.I),
         future=re.compile(rf"\b(?:{_alt(data.get('future', []))})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         not_counted=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(data.get('not_counted', []))})\b", re.I),
         off_topic=re.compile(rf"\b(?:{_alt(data.get('off_topic', []))})", re.I),

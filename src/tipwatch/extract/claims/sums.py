@@ -40,6 +40,7 @@ _LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+
                         r"broke\s+down\s+as\s+follows)\b:?", re.I)
 _NOT_COUNTED = load_cues().not_counted
 _EXPLOITATION = load_cues().exploitation
+_SERVICES = load_cues().services
 _YEAR_LABEL = re.compile(r"[(;]\s*(?:19|20)\d\d\s*$")
 #: A figure naming a group ("17 of them children") and the parts that make it (boys, girls).
 _SUBGROUP_PARTS = (
@@ -54,6 +55,8 @@ _LIST_JOIN = re.compile(r"[^.;:\d]{0,100}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
 _COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b|\bas\s+against\b|\bversus\b|\b(?:up|down)\s+from\b", re.I)
 _WHILE = re.compile(r",?\s+(?:while|whereas)\b", re.I)
 _WITH = re.compile(r",\s+with\b|;", re.I)
+#: "Among the 87 victims identified were 52 women, ...": the verb of an inverted opening ends it.
+_INVERTED = re.compile(r"\s(?:were|was|are|is)\s+", re.I)
 _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", re.I)
 #: How many sentences back an introduced list ('By type, ...') may find a total that its parts make.
 EQUAL_REACH = 8
@@ -95,9 +98,31 @@ def find_sums(ctx: Context) -> list[Claim]:
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))
     # a total found sentences before its list must be of the list's period; one its own sentence
     # links the list to ('164 victims in 2023 (147 in 2022), of whom ...') is taken as written
-    claims = [_claim(ctx, _exact_prefix(f)) for f in found
-              if all(p.sent == f.total.sent for p in f.parts) or _same_time(ctx, f.total, f.parts)]
+    found = [_exact_prefix(f) for f in found
+             if all(p.sent == f.total.sent for p in f.parts) or _same_time(ctx, f.total, f.parts)]
+    claims = [_claim(ctx, f) for f in found if not _stages(ctx, f.total, f.parts) and not _services(ctx, f.parts)]
     return claims + period_sums(ctx) + shares(ctx)
+
+
+def _stages(ctx: Context, total: Num, parts: list[Num]) -> bool:
+    """Parts that are stages of one process ('58 arrested; 45 of them were charged and 19 were
+    later convicted'): of suspects and cases a later stage is a subset of an earlier one, never
+    a part beside it, so two parts that count different stages make no breakdown."""
+    if ctx.family_of(total) not in ("suspects", "cases"):
+        return False
+    stages = {f.indicator for p in parts if (f := ctx.fact(p)) is not None}
+    return len(stages) > 1
+
+
+def _services(ctx: Context, parts: list[Num]) -> bool:
+    """Parts that count who received a service ('40 received shelter and 25 legal aid'): one
+    survivor may receive several, so such figures overlap and break no total down."""
+    named = 0
+    for p in parts:
+        sent = ctx.sentences[p.sent]
+        words = ctx.text[p.end:min(ctx.next_start(p.end - 1), p.end + 60, sent.end)]
+        named += bool(_SERVICES.search(words))
+    return named >= 2
 
 
 def _exact_prefix(f: Found) -> Found:
@@ -287,6 +312,10 @@ def _breakdown(ctx: Context, s: int) -> list[Found]:
     if not (of or named or n_of):
         return []
     start = sent.start + (of.end() if of else 0)
+    for verb in _INVERTED.finditer(of.group("ph") if of else ""):  # "Among the 87 victims were 52 women, 21 men"
+        if ctx.next_start(sent.start + of.start("ph") + verb.start()) == sent.start + of.start("ph") + verb.end():
+            start = sent.start + of.start("ph") + verb.end()
+            break
     explicit: Num | None = None
     fam: str | None = None
     if of:
