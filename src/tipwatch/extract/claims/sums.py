@@ -312,9 +312,10 @@ def _breakdown(ctx: Context, s: int) -> list[Found]:
     if not (of or named or n_of):
         return []
     start = sent.start + (of.end() if of else 0)
+    ph_at = sent.start + of.start("ph") if of else 0
     for verb in _INVERTED.finditer(of.group("ph") if of else ""):  # "Among the 87 victims were 52 women, 21 men"
-        if ctx.next_start(sent.start + of.start("ph") + verb.start()) == sent.start + of.start("ph") + verb.end():
-            start = sent.start + of.start("ph") + verb.end()
+        if ctx.next_start(ph_at + verb.start()) == ph_at + verb.end():
+            start = ph_at + verb.end()
             break
     explicit: Num | None = None
     fam: str | None = None
