@@ -60,8 +60,8 @@ class PlaceRules:
         self.own_authority = re.compile(r"\s+(?:" + "|".join(f"(?:{p})" for p in data["authorities"]) + r")\b",
                                         re.IGNORECASE)
         #: "18 Nigerian women": the counted people's citizenship, weak evidence of the story's country
-        self.counted = re.compile(r"\s+(?:" + "|".join(f"(?:{p})" for p in data["counted_people"]) + ")",
-                                  re.IGNORECASE)
+        #: (case-sensitive: "the Indonesian Migrant Workers Protection Agency" is a body's name)
+        self.counted = re.compile(r"\s+(?:" + "|".join(f"(?:{p})" for p in data["counted_people"]) + ")")
 
     def document_country(self, mentions: list[EntityMention], hint: str | None = None, text: str = "") -> str | None:
         """The country a document is about, when one clearly dominates its names.
