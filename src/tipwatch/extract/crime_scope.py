@@ -37,6 +37,10 @@ _TITLE_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?:(?:of|on|in|for|against|
 #: one, and so is a named form of exploitation: "rescued 3,190 workers from forced labour")
 _FROM = re.compile(r"\b(?:rescued|freed|saved|removed|escaped|protected|liberated|released|pulled|recovered)\s+"
                    r"(?:[\w,'’-]+\s+){0,5}?from\s+$", re.IGNORECASE)
+#: "rescued 45 migrants from trafficking networks": the words name the perpetrators, so they label the figure
+_GROUP_AFTER = re.compile(r"\s+(?:networks?|rings?|gangs?|syndicates?|groups?|cartels?|organi[sz]ations?)\b", re.IGNORECASE)
+#: what joins the numbers of a bare list that shares one noun ("12, 19 and 25 cases")
+_BARE_LIST = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+")
 _NOUN_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}")
 _LEADS_FIGURE = re.compile(r"^\s+(?:was\s+the\s+\w+\s+)?(?:for|at|with)\s+(?:the\s+remaining\s+)?$")
 _APPOSITION = re.compile(r"^\s*,\s*$")
@@ -89,7 +93,8 @@ def own_crimes(text: str, found: Sequence[CrimeMention], clause: tuple[int, int]
     """The crime labels written in a figure's own clause (see the module docstring)."""
     start, end = crime_clause(text, clause, m.start, others)
     inside = [c for c in found if start <= c.start < end and not (
-        set(c.crimes) <= {"trafficking"} and _FROM.search(text, max(start, c.start - 60), c.start))
+        set(c.crimes) <= {"trafficking"} and _FROM.search(text, max(start, c.start - 60), c.start)
+        and not _GROUP_AFTER.match(text, c.end))
         and not _in_other_brackets(text, c, m, others)]
     if not inside:
         return (), None
@@ -97,6 +102,7 @@ def own_crimes(text: str, found: Sequence[CrimeMention], clause: tuple[int, int]
                    key=lambda n: n.start)
     if m.start not in {n.start for n in slots}:
         slots = sorted([*slots, m], key=lambda n: n.start)
+    m = _list_tail(text, m, slots)
     owners = {c: _owner(text, c, slots) for c in inside}
     named = [c for c in inside if _in_noun_of_other(text, c, slots, m)]
     if named and len(named) == len(inside):
@@ -107,6 +113,15 @@ def own_crimes(text: str, found: Sequence[CrimeMention], clause: tuple[int, int]
             return (), DISTRIBUTED
     crimes = tuple(sorted({x for c in inside for x in c.crimes}))
     return crimes, inside[-1].rule
+
+
+def _list_tail(text: str, m: NumberMention, slots: Sequence[NumberMention]) -> NumberMention:
+    """The last number of the bare list ``m`` opens or continues ("12, 19 and 25 trafficking cases"):
+    the list's items share the noun and the crime words after the last one."""
+    i = next(k for k, n in enumerate(slots) if n.start == m.start)
+    while i + 1 < len(slots) and _BARE_LIST.fullmatch(text, slots[i].end, slots[i + 1].start):
+        i += 1
+    return slots[i]
 
 
 def _in_other_brackets(text: str, c: CrimeMention, m: NumberMention, others: Sequence[NumberMention]) -> bool:

@@ -27,10 +27,6 @@ _KINGDOM = re.compile(r"\b(?:the\s+)?(?:Kingdom|country|nation)\b")
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:\([^)]*\))?\s*[-–—:]|\s*\([^)]*\)\s*[-–—]|\s+[-–—]\s|:\s)")
 _ELSEWHERE = re.compile(r"\b(?:from|to|into|with|bordering|neighbou?ring|via|through|for|bound\s+for|towards?)\s+(?:the\s+)?$",
                         re.IGNORECASE)
-#: "Ethiopian authorities", "Moldovan police": a demonym on the body that acts names the country
-_OWN_AUTHORITY = re.compile(r"\s+(?:federal\s+|national\s+|state\s+|local\s+)?(?:authorities|police|government|officials|"
-                            r"prosecutors|courts?|ministry|security\s+forces|immigration|border\s+guards?|investigators|"
-                            r"labou?r\s+inspectors)\b", re.IGNORECASE)
 #: what joins the countries of a list ("Italy, Greece and Germany", "Argentina or Spain")
 _LISTED = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:the\s+)?")
 _OWNED_BODY = re.compile(r"(?:'s|’s)\s+(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0,6}?(?:[Pp]olice|[Mm]inistry|[Gg]overnment|"
@@ -60,6 +56,12 @@ class PlaceRules:
         self.eu = _rx(data.get("eu", []))
         self.regions = _rx(data.get("regions", []))
         self.national = _rx(data.get("national", []))
+        #: "Ethiopian authorities", "Greek coastguard": a demonym on the body that acts names the country
+        self.own_authority = re.compile(r"\s+(?:" + "|".join(f"(?:{p})" for p in data["authorities"]) + r")\b",
+                                        re.IGNORECASE)
+        #: "18 Nigerian women": the counted people's citizenship, weak evidence of the story's country
+        #: (case-sensitive: "the Indonesian Migrant Workers Protection Agency" is a body's name)
+        self.counted = re.compile(r"\s+(?:" + "|".join(f"(?:{p})" for p in data["counted_people"]) + ")")
 
     def document_country(self, mentions: list[EntityMention], hint: str | None = None, text: str = "") -> str | None:
         """The country a document is about, when one clearly dominates its names.
@@ -89,8 +91,10 @@ class PlaceRules:
                 weight = 0.0  # a unit of a country the rules do not cover counts only as a dateline
             elif all(e.rule.startswith("place.capital.") for e in mention.entities):
                 weight = 1.0  # a city of such a country: where people were promised jobs, unless a dateline
-            if ent.kind == "demonym" and text and _OWN_AUTHORITY.match(text, mention.end):
+            if ent.kind == "demonym" and text and self.own_authority.match(text, mention.end):
                 weight = 3.0  # "Ethiopian authorities intercepted ...": the country whose bodies act
+            elif ent.kind == "demonym" and text and self.counted.match(text, mention.end):
+                weight = 0.25  # "18 Nigerian women were rescued" in Spain: where they come from
             elif ent.kind == "country" and text and _OWNED_BODY.match(text, mention.end):
                 weight = 3.0  # "Slovakia's police", "Paraguay's Public Ministry": so do its own bodies
             if ent.kind == "body":
