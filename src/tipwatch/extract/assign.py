@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.context import DocContext, clause_at, slot_of
 from tipwatch.extract.figures import Figure
+from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.periods import TimeExpr
-from tipwatch.extract.sentences import Sentence, segment_at
+from tipwatch.extract.sentences import Sentence, segment_at, segments
 from tipwatch.extract.sources import Cue, choose
 from tipwatch.model import Fact, MatchKind
 
@@ -297,7 +299,9 @@ _REPORT_YEAR = re.compile(
     r"|\b(?:annual|situation|national|yearly)\s+(?:situation\s+)?report\s+(?:on|for|of)\s+(?:[\w-]+\s+){0,4}?(?P<y2>(?:19|20)\d\d)\b(?!\s*[-/–])"
     r"|\b(?:published|released|presented)\s+(?:its|the)\s+[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}(?P<y3>(?:19|20)\d\d)\b(?!\s*[-/–])"
     # "The figures cover 2023", "the report, which covers the year 2023"
-    r"|\b(?:covers?|covering|refers?\s+to|relates?\s+to)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<y4>(?:19|20)\d\d)\b(?!\s*[-/–])")
+    r"|\b(?:covers?|covering|refers?\s+to|relates?\s+to)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<y4>(?:19|20)\d\d)\b(?!\s*[-/–])"
+    # a title: "Human trafficking report 2023", "Annual Report for the year 2023", "Statistical review 2023"
+    r"|\b(?:[Rr]eport|[Rr]eview|[Ss]tatistics|[Bb]ulletin)\s+(?:for\s+(?:the\s+year\s+)?)?(?P<y5>(?:19|20)\d\d)\b(?!\s*[-/–])")
 
 
 _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|"
@@ -360,14 +364,17 @@ def year_before(period: str) -> str | None:
     return f"{int(y1) - 1}-{m1}-{d1}/{int(y2) - 1}-{m2}-{d2}"
 
 
-def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True) -> None:
+def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True,
+                 numbers: Sequence[NumberMention] = ()) -> None:
     """'The action, which ran from 5 to 11 June 2023, involved ...': a sentence without figures
     that dates the event the passage is about governs it (an interval only, not "set up in 2009"),
-    as does one that opens on a period and states a change ("Last year, cases fell by a quarter");
-    a sentence without any number is read for the second kind only."""
+    as does one that opens on a period and states a change ("Last year, cases fell by a quarter"),
+    and one that dates a count tipwatch does not read ("In 2023, 150 persons were victims of
+    trafficking", "Police opened 41 investigations into trafficking last year"); a sentence
+    without any number is read for the second kind only."""
     if not numbered and not _states_change(ctx.text, sent.start, sent.end):
         return
-    exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+    exprs, blocked = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
     if numbered:
         report = _REPORT_YEAR.search(ctx.text, sent.start, sent.end)
         spans = [e for e in exprs if "range" in e.rule and not e.same_period]
@@ -375,13 +382,55 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True) -> N
             _govern(ctx, ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country), spans[0].text)
             return
         if report:  # "the 2023 Annual National Report", "its situation report on human trafficking 2023"
-            year = report.group("y1") or report.group("y2") or report.group("y3") or report.group("y4")
+            year = next(y for y in report.groups() if y)
             if ctx.pub_year is None or int(year) <= ctx.pub_year:
                 _govern(ctx, year, report.group(0))
+            return
+        dated = _dated_count(ctx, sent, exprs, blocked, numbers)
+        if dated is not None:
+            _govern(ctx, ctx.rules.periods.resolve(dated, ctx.pub_year, None, ctx.country), dated.text)
             return
     frame = [e for e in exprs[:1] if _frames_a_change(ctx.text, sent, e)]
     if frame:
         _govern(ctx, ctx.rules.periods.resolve(frame[0], ctx.pub_year, None, ctx.country), frame[0].text)
+
+
+def _dated_count(ctx: DocContext, sent: Sentence, exprs: list[TimeExpr], blocked: list[tuple[int, int]],
+                 numbers: Sequence[NumberMention]) -> TimeExpr | None:
+    """The one time of a sentence that states a count tipwatch could not classify: the sentence
+    opens on it ("In 2023, 150 persons were victims of trafficking") or names trafficking ("opened 41
+    pre-trial investigations into human trafficking last year"); a time that dates a law or a
+    founding ("adopted in 2015"), a base ("than in 2022") or a running total never does."""
+    counts = [n for n in numbers if not any(a <= n.start < b for a, b in blocked)]
+    if not counts:
+        return None
+    segs = segments(sent)
+    times = [e for e in exprs if (e.year is not None or e.offset is not None) and not e.same_period
+             and not e.cumulative and not e.to_date and not e.report_year and not e.anchored
+             and e.month_offset is None and not segment_at(segs, e.start).comparison
+             and not ctx.rules.periods.origin_words.search(ctx.text, max(sent.start, e.start - 40), e.start)]
+    if len(times) != 1 or len(times) != len([e for e in exprs if not e.same_period]):
+        return None  # several times (a comparison, a law's year): the passage's own is unclear
+    expr = times[0]
+    if _LEAD_IN.fullmatch(ctx.text, sent.start, expr.start) and _OPENING_COMMA.match(ctx.text, expr.end):
+        return expr
+    named = any(sent.start <= c.start < sent.end for c in ctx.crimes)
+    return expr if named and any(n.start < expr.start for n in counts) else None
+
+
+_OPENING_COMMA = re.compile(r"\s*,")
+
+
+def opening_time(ctx: DocContext, sent: Sentence, exprs: list[TimeExpr]) -> TimeExpr | None:
+    """'In 2020, police registered 40 cases.': a year or a relative year the sentence opens on
+    frames what follows, even when it is older than the period in context."""
+    first = exprs[0] if exprs else None
+    if (first is None or (first.year is None and first.offset is None) or first.same_period or first.cumulative
+            or first.anchored or first.report_year):
+        return None
+    if _LEAD_IN.fullmatch(ctx.text, sent.start, first.start) and _OPENING_COMMA.match(ctx.text, first.end):
+        return first
+    return None
 
 
 def _govern(ctx: DocContext, period: str | None, words: str) -> None:

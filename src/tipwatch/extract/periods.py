@@ -115,6 +115,8 @@ class PeriodRules:
         self.event_words = re.compile(
             r"\b(?:" + "|".join(f"(?:{p})" for rec in data.get("events", []) for p in rec["patterns"]) + r")\b"
             if data.get("events") else r"(?!x)x", re.IGNORECASE)
+        origin_alt = "|".join(f"(?:{p})" for rec in data.get("origins", []) for p in rec["patterns"]) or r"(?!x)x"
+        self.origin_words = re.compile(origin_alt, re.IGNORECASE)  # matched against the words before a time
         self.month_rules = [(rec["id"], rec["offset"], _rx(rec["patterns"])) for rec in data.get("relative_months", [])]
         relm_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.month_rules) or r"(?!x)x"
         ignore_alt = "|".join(f"(?:{p})" for rec in data.get("ignore", []) for p in rec["patterns"])
@@ -161,6 +163,9 @@ class PeriodRules:
             rf"|(?P<firstn>\b(?:the\s+)?(?:first\s+(?P<n>{nwords})|(?P<n2>{nwords})\s+first)\s+(?P<fnu>months|quarters))"
             rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
             # "the year to March 2024", "the 12 months ending 30 June 2023": a trailing span
+            # "during 9 months of 2024", "the nine months of the current year": from January (CIS press releases)
+            rf"|(?P<nmof>\b(?:the\s+)?(?P<nmofn>{nwords})\s+months\s+(?:of|in)\s+(?:(?P<nmofy>{yr})|(?P<nmofrel>{rel_alt})"
+            rf"|(?P<nmofcur>(?:the\s+)?(?:current|present)\s+year)))"
             rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
@@ -170,6 +175,8 @@ class PeriodRules:
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
+            # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
+            rf"|(?P<fyy>(?P<fyy1>{yr})\s*(?:/\s*(?P<fyy2>{yr})|[-–]\s*(?P<fyy3>{yr})(?=\s+(?:financial|fiscal|budget)\s+years?\b)))"
             rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
@@ -404,6 +411,19 @@ class PeriodRules:
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
             rel = self._rel(g("frel"))
             return TimeExpr(s, e, t, "per.first_n_months", _int(g("fy")), rel[1] if rel else None, sub)
+        if g("nmof"):
+            n = _NUMS.get(g("nmofn").lower(), 0)
+            if not 1 <= n <= 11:
+                return None
+            rel = self._rel(g("nmofrel"))
+            offset = rel[1] if rel else (0 if g("nmofcur") else None)
+            return TimeExpr(s, e, t, "per.n_months_of", _int(g("nmofy")), offset,
+                            {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}"))
+        if g("fyy"):
+            y, y2 = int(g("fyy1")), int(g("fyy2") or g("fyy3"))
+            if y2 != y + 1:
+                return None
+            return TimeExpr(s, e, t, "per.fiscal_two_year", y, fiscal=True, fiscal_end_year=y2)
         if g("sub"):
             found = self._sub(g("sub"))
             if found is None:

@@ -24,8 +24,16 @@ _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+
                             r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
 
 #: A base year named before the change: "Compared with 2022, arrests were up 14 per cent"
-_BASE_HEAD = re.compile(r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:(?:the\s+)?same\s+"
+_BASE_HEAD = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:(?:the\s+)?same\s+"
                         r"(?:period|quarter|month|time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
+
+#: "In comparison with the same period of last year, crimes decreased by 12%": the base named before the change
+_BASE_HEAD_PREVIOUS = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?)"
+                                 r"\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?last\s+year|"
+                                 r"last\s+year|the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before)", re.I)
+_SAME = re.compile(r"\bsame\s+(?:period|quarter|month|time)\b", re.I)
+#: a change over several years ("up 40% over five years", "since 2015") has no base one period before
+_LONGER_SPAN = re.compile(r"\b(?:years|decades?|since|in\s+recent)\b", re.I)
 
 #: A base the text names but tipwatch does not resolve: no year-before fallback then
 _OTHER_BASE = re.compile(r"\b(?:previous|last|prior|preceding|same)\s+(?:quarter|month|half|period|week|fortnight|"
@@ -41,8 +49,9 @@ def names_base(text: str) -> bool:
     return bool(_BASE_YEAR.search(text) or _BASE_PREVIOUS.search(text))
 
 
-def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None, str | None]:
-    """(the base's period, the words that name it) from the text after the cue."""
+def base_period(ctx: Context, cue: Cue, period: str | None, *, implied: bool = False) -> tuple[str | None, str | None]:
+    """(the base's period, the words that name it) from the text after the cue; with ``implied``, a
+    change that names no base ("increased by 25% in 2023") is over the period before the newer one."""
     sent = ctx.sentences[cue.sent]
     tail = ctx.text[cue.start:sent.end]
     if not (_BASE_YEAR.search(tail) or _BASE_PREVIOUS.search(tail)) and cue.sent + 1 < len(ctx.sentences):
@@ -55,10 +64,17 @@ def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None,
         m = next((y for y in _BASE_HEAD.finditer(head) if not (period and period.startswith(y.group(1)))), None)
     if m:
         year = m.group(1)
-        return (year + period[4:] if period and period[:4].isdigit() and "/" not in period else year), year
-    m2 = _BASE_PREVIOUS.search(tail)
+        if period and period[:4].isdigit() and "/" not in period:
+            return year + period[4:], year
+        if period and period[:4].isdigit() and _SAME.search(m.group(0)):  # "than in the same period of 2023"
+            return _shift(period, int(year) - int(period[:4])), m.group(0)
+        return year, year
+    m2 = _BASE_PREVIOUS.search(tail) or _BASE_HEAD_PREVIOUS.search(ctx.text, sent.start, cue.start)
     if m2 and period and period[:4].isdigit():
         return _shift(period, -1), m2.group(0)
+    if implied and m2 is None and period and period[:4].isdigit() and not _OTHER_BASE.search(tail) \
+            and not _LONGER_SPAN.search(ctx.text, sent.start, sent.end):
+        return _shift(period, -1), None
     return None, (m2.group(0) if m2 else None)
 
 
@@ -99,7 +115,7 @@ def implied_base(cue: Cue, newer: float) -> float | None:
 
 def derived_fact(ctx: Context, cue: Cue, newer: int, value: float) -> Fact:
     fact = ctx.facts[newer]
-    period, words = base_period(ctx, cue, fact.period)
+    period, words = base_period(ctx, cue, fact.period, implied=True)
     exact = cue.absolute is not None and not cue.about and cue.factor is None
     value_out: float | int = int(value) if float(value).is_integer() else value
     return replace(fact, value=value_out, period=period, period_text=words, derived=True,
