@@ -318,6 +318,7 @@ _BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,8}?(?:\s*\([^()]{1,30}\))?\s*,?\s*(?:
 _OWN_PERIOD_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:in|during|for|the|a|last|this)\s+(?:(?:19|20)\d\d|year|previous|prior|"
                                r"preceding|same|first|second|third|fourth|last|period|quarter|half)\b", re.IGNORECASE)
 _COMPARED_ANY = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s", re.IGNORECASE)
+_YEARS = re.compile(r"(\d{4})-01-01/(\d{4})-12-31")
 _INTERVAL = re.compile(r"(\d{4})-(\d\d)-(\d\d)/(\d{4})-(\d\d)-(\d\d)")
 
 
@@ -331,7 +332,15 @@ def from_base(ctx: DocContext, figs: list[Figure]) -> None:
             itertools.pairwise([f for f in figs if f.unit == unit]) for unit in dict.fromkeys(f.unit for f in figs)):
         if a.indicator != b.indicator or a.unit != b.unit or a.period is None or a.period != b.period:
             continue
+        span = _YEARS.fullmatch(a.period)
         if (_FROM_BEFORE.search(ctx.text, max(0, a.start - 80), a.start)
+                and _TO_BETWEEN.fullmatch(ctx.text, a.mention.end, b.mention.start) and span):
+            # "rose from 30 to 60 between 2021 and 2023": the ends of the span, not the span twice
+            a.period, b.period = span.group(1), span.group(2)
+            a.period_explicit = False
+            a.rules.append("per.span_ends")
+            b.rules.append("per.span_ends")
+        elif (_FROM_BEFORE.search(ctx.text, max(0, a.start - 80), a.start)
                 and _TO_BETWEEN.fullmatch(ctx.text, a.mention.end, b.mention.start)):
             a.period = year_before(a.period)
             a.period_explicit = False

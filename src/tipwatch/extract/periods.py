@@ -134,7 +134,9 @@ class PeriodRules:
         # every expression starts at a word start: the leading look-behind rejects positions
         # inside words before the alternatives are tried (a third of the time spent here)
         source = (
-            rf"(?<![^\W_])(?:(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
+            rf"(?<![^\W_])(?:(?P<ndr>(?<![\d.,/-])(?P<nd1>\d{{1,2}})\.(?P<nm1>\d{{1,2}})\.(?P<ny1>\d{{4}})\s*(?:-|–|—|to|till|until|through|and)\s*"
+            rf"(?P<nd2>\d{{1,2}})\.(?P<nm2>\d{{1,2}})\.(?P<ny2>\d{{4}})(?![\d]|[.,]\d))"  # "01.01.2024 - 30.09.2024": day first
+            rf"|(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
             rf"|(?P<ignore>\b(?:{ignore_alt})\b)"
             rf"|(?P<relm>\b(?:{relm_alt}))\b"
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
@@ -170,7 +172,7 @@ class PeriodRules:
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
-            rf"(?!\s+(?:of|to|in|ending|ended|before|after|from|since)\b))"
+            rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
@@ -389,6 +391,8 @@ class PeriodRules:
         s, e = m.start(), m.end()
         t = text[s:e]
         g = m.group
+        if g("ndr"):
+            return _numeric_range(m, t)
         if g("ldate") or g("ignore") or g("day"):
             return None
         special = self._special(m, t)
@@ -850,6 +854,16 @@ def _until(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str |
     if (end.month, end.day) == (12, 31):
         return str(year)
     return _interval(start, end)
+
+
+def _numeric_range(m: re.Match[str], t: str) -> TimeExpr | None:
+    """'01.01.2024 - 30.09.2024' (dotted dates are written day first): an explicit interval."""
+    g = m.group
+    y1, m1, d1, y2, m2, d2 = (int(g(k)) for k in ("ny1", "nm1", "nd1", "ny2", "nm2", "nd2"))
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or not _valid_day(m1, d1) or not _valid_day(m2, d2) \
+            or (y1, m1, d1) >= (y2, m2, d2):
+        return None
+    return TimeExpr(m.start(), m.end(), t, "per.date_range", y1, None, f"R{y1:04d}{m1:02d}{d1:02d}-{y2:04d}{m2:02d}{d2:02d}")
 
 
 def _interval(start: date, end: date) -> str:
