@@ -41,6 +41,16 @@ _COLON_AFTER = re.compile(r"\s*:\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 
 
+def _timed_after(ctx: DocContext, exprs: list[TimeExpr], start: int, sent: Sentence) -> bool:
+    """Whether the candidate figure starting at ``start`` has a time of its own right after it
+    ("1,212 in 2019, 1,046 in 2020": each figure's time follows it)."""
+    nxt = next((c for c in ctx.cands if c.start == start), None)
+    if nxt is None:
+        return False
+    _, _, end, limit = slot_of(ctx.cands, nxt, sent)
+    return any(end <= x.start < limit for x in exprs)
+
+
 def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
     """'in 2023 (81)', '2023: 260': the expression labels the figure right after it (but not the
     base of '150 in 2023 (98 in 2022)')."""
@@ -57,6 +67,9 @@ _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|v
                         re.IGNORECASE)
 
 
+#: the words between a time and the figure it introduces ("and in 2021 about 40")
+_LEADS_NEXT = re.compile(r"\s*,?\s*(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
+                         r"fewer\s+than|less\s+than|at\s+least|up\s+to)\s+)?", re.IGNORECASE)
 #: "compared with 2022, when 1,491 were identified": the figure of a clause that a time introduces
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
 
@@ -81,9 +94,14 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
                    or [x for x in exprs if _mine(x) and not segment_at(segs, x.start).comparison] or own)
         if _BASE_NEXT.search(ctx.text, slot[2], slot[3]):  # "rose to 45 from 30 in 2022": 2022 is the base's
             own = [x for x in own if x.start < slot[3]]
+        before = [x for x in own if slot[0] <= x.start < slot[1]]
+        # "In 2022 they had opened 52 and in 2021 about 40": a time right before the next figure is that one's
+        after = [x for x in own if slot[2] <= x.start < slot[3]
+                 and not (before and _LEADS_NEXT.fullmatch(ctx.text, x.end, slot[3])
+                          and not _timed_after(ctx, exprs, slot[3], fig.sentence))]
         in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
-                   or [x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
-                   or [x for x in own if slot[0] <= x.start < slot[1]] or own)
+                   or after  # "1,212 in 2019, 1,046 in 2020"
+                   or before or own)
     if own and _after_base(ctx, fig, in_slot):
         own = []  # "1,236 in 2023, a rise on the 915 rescued in 2022, among them 418 children": 2022 is the base's
     if own:

@@ -814,8 +814,15 @@ def _report_year(expr: TimeExpr, pub_year: int | None, reference: str | None) ->
         if reference[:4].isdigit():
             return reference[:4]
     if expr.offset is not None and pub_year is not None:
+        published = getattr(pub_year, "published", None) or ""
+        if expr.offset == -1 and published[5:7].isdigit() and int(published[5:7]) >= _YEAR_END_MONTH:
+            return str(pub_year)  # "over the past year" in a year-end review (November, December): this year
         return str(pub_year + expr.offset)
     return None
+
+
+#: from this publication month on, "the past year" is mostly the publication year itself
+_YEAR_END_MONTH = 11
 
 
 def _days(span: re.Match[str]) -> int:
