@@ -67,8 +67,8 @@ _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|v
                         re.IGNORECASE)
 
 
-#: the words between a time and the figure it introduces ("and in 2021 about 40")
-_LEADS_NEXT = re.compile(r"\s*,?\s*(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
+#: the words between a time and the figure it introduces ("and in 2021 about 40", "same period last year - 19")
+_LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
                          r"fewer\s+than|less\s+than|at\s+least|up\s+to)\s+)?", re.IGNORECASE)
 #: "compared with 2022, when 1,491 were identified": the figure of a clause that a time introduces
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
