@@ -42,6 +42,8 @@ _YEAR = r"(?<![\d,.$£€])(?:19[5-9]\d|20\d\d)(?![\d]|[,.]\d)"
 _NUMS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "four": 4, "4": 4, "eight": 8,
          "8": 8, "two": 2, "2": 2, "five": 5, "5": 5, "seven": 7, "7": 7, "ten": 10, "10": 10,
          "eleven": 11, "11": 11}
+_YEARS_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            **{str(n): n for n in range(2, 11)}}
 _SPAN_MONTHS = {"twelve": 12, "12": 12, "six": 6, "6": 6, "three": 3, "3": 3, "nine": 9, "9": 9,
                 "eighteen": 18, "18": 18, "24": 24}
 
@@ -156,6 +158,14 @@ class PeriodRules:
             rf"|(?P<repy>\b(?:{report_alt}))\b(?![-–]|\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
             rf"|(?P<cumul>\b(?:{cumul_alt})(?:,?\s+in\s+{yr})?)\b"  # "since its creation in 2015": the year starts the tally
+            # "between January 2022 and March this year", "from 2022 to the end of March 2024", "from January
+            # 2022 to date": a span of several years whose ends are written differently
+            rf"|(?P<span>\b(?:from|between|since)\s+(?:(?P<sp_m1>{month_any})\s+)?(?P<sp_y1>{yr})\s*"
+            rf"(?:to|until|till|through|and|up\s+(?:to|until)|-|–)\s+(?:(?:the\s+)?end\s+of\s+)?"
+            rf"(?:(?P<sp_m2>{month_any})\s*,?\s*(?:(?P<sp_y2>{yr})|(?P<sp_rel>this\s+year|last\s+year))|(?P<sp_now>date|now|today|the\s+present)\b))"
+            # "the five years to March 2024", "in the three years to 2023"
+            rf"|(?P<nyto>\b(?:the\s+)?(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+years\s+(?:to|ending|ended|up\s+to|through)\s+"
+            rf"(?:(?P<nym>{month_alt})\s*,?\s*)?(?P<nyy>{yr}))"
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
             rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{mdot})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
             rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{mdot})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
@@ -183,7 +193,9 @@ class PeriodRules:
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
             rf"|(?P<fyy>(?P<fyy1>{yr})\s*(?:/\s*(?P<fyy2>{yr})|[-–]\s*(?P<fyy3>{yr})(?=\s+(?:financial|fiscal|budget)\s+years?\b)))"
-            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
+            # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
+            rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))"
+            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
@@ -407,6 +419,9 @@ class PeriodRules:
             return TimeExpr(s, e, t, "per.anaphor", sub=str(n))
         if g("monly"):
             return TimeExpr(s, e, t, "per.month", None, None, f"M{self._month(g('monly')):02d}")
+        if g("ylist"):
+            y1, y2 = int(g("yl1")), int(g("yl2"))
+            return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}") if y2 > y1 else None
         if g("y1"):
             y1, y2 = int(g("y1")), int(g("y2"))
             if y2 <= y1:
@@ -548,6 +563,15 @@ class PeriodRules:
                             f"M{month:02d}", to_date=True)
         if g("xr"):
             return self._cross_year(m, t)
+        if g("span"):
+            return self._span(m, t)
+        if g("nyto"):
+            n, year = _YEARS_N[g("nyn").lower()], int(g("nyy"))
+            last = self._month(g("nym")) if g("nym") else 12
+            start = date(year - n, last + 1, 1) if last < 12 else date(year - n + 1, 1, 1)
+            end = date(year, last, calendar.monthrange(year, last)[1])
+            return TimeExpr(s, e, t, "per.years_to", start.year, None,
+                            f"R{start:%Y%m%d}-{end:%Y%m%d}")
         if g("dra") or g("drb"):
             k = "da" if g("dra") else "db"
             m2 = self._month(g(f"{k}_m2")) if g(f"{k}_m2") else None
@@ -586,6 +610,24 @@ class PeriodRules:
             start = date(y0, m0, min(day, calendar.monthrange(y0, m0)[1])) + timedelta(days=1)
         return TimeExpr(m.start(), m.end(), t, "per.trailing", start.year, None, _span_code(start, end))
 
+    def _span(self, m: re.Match[str], t: str) -> TimeExpr | None:
+        """'from 2022 to March 2024' = 2022-01-01/2024-03-31; 'between January 2022 and March this
+        year' ends in the publication year; 'from January 2022 to date' runs to the publication date."""
+        g = m.group
+        y1 = int(g("sp_y1"))
+        m1 = self._month(g("sp_m1").rstrip(".")) if g("sp_m1") else 1
+        if g("sp_now"):
+            return TimeExpr(m.start(), m.end(), t, "per.since_month", y1, None, f"M{m1:02d}", to_date=True)
+        m2 = self._month(g("sp_m2").rstrip("."))
+        if g("sp_rel"):  # the end year is counted from the publication date: resolved then
+            return TimeExpr(m.start(), m.end(), t, "per.span_relative", y1, -1 if "last" in g("sp_rel").lower() else 0,
+                            f"S{m1:02d}-{m2:02d}")
+        y2 = int(g("sp_y2"))
+        if (y1, m1) >= (y2, m2):
+            return None
+        return TimeExpr(m.start(), m.end(), t, "per.date_range", y1, None,
+                        f"R{y1:04d}{m1:02d}01-{y2:04d}{m2:02d}{calendar.monthrange(y2, m2)[1]:02d}")
+
     def _cross_year(self, m: re.Match[str], t: str) -> TimeExpr | None:
         """'April 2022 to March 2023', '17 July 2022 to 16 July 2023': an explicit interval."""
         g = m.group
@@ -621,6 +663,13 @@ class PeriodRules:
                 return running
         if expr.sub and expr.sub[0] in "AE":
             return _until(expr, pub_year, reference)
+        if expr.sub and expr.sub[0] == "S":  # "between January 2022 and March this year"
+            if pub_year is None or expr.year is None:
+                return None
+            y2, m1, m2 = pub_year + (expr.offset or 0), int(expr.sub[1:3]), int(expr.sub[4:6])
+            if (expr.year, m1) >= (y2, m2):
+                return None
+            return f"{expr.year}-{m1:02d}-01/{y2}-{m2:02d}-{calendar.monthrange(y2, m2)[1]:02d}"
         if expr.to_date:
             return _to_date(expr, pub_year)
         if expr.fiscal:
