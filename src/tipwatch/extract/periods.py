@@ -195,6 +195,7 @@ class PeriodRules:
             rf"|(?P<fyy>(?P<fyy1>{yr})\s*(?:/\s*(?P<fyy2>{yr})|[-–]\s*(?P<fyy3>{yr})(?=\s+(?:financial|fiscal|budget)\s+years?\b)))"
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
             rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))"
+            rf"|(?P<fisa>(?P<fisay>{yr})\s+(?:fiscal|financial|budget)\s+year)\b"  # "in the 2023 fiscal year"
             rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
@@ -446,6 +447,8 @@ class PeriodRules:
             offset = rel[1] if rel else (0 if g("nmofcur") else None)
             return TimeExpr(s, e, t, "per.n_months_of", _int(g("nmofy")), offset,
                             {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}"))
+        if g("fisa"):
+            return TimeExpr(s, e, t, "per.fiscal", int(g("fisay")), fiscal=True)
         if g("fyy"):
             y, y2 = int(g("fyy1")), int(g("fyy2") or g("fyy3"))
             if y2 != y + 1:
