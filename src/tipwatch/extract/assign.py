@@ -422,6 +422,15 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True,
         _govern(ctx, ctx.rules.periods.resolve(frame[0], ctx.pub_year, None, ctx.country), frame[0].text)
 
 
+def opening_period(ctx: DocContext, sent: Sentence, numbers: Sequence[NumberMention]) -> None:
+    """'In 2022, 130 persons were victims of trafficking.' after a passage about 2023: a sentence
+    whose count is not read but that opens on its own time frames the sentences after it."""
+    exprs, blocked = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+    dated = _dated_count(ctx, sent, exprs, blocked, numbers)
+    if dated is not None and dated is opening_time(ctx, sent, exprs):
+        _govern(ctx, ctx.rules.periods.resolve(dated, ctx.pub_year, None, ctx.country), dated.text)
+
+
 def _dated_count(ctx: DocContext, sent: Sentence, exprs: list[TimeExpr], blocked: list[tuple[int, int]],
                  numbers: Sequence[NumberMention]) -> TimeExpr | None:
     """The one time of a sentence that states a count tipwatch could not classify: the sentence

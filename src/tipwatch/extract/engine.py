@@ -66,6 +66,8 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
             ctx.prev = figs
         elif ctx.governing is None:
             assign.event_period(ctx, sent, numbered=lo < hi, numbers=numbers[lo:hi])
+        elif lo < hi:
+            assign.opening_period(ctx, sent, numbers[lo:hi])
         ctx.tracker.observe(sent.start, sent.end, cues, figures=lo < hi and bool(ctx.prev) and ctx.prev[0].sentence is sent)
     assign.inherit_series_crimes(ctx.figures)
     assign.fill_periods(ctx)
