@@ -67,6 +67,8 @@ _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|v
                         re.IGNORECASE)
 
 
+#: "twice as many as", "20 more than", "up on": a comparison between a figure and a later time
+_COMPARES_WITH = re.compile(r"\b(?:than|as|from|against|compared\s+(?:to|with)|versus|vs\.?|on)\b", re.IGNORECASE)
 #: the words between a time and the figure it introduces ("and in 2021 about 40", "same period last year - 19")
 _LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
                          r"fewer\s+than|less\s+than|at\s+least|up\s+to)\s+)?", re.IGNORECASE)
@@ -96,9 +98,13 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             own = [x for x in own if x.start < slot[3]]
         before = [x for x in own if slot[0] <= x.start < slot[1]]
         # "In 2022 they had opened 52 and in 2021 about 40": a time right before the next figure is that one's
+        # "80 victims in the first four months of 2024, twice as many as a year earlier": a time counted
+        # back from the figure's own is the compared period's, not the figure's
         after = [x for x in own if slot[2] <= x.start < slot[3]
                  and not (before and _LEADS_NEXT.fullmatch(ctx.text, x.end, slot[3])
-                          and not _timed_after(ctx, exprs, slot[3], fig.sentence))]
+                          and not _timed_after(ctx, exprs, slot[3], fig.sentence))
+                 and not (before and x.anchored and not x.report_year and any(not b.anchored for b in before)
+                          and _COMPARES_WITH.search(ctx.text, fig.mention.end, x.start))]
         in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
                    or after  # "1,212 in 2019, 1,046 in 2020"
                    or before or own)

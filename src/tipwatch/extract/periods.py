@@ -191,6 +191,8 @@ class PeriodRules:
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
+            # "in 2023 and the first half of 2024": one span over a year and the start of the next
+            rf"|(?P<yandsub>(?P<ysa>{yr})\s+and\s+(?:the\s+)?first\s+(?P<ysn>half|quarter|(?:{nwords})\s+months)\s+of\s+(?P<ysb>{yr}))"
             # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
             rf"|(?P<fyy>(?P<fyy1>{yr})\s*(?:/\s*(?P<fyy2>{yr})|[-–]\s*(?P<fyy3>{yr})(?=\s+(?:financial|fiscal|budget)\s+years?\b)))"
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
@@ -447,6 +449,13 @@ class PeriodRules:
             offset = rel[1] if rel else (0 if g("nmofcur") else None)
             return TimeExpr(s, e, t, "per.n_months_of", _int(g("nmofy")), offset,
                             {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}"))
+        if g("yandsub"):
+            y1, y2, unit = int(g("ysa")), int(g("ysb")), g("ysn").lower().split()
+            n = 6 if unit[0] == "half" else 3 if unit[0] == "quarter" else _NUMS.get(unit[0], 0)
+            if y2 != y1 + 1 or not 1 <= n <= 11:
+                return None
+            return TimeExpr(s, e, t, "per.date_range", y1, None,
+                            f"R{y1:04d}0101-{y2:04d}{n:02d}{calendar.monthrange(y2, n)[1]:02d}")
         if g("fisa"):
             return TimeExpr(s, e, t, "per.fiscal", int(g("fisay")), fiscal=True)
         if g("fyy"):
