@@ -41,7 +41,7 @@ from tipwatch.extract.folding import fold_pattern, lowered
 _YEAR = r"(?<![\d,.$£€])(?:19[5-9]\d|20\d\d)(?![\d]|[,.]\d)"
 _NUMS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "four": 4, "4": 4, "eight": 8,
          "8": 8, "two": 2, "2": 2, "five": 5, "5": 5, "seven": 7, "7": 7, "ten": 10, "10": 10,
-         "eleven": 11, "11": 11}
+         "eleven": 11, "11": 11, "twelve": 12, "12": 12}
 _YEARS_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
             **{str(n): n for n in range(2, 11)}}
 _SPAN_MONTHS = {"twelve": 12, "12": 12, "six": 6, "6": 6, "three": 3, "3": 3, "nine": 9, "9": 9,
@@ -173,7 +173,7 @@ class PeriodRules:
             rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{mdot}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{mdot})(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
             rf"|(?P<firstn>\b(?:the\s+)?(?:first\s+(?P<n>{nwords})|(?P<n2>{nwords})\s+first)\s+(?P<fnu>months|quarters))"
-            rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
+            rf"(?:\s+(?:of|in)\s+(?:(?:the\s+)?year\s+(?={yr}))?(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
             # "the year to March 2024", "the 12 months ending 30 June 2023": a trailing span
             # "during 9 months of 2024", "the nine months of the current year": from January (CIS press releases)
             rf"|(?P<nmof>\b(?:the\s+)?(?P<nmofn>{nwords})\s+months\s+(?:of|in)\s+(?:(?P<nmofy>{yr})|(?P<nmofrel>{rel_alt})"
@@ -187,7 +187,7 @@ class PeriodRules:
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
@@ -443,12 +443,12 @@ class PeriodRules:
                 if 1 <= n <= 11 else None
         if g("nmof"):
             n = _NUMS.get(g("nmofn").lower(), 0)
-            if not 1 <= n <= 11:
+            if not 1 <= n <= 12:
                 return None
             rel = self._rel(g("nmofrel"))
             offset = rel[1] if rel else (0 if g("nmofcur") else None)
-            return TimeExpr(s, e, t, "per.n_months_of", _int(g("nmofy")), offset,
-                            {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}"))
+            return TimeExpr(s, e, t, "per.n_months_of", _int(g("nmofy")), offset,  # "12 months of 2023": the year
+                            None if n == 12 else {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}"))
         if g("yandsub"):
             y1, y2, unit = int(g("ysa")), int(g("ysb")), g("ysn").lower().split()
             n = 6 if unit[0] == "half" else 3 if unit[0] == "quarter" else _NUMS.get(unit[0], 0)
