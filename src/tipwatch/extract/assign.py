@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.context import DocContext, clause_at, slot_of
 from tipwatch.extract.figures import Figure
+from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.periods import TimeExpr
-from tipwatch.extract.sentences import Sentence, segment_at
+from tipwatch.extract.sentences import Sentence, segment_at, segments
 from tipwatch.extract.sources import Cue, choose
 from tipwatch.model import Fact, MatchKind
 
@@ -39,6 +41,16 @@ _COLON_AFTER = re.compile(r"\s*:\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 
 
+def _timed_after(ctx: DocContext, exprs: list[TimeExpr], start: int, sent: Sentence) -> bool:
+    """Whether the candidate figure starting at ``start`` has a time of its own right after it
+    ("1,212 in 2019, 1,046 in 2020": each figure's time follows it)."""
+    nxt = next((c for c in ctx.cands if c.start == start), None)
+    if nxt is None:
+        return False
+    _, _, end, limit = slot_of(ctx.cands, nxt, sent)
+    return any(end <= x.start < limit for x in exprs)
+
+
 def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
     """'in 2023 (81)', '2023: 260': the expression labels the figure right after it (but not the
     base of '150 in 2023 (98 in 2022)')."""
@@ -55,6 +67,11 @@ _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|v
                         re.IGNORECASE)
 
 
+#: "twice as many as", "20 more than", "up on": a comparison between a figure and a later time
+_COMPARES_WITH = re.compile(r"\b(?:than|as|from|against|compared\s+(?:to|with)|versus|vs\.?|on)\b", re.IGNORECASE)
+#: the words between a time and the figure it introduces ("and in 2021 about 40", "same period last year - 19")
+_LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
+                         r"fewer\s+than|less\s+than|at\s+least|up\s+to)\s+)?", re.IGNORECASE)
 #: "compared with 2022, when 1,491 were identified": the figure of a clause that a time introduces
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
 
@@ -79,9 +96,18 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
                    or [x for x in exprs if _mine(x) and not segment_at(segs, x.start).comparison] or own)
         if _BASE_NEXT.search(ctx.text, slot[2], slot[3]):  # "rose to 45 from 30 in 2022": 2022 is the base's
             own = [x for x in own if x.start < slot[3]]
+        before = [x for x in own if slot[0] <= x.start < slot[1]]
+        # "In 2022 they had opened 52 and in 2021 about 40": a time right before the next figure is that one's
+        # "80 victims in the first four months of 2024, twice as many as a year earlier": a time counted
+        # back from the figure's own is the compared period's, not the figure's
+        after = [x for x in own if slot[2] <= x.start < slot[3]
+                 and not (before and _LEADS_NEXT.fullmatch(ctx.text, x.end, slot[3])
+                          and not _timed_after(ctx, exprs, slot[3], fig.sentence))
+                 and not (before and x.anchored and not x.report_year and any(not b.anchored for b in before)
+                          and _COMPARES_WITH.search(ctx.text, fig.mention.end, x.start))]
         in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
-                   or [x for x in own if slot[2] <= x.start < slot[3]]  # "1,212 in 2019, 1,046 in 2020"
-                   or [x for x in own if slot[0] <= x.start < slot[1]] or own)
+                   or after  # "1,212 in 2019, 1,046 in 2020"
+                   or before or own)
     if own and _after_base(ctx, fig, in_slot):
         own = []  # "1,236 in 2023, a rise on the 915 rescued in 2022, among them 418 children": 2022 is the base's
     if own:
@@ -297,7 +323,9 @@ _REPORT_YEAR = re.compile(
     r"|\b(?:annual|situation|national|yearly)\s+(?:situation\s+)?report\s+(?:on|for|of)\s+(?:[\w-]+\s+){0,4}?(?P<y2>(?:19|20)\d\d)\b(?!\s*[-/–])"
     r"|\b(?:published|released|presented)\s+(?:its|the)\s+[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}(?P<y3>(?:19|20)\d\d)\b(?!\s*[-/–])"
     # "The figures cover 2023", "the report, which covers the year 2023"
-    r"|\b(?:covers?|covering|refers?\s+to|relates?\s+to)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<y4>(?:19|20)\d\d)\b(?!\s*[-/–])")
+    r"|\b(?:covers?|covering|refers?\s+to|relates?\s+to)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<y4>(?:19|20)\d\d)\b(?!\s*[-/–])"
+    # a title: "Human trafficking report 2023", "Annual Report for the year 2023", "Statistical review 2023"
+    r"|\b(?:[Rr]eport|[Rr]eview|[Ss]tatistics|[Bb]ulletin)\s+(?:for\s+(?:the\s+year\s+)?)?(?P<y5>(?:19|20)\d\d)\b(?!\s*[-/–])")
 
 
 _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|"
@@ -314,6 +342,7 @@ _BASE_AFTER = re.compile(r"(?:\s+[\w-]+){0,8}?(?:\s*\([^()]{1,30}\))?\s*,?\s*(?:
 _OWN_PERIOD_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:in|during|for|the|a|last|this)\s+(?:(?:19|20)\d\d|year|previous|prior|"
                                r"preceding|same|first|second|third|fourth|last|period|quarter|half)\b", re.IGNORECASE)
 _COMPARED_ANY = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s", re.IGNORECASE)
+_YEARS = re.compile(r"(\d{4})-01-01/(\d{4})-12-31")
 _INTERVAL = re.compile(r"(\d{4})-(\d\d)-(\d\d)/(\d{4})-(\d\d)-(\d\d)")
 
 
@@ -327,7 +356,15 @@ def from_base(ctx: DocContext, figs: list[Figure]) -> None:
             itertools.pairwise([f for f in figs if f.unit == unit]) for unit in dict.fromkeys(f.unit for f in figs)):
         if a.indicator != b.indicator or a.unit != b.unit or a.period is None or a.period != b.period:
             continue
+        span = _YEARS.fullmatch(a.period)
         if (_FROM_BEFORE.search(ctx.text, max(0, a.start - 80), a.start)
+                and _TO_BETWEEN.fullmatch(ctx.text, a.mention.end, b.mention.start) and span):
+            # "rose from 30 to 60 between 2021 and 2023": the ends of the span, not the span twice
+            a.period, b.period = span.group(1), span.group(2)
+            a.period_explicit = False
+            a.rules.append("per.span_ends")
+            b.rules.append("per.span_ends")
+        elif (_FROM_BEFORE.search(ctx.text, max(0, a.start - 80), a.start)
                 and _TO_BETWEEN.fullmatch(ctx.text, a.mention.end, b.mention.start)):
             a.period = year_before(a.period)
             a.period_explicit = False
@@ -360,14 +397,17 @@ def year_before(period: str) -> str | None:
     return f"{int(y1) - 1}-{m1}-{d1}/{int(y2) - 1}-{m2}-{d2}"
 
 
-def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True) -> None:
+def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True,
+                 numbers: Sequence[NumberMention] = ()) -> None:
     """'The action, which ran from 5 to 11 June 2023, involved ...': a sentence without figures
     that dates the event the passage is about governs it (an interval only, not "set up in 2009"),
-    as does one that opens on a period and states a change ("Last year, cases fell by a quarter");
-    a sentence without any number is read for the second kind only."""
+    as does one that opens on a period and states a change ("Last year, cases fell by a quarter"),
+    and one that dates a count tipwatch does not read ("In 2023, 150 persons were victims of
+    trafficking", "Police opened 41 investigations into trafficking last year"); a sentence
+    without any number is read for the second kind only."""
     if not numbered and not _states_change(ctx.text, sent.start, sent.end):
         return
-    exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+    exprs, blocked = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
     if numbered:
         report = _REPORT_YEAR.search(ctx.text, sent.start, sent.end)
         spans = [e for e in exprs if "range" in e.rule and not e.same_period]
@@ -375,13 +415,64 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True) -> N
             _govern(ctx, ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country), spans[0].text)
             return
         if report:  # "the 2023 Annual National Report", "its situation report on human trafficking 2023"
-            year = report.group("y1") or report.group("y2") or report.group("y3") or report.group("y4")
+            year = next(y for y in report.groups() if y)
             if ctx.pub_year is None or int(year) <= ctx.pub_year:
                 _govern(ctx, year, report.group(0))
+            return
+        dated = _dated_count(ctx, sent, exprs, blocked, numbers)
+        if dated is not None:
+            _govern(ctx, ctx.rules.periods.resolve(dated, ctx.pub_year, None, ctx.country), dated.text)
             return
     frame = [e for e in exprs[:1] if _frames_a_change(ctx.text, sent, e)]
     if frame:
         _govern(ctx, ctx.rules.periods.resolve(frame[0], ctx.pub_year, None, ctx.country), frame[0].text)
+
+
+def opening_period(ctx: DocContext, sent: Sentence, numbers: Sequence[NumberMention]) -> None:
+    """'In 2022, 130 persons were victims of trafficking.' after a passage about 2023: a sentence
+    whose count is not read but that opens on its own time frames the sentences after it."""
+    exprs, blocked = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+    dated = _dated_count(ctx, sent, exprs, blocked, numbers)
+    if dated is not None and dated is opening_time(ctx, sent, exprs):
+        _govern(ctx, ctx.rules.periods.resolve(dated, ctx.pub_year, None, ctx.country), dated.text)
+
+
+def _dated_count(ctx: DocContext, sent: Sentence, exprs: list[TimeExpr], blocked: list[tuple[int, int]],
+                 numbers: Sequence[NumberMention]) -> TimeExpr | None:
+    """The one time of a sentence that states a count tipwatch could not classify: the sentence
+    opens on it ("In 2023, 150 persons were victims of trafficking") or names trafficking ("opened 41
+    pre-trial investigations into human trafficking last year"); a time that dates a law or a
+    founding ("adopted in 2015"), a base ("than in 2022") or a running total never does."""
+    counts = [n for n in numbers if not any(a <= n.start < b for a, b in blocked)]
+    if not counts:
+        return None
+    segs = segments(sent)
+    times = [e for e in exprs if (e.year is not None or e.offset is not None) and not e.same_period
+             and not e.cumulative and not e.to_date and not e.report_year and not e.anchored
+             and e.month_offset is None and not segment_at(segs, e.start).comparison
+             and not ctx.rules.periods.origin_words.search(ctx.text, max(sent.start, e.start - 40), e.start)]
+    if len(times) != 1 or len(times) != len([e for e in exprs if not e.same_period]):
+        return None  # several times (a comparison, a law's year): the passage's own is unclear
+    expr = times[0]
+    if _LEAD_IN.fullmatch(ctx.text, sent.start, expr.start) and _OPENING_COMMA.match(ctx.text, expr.end):
+        return expr
+    named = any(sent.start <= c.start < sent.end for c in ctx.crimes)
+    return expr if named and any(n.start < expr.start for n in counts) else None
+
+
+_OPENING_COMMA = re.compile(r"\s*,")
+
+
+def opening_time(ctx: DocContext, sent: Sentence, exprs: list[TimeExpr]) -> TimeExpr | None:
+    """'In 2020, police registered 40 cases.': a year or a relative year the sentence opens on
+    frames what follows, even when it is older than the period in context."""
+    first = exprs[0] if exprs else None
+    if (first is None or (first.year is None and first.offset is None) or first.same_period or first.cumulative
+            or first.anchored or first.report_year):
+        return None
+    if _LEAD_IN.fullmatch(ctx.text, sent.start, first.start) and _OPENING_COMMA.match(ctx.text, first.end):
+        return first
+    return None
 
 
 def _govern(ctx: DocContext, period: str | None, words: str) -> None:

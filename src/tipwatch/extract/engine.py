@@ -65,7 +65,9 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
         if figs:
             ctx.prev = figs
         elif ctx.governing is None:
-            assign.event_period(ctx, sent, numbered=lo < hi)
+            assign.event_period(ctx, sent, numbered=lo < hi, numbers=numbers[lo:hi])
+        elif lo < hi:
+            assign.opening_period(ctx, sent, numbers[lo:hi])
         ctx.tracker.observe(sent.start, sent.end, cues, figures=lo < hi and bool(ctx.prev) and ctx.prev[0].sentence is sent)
     assign.inherit_series_crimes(ctx.figures)
     assign.fill_periods(ctx)
@@ -157,10 +159,12 @@ def _sentence(ctx: DocContext, sent: Sentence, numbers: list[NumberMention], cue
         assign.assign_source(ctx, fig, cues, following)
         assign.assign_place(ctx, fig, sent, slot_of(cands, fig.mention, sent))
     assign.from_base(ctx, figs)
+    opener = assign.opening_time(ctx, sent, exprs)
     for fig in figs:
         if assign.may_govern(fig, figs, segment_at(segs, fig.start).comparison):
             gov = ctx.governing
-            if gov is None or fig.period is None or gov[0] is None or fig.period[:4] >= gov[0][:4]:
+            if (gov is None or fig.period is None or gov[0] is None or fig.period[:4] >= gov[0][:4]
+                    or (opener is not None and fig.period_text == opener.text)):
                 ctx.governing = (fig.period, fig.period_text or fig.period or "")
                 ctx.first_governing = ctx.first_governing or ctx.governing
     return figs

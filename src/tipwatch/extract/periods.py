@@ -41,7 +41,9 @@ from tipwatch.extract.folding import fold_pattern, lowered
 _YEAR = r"(?<![\d,.$£€])(?:19[5-9]\d|20\d\d)(?![\d]|[,.]\d)"
 _NUMS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "four": 4, "4": 4, "eight": 8,
          "8": 8, "two": 2, "2": 2, "five": 5, "5": 5, "seven": 7, "7": 7, "ten": 10, "10": 10,
-         "eleven": 11, "11": 11}
+         "eleven": 11, "11": 11, "twelve": 12, "12": 12}
+_YEARS_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            **{str(n): n for n in range(2, 11)}}
 _SPAN_MONTHS = {"twelve": 12, "12": 12, "six": 6, "6": 6, "three": 3, "3": 3, "nine": 9, "9": 9,
                 "eighteen": 18, "18": 18, "24": 24}
 
@@ -115,6 +117,8 @@ class PeriodRules:
         self.event_words = re.compile(
             r"\b(?:" + "|".join(f"(?:{p})" for rec in data.get("events", []) for p in rec["patterns"]) + r")\b"
             if data.get("events") else r"(?!x)x", re.IGNORECASE)
+        origin_alt = "|".join(f"(?:{p})" for rec in data.get("origins", []) for p in rec["patterns"]) or r"(?!x)x"
+        self.origin_words = re.compile(origin_alt, re.IGNORECASE)  # matched against the words before a time
         self.month_rules = [(rec["id"], rec["offset"], _rx(rec["patterns"])) for rec in data.get("relative_months", [])]
         relm_alt = "|".join(f"(?:{p.pattern})" for _, _, p in self.month_rules) or r"(?!x)x"
         ignore_alt = "|".join(f"(?:{p})" for rec in data.get("ignore", []) for p in rec["patterns"])
@@ -132,7 +136,9 @@ class PeriodRules:
         # every expression starts at a word start: the leading look-behind rejects positions
         # inside words before the alternatives are tried (a third of the time spent here)
         source = (
-            rf"(?<![^\W_])(?:(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
+            rf"(?<![^\W_])(?:(?P<ndr>(?<![\d.,/-])(?P<nd1>\d{{1,2}})\.(?P<nm1>\d{{1,2}})\.(?P<ny1>\d{{4}})\s*(?:-|–|—|to|till|until|through|and)\s*"
+            rf"(?P<nd2>\d{{1,2}})\.(?P<nm2>\d{{1,2}})\.(?P<ny2>\d{{4}})(?![\d]|[.,]\d))"  # "01.01.2024 - 30.09.2024": day first
+            rf"|(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
             rf"|(?P<ignore>\b(?:{ignore_alt})\b)"
             rf"|(?P<relm>\b(?:{relm_alt}))\b"
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
@@ -152,6 +158,14 @@ class PeriodRules:
             rf"|(?P<repy>\b(?:{report_alt}))\b(?![-–]|\s+(?:(?:19|20)\d\d|to|ending|ended|before|after|of)\b)"
             rf"|(?P<todate>\b(?:{to_date_alt}))\b"
             rf"|(?P<cumul>\b(?:{cumul_alt})(?:,?\s+in\s+{yr})?)\b"  # "since its creation in 2015": the year starts the tally
+            # "between January 2022 and March this year", "from 2022 to the end of March 2024", "from January
+            # 2022 to date": a span of several years whose ends are written differently
+            rf"|(?P<span>\b(?:from|between|since)\s+(?:(?P<sp_m1>{month_any})\s+)?(?P<sp_y1>{yr})\s*"
+            rf"(?:to|until|till|through|and|up\s+(?:to|until)|-|–)\s+(?:(?:the\s+)?end\s+of\s+)?"
+            rf"(?:(?P<sp_m2>{month_any})\s*,?\s*(?:(?P<sp_y2>{yr})|(?P<sp_rel>this\s+year|last\s+year))|(?P<sp_now>date|now|today|the\s+present)\b))"
+            # "the five years to March 2024", "in the three years to 2023"
+            rf"|(?P<nyto>\b(?:the\s+)?(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+years\s+(?:to|ending|ended|up\s+to|through)\s+"
+            rf"(?:(?P<nym>{month_alt})\s*,?\s*)?(?P<nyy>{yr}))"
             rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
             rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{mdot})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
             rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{mdot})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
@@ -159,18 +173,32 @@ class PeriodRules:
             rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{mdot}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{mdot})(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
             rf"|(?P<firstn>\b(?:the\s+)?(?:first\s+(?P<n>{nwords})|(?P<n2>{nwords})\s+first)\s+(?P<fnu>months|quarters))"
-            rf"(?:\s+(?:of|in)\s+(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
+            rf"(?:\s+(?:of|in)\s+(?:(?:the\s+)?year\s+(?={yr}))?(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
             # "the year to March 2024", "the 12 months ending 30 June 2023": a trailing span
+            # "during 9 months of 2024", "the nine months of the current year": from January (CIS press releases)
+            rf"|(?P<nmof>\b(?:the\s+)?(?P<nmofn>{nwords})\s+months\s+(?:of|in)\s+(?:(?P<nmofy>{yr})|(?P<nmofrel>{rel_alt})"
+            rf"|(?P<nmofcur>(?:the\s+)?(?:current|present)\s+year)))"
+            # "following the results of 9 months", "during 9 months": of the year in context ("during the three
+            # months" is an anaphor, below)
+            rf"|(?P<nmbare>(?:(?<=\bduring )|(?<=\bresults of )|(?<=\bcourse of ))(?P<nmbn>{nwords})\s+months\b"
+            rf"(?!\s+(?:of|in|to|until|till|ending|ended|earlier|before|ago|after|later|prior|from|since|and|or)\b|['’]))"
             rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
-            rf"(?!\s+(?:of|to|in|ending|ended|before|after|from|since)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
+            rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
-            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
+            # "in 2023 and the first half of 2024": one span over a year and the start of the next
+            rf"|(?P<yandsub>(?P<ysa>{yr})\s+and\s+(?:the\s+)?first\s+(?P<ysn>half|quarter|(?:{nwords})\s+months)\s+of\s+(?P<ysb>{yr}))"
+            # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
+            rf"|(?P<fyy>(?P<fyy1>{yr})\s*(?:/\s*(?P<fyy2>{yr})|[-–]\s*(?P<fyy3>{yr})(?=\s+(?:financial|fiscal|budget)\s+years?\b)))"
+            # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
+            rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))"
+            rf"|(?P<fisa>(?P<fisay>{yr})\s+(?:fiscal|financial|budget)\s+year)\b"  # "in the 2023 fiscal year"
+            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
@@ -382,6 +410,8 @@ class PeriodRules:
         s, e = m.start(), m.end()
         t = text[s:e]
         g = m.group
+        if g("ndr"):
+            return _numeric_range(m, t)
         if g("ldate") or g("ignore") or g("day"):
             return None
         special = self._special(m, t)
@@ -392,6 +422,9 @@ class PeriodRules:
             return TimeExpr(s, e, t, "per.anaphor", sub=str(n))
         if g("monly"):
             return TimeExpr(s, e, t, "per.month", None, None, f"M{self._month(g('monly')):02d}")
+        if g("ylist"):
+            y1, y2 = int(g("yl1")), int(g("yl2"))
+            return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}") if y2 > y1 else None
         if g("y1"):
             y1, y2 = int(g("y1")), int(g("y2"))
             if y2 <= y1:
@@ -404,6 +437,32 @@ class PeriodRules:
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
             rel = self._rel(g("frel"))
             return TimeExpr(s, e, t, "per.first_n_months", _int(g("fy")), rel[1] if rel else None, sub)
+        if g("nmbare"):
+            n = _NUMS.get(g("nmbn").lower(), 0)
+            return TimeExpr(s, e, t, "per.n_months_of", None, None, {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")) \
+                if 1 <= n <= 11 else None
+        if g("nmof"):
+            n = _NUMS.get(g("nmofn").lower(), 0)
+            if not 1 <= n <= 12:
+                return None
+            rel = self._rel(g("nmofrel"))
+            offset = rel[1] if rel else (0 if g("nmofcur") else None)
+            return TimeExpr(s, e, t, "per.n_months_of", _int(g("nmofy")), offset,  # "12 months of 2023": the year
+                            None if n == 12 else {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}"))
+        if g("yandsub"):
+            y1, y2, unit = int(g("ysa")), int(g("ysb")), g("ysn").lower().split()
+            n = 6 if unit[0] == "half" else 3 if unit[0] == "quarter" else _NUMS.get(unit[0], 0)
+            if y2 != y1 + 1 or not 1 <= n <= 11:
+                return None
+            return TimeExpr(s, e, t, "per.date_range", y1, None,
+                            f"R{y1:04d}0101-{y2:04d}{n:02d}{calendar.monthrange(y2, n)[1]:02d}")
+        if g("fisa"):
+            return TimeExpr(s, e, t, "per.fiscal", int(g("fisay")), fiscal=True)
+        if g("fyy"):
+            y, y2 = int(g("fyy1")), int(g("fyy2") or g("fyy3"))
+            if y2 != y + 1:
+                return None
+            return TimeExpr(s, e, t, "per.fiscal_two_year", y, fiscal=True, fiscal_end_year=y2)
         if g("sub"):
             found = self._sub(g("sub"))
             if found is None:
@@ -516,6 +575,15 @@ class PeriodRules:
                             f"M{month:02d}", to_date=True)
         if g("xr"):
             return self._cross_year(m, t)
+        if g("span"):
+            return self._span(m, t)
+        if g("nyto"):
+            n, year = _YEARS_N[g("nyn").lower()], int(g("nyy"))
+            last = self._month(g("nym")) if g("nym") else 12
+            start = date(year - n, last + 1, 1) if last < 12 else date(year - n + 1, 1, 1)
+            end = date(year, last, calendar.monthrange(year, last)[1])
+            return TimeExpr(s, e, t, "per.years_to", start.year, None,
+                            f"R{start:%Y%m%d}-{end:%Y%m%d}")
         if g("dra") or g("drb"):
             k = "da" if g("dra") else "db"
             m2 = self._month(g(f"{k}_m2")) if g(f"{k}_m2") else None
@@ -554,6 +622,24 @@ class PeriodRules:
             start = date(y0, m0, min(day, calendar.monthrange(y0, m0)[1])) + timedelta(days=1)
         return TimeExpr(m.start(), m.end(), t, "per.trailing", start.year, None, _span_code(start, end))
 
+    def _span(self, m: re.Match[str], t: str) -> TimeExpr | None:
+        """'from 2022 to March 2024' = 2022-01-01/2024-03-31; 'between January 2022 and March this
+        year' ends in the publication year; 'from January 2022 to date' runs to the publication date."""
+        g = m.group
+        y1 = int(g("sp_y1"))
+        m1 = self._month(g("sp_m1").rstrip(".")) if g("sp_m1") else 1
+        if g("sp_now"):
+            return TimeExpr(m.start(), m.end(), t, "per.since_month", y1, None, f"M{m1:02d}", to_date=True)
+        m2 = self._month(g("sp_m2").rstrip("."))
+        if g("sp_rel"):  # the end year is counted from the publication date: resolved then
+            return TimeExpr(m.start(), m.end(), t, "per.span_relative", y1, -1 if "last" in g("sp_rel").lower() else 0,
+                            f"S{m1:02d}-{m2:02d}")
+        y2 = int(g("sp_y2"))
+        if (y1, m1) >= (y2, m2):
+            return None
+        return TimeExpr(m.start(), m.end(), t, "per.date_range", y1, None,
+                        f"R{y1:04d}{m1:02d}01-{y2:04d}{m2:02d}{calendar.monthrange(y2, m2)[1]:02d}")
+
     def _cross_year(self, m: re.Match[str], t: str) -> TimeExpr | None:
         """'April 2022 to March 2023', '17 July 2022 to 16 July 2023': an explicit interval."""
         g = m.group
@@ -589,6 +675,13 @@ class PeriodRules:
                 return running
         if expr.sub and expr.sub[0] in "AE":
             return _until(expr, pub_year, reference)
+        if expr.sub and expr.sub[0] == "S":  # "between January 2022 and March this year"
+            if pub_year is None or expr.year is None:
+                return None
+            y2, m1, m2 = pub_year + (expr.offset or 0), int(expr.sub[1:3]), int(expr.sub[4:6])
+            if (expr.year, m1) >= (y2, m2):
+                return None
+            return f"{expr.year}-{m1:02d}-01/{y2}-{m2:02d}-{calendar.monthrange(y2, m2)[1]:02d}"
         if expr.to_date:
             return _to_date(expr, pub_year)
         if expr.fiscal:
@@ -790,8 +883,15 @@ def _report_year(expr: TimeExpr, pub_year: int | None, reference: str | None) ->
         if reference[:4].isdigit():
             return reference[:4]
     if expr.offset is not None and pub_year is not None:
+        published = getattr(pub_year, "published", None) or ""
+        if expr.offset == -1 and published[5:7].isdigit() and int(published[5:7]) >= _YEAR_END_MONTH:
+            return str(pub_year)  # "over the past year" in a year-end review (November, December): this year
         return str(pub_year + expr.offset)
     return None
+
+
+#: from this publication month on, "the past year" is mostly the publication year itself
+_YEAR_END_MONTH = 11
 
 
 def _days(span: re.Match[str]) -> int:
@@ -830,6 +930,16 @@ def _until(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str |
     if (end.month, end.day) == (12, 31):
         return str(year)
     return _interval(start, end)
+
+
+def _numeric_range(m: re.Match[str], t: str) -> TimeExpr | None:
+    """'01.01.2024 - 30.09.2024' (dotted dates are written day first): an explicit interval."""
+    g = m.group
+    y1, m1, d1, y2, m2, d2 = (int(g(k)) for k in ("ny1", "nm1", "nd1", "ny2", "nm2", "nd2"))
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or not _valid_day(m1, d1) or not _valid_day(m2, d2) \
+            or (y1, m1, d1) >= (y2, m2, d2):
+        return None
+    return TimeExpr(m.start(), m.end(), t, "per.date_range", y1, None, f"R{y1:04d}{m1:02d}{d1:02d}-{y2:04d}{m2:02d}{d2:02d}")
 
 
 def _interval(start: date, end: date) -> str:

@@ -21,7 +21,9 @@ _RELATIVE = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:to|with)|against|(?:up|down|rose|fell|increase[sd]?|decrease[sd]?|rise|drop)"
     r"\b(?:[^.;]|\.\d){0,40}?\b(?:from|on|over)|(?:more|fewer|less|higher|lower)\s+than(?=\s+in\s))\b(?:[^.;]|\.\d){0,60}?\bin\s+"
-    + _YEAR + r"\b",
+    + _YEAR + r"\b"
+    # "an increase of 29 compared to 2018", "against the same period of 2018": the year right after
+    r"|\b(?:compared\s+(?:to|with)|against|versus)\s+(?:(?:the\s+)?same\s+period\s+(?:of|in)\s+)?" + _YEAR + r"\b",
     re.IGNORECASE,
 )
 # "its annual report for 2017", "the 2017 annual report"
@@ -50,7 +52,7 @@ def _candidates(sentences: list[str]) -> set[int]:
         # the next sentence counts when it goes on about the same figure ("This is an increase of ...")
         window = sentence + " " + nxt if _CONTINUES.match(nxt) else sentence
         for m in _COMPARED.finditer(window):
-            base = int(m.group(1))
+            base = int(m.group(1) or m.group(2))
             # "last year ... compared to 2018": last year is 2019, written in 2020
             found.add(base + 1 if this_year else base + 2)
     for sentence in sentences:

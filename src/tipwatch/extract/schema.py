@@ -43,6 +43,7 @@ RECORDS: dict[str, RecordShape] = {
     "quarters": RecordShape({"id": _STR, "quarter": int, "patterns": _LIST}, {}, ("patterns",)),
     "relative_years": RecordShape({"id": _STR, "offset": int, "patterns": _LIST}, {"anchored": bool}, ("patterns",)),
     "events": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
+    "origins": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "relative_months": RecordShape({"id": _STR, "offset": int, "patterns": _LIST}, {}, ("patterns",)),
     "ignore": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "fiscal": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),

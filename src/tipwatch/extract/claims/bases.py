@@ -24,16 +24,19 @@ _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+
                             r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
 
 #: A base year named before the change: "Compared with 2022, arrests were up 14 per cent"
-_BASE_HEAD = re.compile(r"\b(?:compared\s+(?:to|with)|comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:(?:the\s+)?same\s+"
+_BASE_HEAD = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:(?:the\s+)?same\s+"
                         r"(?:period|quarter|month|time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
 
-#: The period before named before the change: "In comparison with the same period of last year,
-#: registered crimes decreased by 12%"
-_HEAD_PREVIOUS = re.compile(r"\b(?:compared\s+(?:to|with)|(?:in\s+)?comparison\s+(?:to|with)|as\s+against|against|"
-                            r"versus|vs\.?|relative\s+to)\s+(?:the\s+)?(?:" + _BASE_PREVIOUS.pattern + ")", re.I)
-
-#: Years and relative years: a sentence naming more than one leaves a change's base year open
+#: "In comparison with the same period of last year, crimes decreased by 12%": the base named before the change
+_BASE_HEAD_PREVIOUS = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?)"
+                                 r"\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?last\s+year|"
+                                 r"last\s+year|the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before)", re.I)
+_SAME = re.compile(r"\bsame\s+(?:period|quarter|month|time)\b", re.I)
+#: a change over several years ("up 40% over five years", "since 2015") has no base one period before
+#: years and relative years: a sentence naming more than one leaves an implied base's period open
+#: ("60 victims in 2021, and ... last year's count was 30 per cent higher")
 _PERIOD_WORDS = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|previous|past|current)\s+year)\b", re.I)
+_LONGER_SPAN = re.compile(r"\b(?:years|decades?|since|in\s+recent)\b", re.I)
 
 #: A base the text names but tipwatch does not resolve: no year-before fallback then
 _OTHER_BASE = re.compile(r"\b(?:previous|last|prior|preceding|same)\s+(?:quarter|month|half|period|week|fortnight|"
@@ -49,8 +52,9 @@ def names_base(text: str) -> bool:
     return bool(_BASE_YEAR.search(text) or _BASE_PREVIOUS.search(text))
 
 
-def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None, str | None]:
-    """(the base's period, the words that name it) from the text after the cue."""
+def base_period(ctx: Context, cue: Cue, period: str | None, *, implied: bool = False) -> tuple[str | None, str | None]:
+    """(the base's period, the words that name it) from the text after the cue; with ``implied``, a
+    change that names no base ("increased by 25% in 2023") is over the period before the newer one."""
     sent = ctx.sentences[cue.sent]
     tail = ctx.text[cue.start:sent.end]
     if not (_BASE_YEAR.search(tail) or _BASE_PREVIOUS.search(tail)) and cue.sent + 1 < len(ctx.sentences):
@@ -63,12 +67,18 @@ def base_period(ctx: Context, cue: Cue, period: str | None) -> tuple[str | None,
         m = next((y for y in _BASE_HEAD.finditer(head) if not (period and period.startswith(y.group(1)))), None)
     if m:
         year = m.group(1)
-        return (year + period[4:] if period and period[:4].isdigit() and "/" not in period else year), year
-    m2 = _BASE_PREVIOUS.search(tail)
-    if m2 is None and m is None:
-        m2 = _HEAD_PREVIOUS.search(ctx.text, sent.start, cue.start)
+        if period and period[:4].isdigit() and "/" not in period:
+            return year + period[4:], year
+        if period and period[:4].isdigit() and _SAME.search(m.group(0)):  # "than in the same period of 2023"
+            return _shift(period, int(year) - int(period[:4])), m.group(0)
+        return year, year
+    m2 = _BASE_PREVIOUS.search(tail) or _BASE_HEAD_PREVIOUS.search(ctx.text, sent.start, cue.start)
     if m2 and period and period[:4].isdigit():
         return _shift(period, -1), m2.group(0)
+    if implied and m2 is None and period and period[:4].isdigit() and not _OTHER_BASE.search(tail) \
+            and not _LONGER_SPAN.search(ctx.text, sent.start, sent.end) \
+            and len({w.group(0).lower() for w in _PERIOD_WORDS.finditer(ctx.text, sent.start, sent.end)}) <= 1:
+        return _shift(period, -1), None
     return None, (m2.group(0) if m2 else None)
 
 
@@ -109,30 +119,13 @@ def implied_base(cue: Cue, newer: float) -> float | None:
 
 def derived_fact(ctx: Context, cue: Cue, newer: int, value: float) -> Fact:
     fact = ctx.facts[newer]
-    period, words = base_period(ctx, cue, fact.period)
-    if period is None and words is None:
-        period, words = _year_before(ctx, cue, fact)
+    period, words = base_period(ctx, cue, fact.period, implied=True)
     exact = cue.absolute is not None and not cue.about and cue.factor is None
     value_out: float | int = int(value) if float(value).is_integer() else value
     return replace(fact, value=value_out, period=period, period_text=words, derived=True,
                    qualifier="exact" if exact else _ratio_bound(cue), span=(cue.start, cue.end),
                    surface=ctx.text[cue.start:cue.end], match=MatchKind.INFERRED.value,
                    sentence=ctx.sentences[cue.sent].text, rules=("claims.derived_base",))
-
-
-def _year_before(ctx: Context, cue: Cue, fact: Fact) -> tuple[str | None, str | None]:
-    """'Cases increased by 25% in 2023, to 350': a change stated for a year and naming no base
-    compares that year with the one before (2022). Only when the newer figure's period is a
-    calendar year that the change's sentence names."""
-    period = fact.period
-    if not period or not re.fullmatch(r"(?:19|20)\d\d", period):
-        return None, None
-    sent = ctx.sentences[cue.sent].text
-    named = re.search(rf"\b{period}\b", sent) or (fact.period_text and fact.period_text.lower() in sent.lower())
-    mentions = {m.group(0).lower() for m in _PERIOD_WORDS.finditer(sent)}
-    if not named or len(mentions) != 1 or _OTHER_BASE.search(sent):
-        return None, None  # "44 victims in 2021, which would put last year's total 20 per cent higher"
-    return _shift(period, -1), f"the year before {period}"
 
 
 def _previous_period(ctx: Context, cue: Cue, newer: int) -> int | None:
