@@ -25,7 +25,9 @@ _REACHED = re.compile(
 _CHANGED_FROM = re.compile(
     r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down)\s+"
-    r"(?:from\s+(?:[\d,.]+|[a-z]+)(?:\s+in\s+(?:\d{4}|the\s+previous\s+year))?\s+)?(?:from|to)\s+$",
+    r"(?:from\s+(?:[\d,.]+|[a-z]+)(?:\s+in\s+(?:\d{4}|the\s+previous\s+year))?\s+"
+    r"|(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?[\d,.]+\s*(?:%|per\s*cent|percent)?\s+"
+    r"(?:(?:compared\s+(?:with|to)|over|on)\s+(?:the\s+)?(?:previous|last|prior)\s+year\s+)?)?(?:from|to)\s+$",
     re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b", re.IGNORECASE)
 _NUMBER_WAS = re.compile(  # "The number of persons arrested in 2016 was 4,233", "puts the number of cases ... at 1,006"
@@ -177,7 +179,9 @@ def _counted(rules: IndicatorRules, phrase: str, *, counts_first: bool = False
     investigations ...": investigations); with ``counts_first``, a noun that is not mere people
     before one that is ("Child victims": victims, not child)."""
     words = re.findall(r"[A-Za-z]+", phrase)
-    skip = 3 if [w.lower() for w in words[:3]] == ["the", "number", "of"] else 0
+    low = [w.lower() for w in words]
+    # "Police said the number of victims ...", "Last year the number of cases ...": the count's noun follows
+    skip = next((i + 3 for i in range(len(low) - 2) if low[i:i + 3] == ["the", "number", "of"]), 0)
     skip += 1 if words[skip:skip + 1] == ["total"] else 0
     hits = [(word, found) for word in words[skip:skip + 4] if (found := rules.nouns.get((word.lower(),)))]
     if counts_first:
