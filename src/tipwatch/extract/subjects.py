@@ -136,8 +136,10 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
 
 
 #: "the number of identified victims was as follows: 2021: 45; 2022: 61; 2023: 78": a year and a colon before a count
-_YEAR_COLON = re.compile(r"(?:^|[\s;,(])(?:19|20)\d\d\s*:\s*$")
-_TABLE_HEAD = re.compile(r"[^;:]*?(?=\s*(?:[:;,(]\s*)?(?:19|20)\d\d\s*:)")
+#: ... or a spaced dash ("Victims identified: 2023 - 187 (+11%), 2022 - 168")
+_YEAR_SEP = r"(?:\s*:|\s+[-–—]|\s*[–—](?=\s))"
+_YEAR_COLON = re.compile(r"(?:^|[\s;,(])(?:19|20)\d\d" + _YEAR_SEP + r"\s*$")
+_TABLE_HEAD = re.compile(r"[^;:]*?(?=\s*(?:[:;,(]\s*)?(?:in\s+)?(?:19|20)\d\d" + _YEAR_SEP + ")")
 
 
 def table_noun(rules: IndicatorRules, text: str, sent_start: int, pos: int) -> Noun | None:
