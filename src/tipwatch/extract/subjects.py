@@ -23,9 +23,13 @@ _REACHED = re.compile(
     r"rose to|fell to|climbed to|dropped to|increased to|decreased to|hit)\s+(?:about\s+|around\s+|nearly\s+|some\s+|"
     r"more than\s+|over\s+|almost\s+|just\s+|at least\s+)?$", re.IGNORECASE)
 _CHANGED_FROM = re.compile(
-    r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down)\s+"
-    r"(?:from\s+(?:[\d,.]+|[a-z]+)(?:\s+in\s+(?:\d{4}|the\s+previous\s+year))?\s+)?(?:from|to)\s+$",
+    r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:(?:more\s+than|nearly|almost)\s+)?"
+    r"(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|doubled|tripled|halved)\s+"
+    r"(?:from\s+(?:[\d,.]+|[a-z]+)(?:\s+in\s+(?:\d{4}|the\s+previous\s+year))?\s+"
+    r"|(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?[\d,.]+\s*(?:%|per\s*cent|percent)?\s+"
+    r"(?:(?:compared\s+(?:with|to)|over|on)\s+(?:the\s+)?(?:previous|last|prior)\s+year\s+|year[\s-]on[\s-]year\s+)?)?"
+    r"(?:from|to)\s+$",
     re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b", re.IGNORECASE)
 _NUMBER_WAS = re.compile(  # "The number of persons arrested in 2016 was 4,233", "puts the number of cases ... at 1,006"
@@ -93,9 +97,13 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
         if found and (found[0] != "person" or m.group("verb") or _NUMBER_OF_END.search(before, 0, m.start("noun"))):
             return Noun("noun", found[0], m.group("noun"), f"{found[1]}.before", pos)
     changed = _CHANGED_FROM.search(before)  # "the number of cases rose from 31", "... from one to four"
-    hit = _counted(rules, changed.group(0)) if changed else None
-    if hit:
-        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.before", pos)
+    hit = _counted(rules, changed.group(0), counts_first=True) if changed else None
+    if changed and hit:
+        words = re.findall(r"[\w'’-]+", changed.group(0).lower())
+        head = words.index(hit[0].lower()) if hit[0].lower() in words else 0
+        # "the number of child victims rose to 57": the words between "of" and the noun describe them
+        mods = tuple(words[words.index("of") + 1:head]) if "of" in words[:head] else ()
+        return Noun("noun", hit[1][0], hit[0], f"{hit[1][1]}.before", pos, modifiers=mods)
     was = _NUMBER_WAS.search(before)
     at = was is not None and was.group(0).rstrip().lower().endswith(" at") and "stood" not in was.group(0).lower()
     if was and (not at or _PUTS.search(before)):
@@ -134,8 +142,10 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
 
 
 #: "the number of identified victims was as follows: 2021: 45; 2022: 61; 2023: 78": a year and a colon before a count
-_YEAR_COLON = re.compile(r"(?:^|[\s;,(])(?:19|20)\d\d\s*:\s*$")
-_TABLE_HEAD = re.compile(r"[^;:]*?(?=\s*(?:[:;,(]\s*)?(?:19|20)\d\d\s*:)")
+#: ... or a spaced dash ("Victims identified: 2023 - 187 (+11%), 2022 - 168")
+_YEAR_SEP = r"(?:\s*:|\s+[-–—]|\s*[–—](?=\s))"
+_YEAR_COLON = re.compile(r"(?:^|[\s;,(])(?:19|20)\d\d" + _YEAR_SEP + r"\s*$")
+_TABLE_HEAD = re.compile(r"[^;:]*?(?=\s*(?:[:;,(]\s*)?(?:in\s+)?(?:19|20)\d\d" + _YEAR_SEP + ")")
 
 
 def table_noun(rules: IndicatorRules, text: str, sent_start: int, pos: int) -> Noun | None:
@@ -177,7 +187,9 @@ def _counted(rules: IndicatorRules, phrase: str, *, counts_first: bool = False
     investigations ...": investigations); with ``counts_first``, a noun that is not mere people
     before one that is ("Child victims": victims, not child)."""
     words = re.findall(r"[A-Za-z]+", phrase)
-    skip = 3 if [w.lower() for w in words[:3]] == ["the", "number", "of"] else 0
+    low = [w.lower() for w in words]
+    # "Police said the number of victims ...", "Last year the number of cases ...": the count's noun follows
+    skip = next((i + 3 for i in range(len(low) - 2) if low[i:i + 3] == ["the", "number", "of"]), 0)
     skip += 1 if words[skip:skip + 1] == ["total"] else 0
     hits = [(word, found) for word in words[skip:skip + 4] if (found := rules.nouns.get((word.lower(),)))]
     if counts_first:
