@@ -784,7 +784,7 @@ _TRAILING_YEAR = re.compile(r",?\s+in\s+\d{4}$")
 #: "the 2023 Trafficking in Persons Report", "its 2022 survey": a year naming an edition, not a period
 _YEAR_ADJ_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
 _YEAR_ADJ_AFTER = re.compile(
-    r"\s+(?:[A-Z]|(?i:report|survey|study|edition|data|figures|estimates?|index|census|bulletin)\b)")
+    r"\s+(?:[A-Z]|(?i:report|survey|study|edition|estimates?|index|census|bulletin)\b)")
 
 
 def _is_year_adjective(text: str, start: int, end: int) -> bool:
