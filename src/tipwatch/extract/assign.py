@@ -81,6 +81,7 @@ _AS_MANY_AS = re.compile(r"\b(?:as\s+(?:many|much|high|low)\s+as|than)\s+(?:(?:i
 #: the words joining the items of a list: "12, 15 and 19", "2021, 2022 and 2023", "2022 or 2023"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_PAIR_LEAD = re.compile(r"\b(?:in|for)\s+$", re.IGNORECASE)
 
 
 def _chains(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -94,26 +95,39 @@ def _chains(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
     return groups
 
 
-def _respective(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> TimeExpr | None:
-    """'12, 15 and 19 cases in 2021, 2022 and 2023 respectively': the time in the same place of
-    the list of times as the figure in its list of numbers."""
+def _respective(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> TimeExpr | tuple[str, str] | None:
+    """'12, 15 and 19 cases in 2021, 2022 and 2023 respectively' (or without 'respectively' when
+    both lists are plain years): the time in the same place of the list of times as the figure in
+    its list of numbers. A lone figure with two consecutive years ('in 2022 and 2023, 31 people were
+    charged') counts over both: the interval, as a SPEC period."""
     sent = fig.sentence
-    if not _RESPECTIVELY.search(ctx.text, fig.mention.end, sent.end):
-        return None
     nums = [(c.start, c.end) for c in ctx.cands]
-    mine = next((g for g in _chains(ctx.text, nums) if any(nums[i][0] == fig.mention.start for i in g)), None)
-    if mine is None or len(mine) < 2:
-        return None
+    mine = next((g for g in _chains(ctx.text, nums) if any(nums[i][0] == fig.mention.start for i in g)), [])
     times = [e for e in exprs if sent.start <= e.start < sent.end]
-    lists = [g for g in _chains(ctx.text, [(e.start, e.end) for e in times]) if len(g) == len(mine)]
-    if len(lists) != 1:
-        return None
-    pos = next(k for k, i in enumerate(mine) if nums[i][0] == fig.mention.start)
-    return times[lists[0][pos]]
+    groups = [[times[i] for i in g] for g in _chains(ctx.text, [(e.start, e.end) for e in times])]
+    if len(mine) >= 2:
+        lists = [g for g in groups if len(g) == len(mine)]
+        if len(lists) != 1 or not (_RESPECTIVELY.search(ctx.text, fig.mention.end, sent.end)
+                                   or all(e.rule == "per.year" for e in lists[0])):
+            return None
+        pos = next(k for k, i in enumerate(mine) if nums[i][0] == fig.mention.start)
+        return lists[0][pos]
+    pair = next((g for g in groups if len(g) == 2 and g[0].start <= fig.start + 200), None)
+    if (pair is not None and len(groups) == 1 and all(e.rule == "per.year" for e in pair)
+            and pair[0].year is not None and pair[1].year == pair[0].year + 1
+            and _PAIR_LEAD.search(ctx.text, max(sent.start, pair[0].start - 8), pair[0].start)
+            and " and " in ctx.text[pair[0].end:pair[1].start]):
+        return f"{pair[0].year}-01-01/{pair[1].year}-12-31", ctx.text[pair[0].start:pair[1].end]
+    return None
 
 
 def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: list, main: str | None) -> None:
     paired = _respective(ctx, fig, exprs)
+    if isinstance(paired, tuple):
+        fig.period, fig.period_text = paired
+        fig.period_explicit = True
+        fig.rules.append("per.year_pair")
+        return
     if paired is not None:
         period = ctx.rules.periods.resolve(paired, ctx.pub_year, main, ctx.country)
         if period is not None:

@@ -196,9 +196,9 @@ class PeriodRules:
             # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
             rf"|(?P<fyy>(?P<fyy1>{yr})\s*(?:/\s*(?P<fyy2>{yr})|[-–]\s*(?P<fyy3>{yr})(?=\s+(?:financial|fiscal|budget)\s+years?\b)))"
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
-            rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))"
+            rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))(?!{_RESP})"
             rf"|(?P<fisa>(?P<fisay>{yr})\s+(?:fiscal|financial|budget)\s+year)\b"  # "in the 2023 fiscal year"
-            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
+            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})(?!{_RESP})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
@@ -781,6 +781,8 @@ def _rule_of(rules: list[tuple[str, re.Pattern[str]]], words: str, default: str)
 
 _NON_DIGIT = re.compile(r"\D")
 _TRAILING_YEAR = re.compile(r",?\s+in\s+\d{4}$")
+#: "in 2022 and 2023 respectively": the years are paired one by one with a list of figures
+_RESP = r"[^.;]*\brespectively\b"
 #: "the 2023 Trafficking in Persons Report", "its 2022 survey": a year naming an edition, not a period
 _YEAR_ADJ_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
 _YEAR_ADJ_AFTER = re.compile(
