@@ -182,6 +182,8 @@ class PeriodRules:
             # months" is an anaphor, below)
             rf"|(?P<nmbare>(?:(?<=\bduring )|(?<=\bresults of )|(?<=\bcourse of ))(?P<nmbn>{nwords})\s+months\b"
             rf"(?!\s+(?:of|in|to|until|till|ending|ended|earlier|before|ago|after|later|prior|from|since|and|or)\b|['’]))"
+            # "In 9 months, police ...": a sentence opening with the months and a comma (ministry bulletins)
+            rf"|(?P<nmopen>(?:(?<=(?-i:\bIn ))|(?<=(?-i:\bFor ))|(?<=(?-i:\bOver )))(?P<nmon>{nwords})\s+months(?=\s*,))"
             rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
@@ -198,7 +200,7 @@ class PeriodRules:
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
             rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))(?!{_RESP})"
             rf"|(?P<fisa>(?P<fisay>{yr})\s+(?:fiscal|financial|budget)\s+year)\b"  # "in the 2023 fiscal year"
-            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})(?!{_RESP})"
+            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<ymid>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))?(?P<y2>{yr})(?!{_RESP})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
@@ -429,6 +431,8 @@ class PeriodRules:
             y1, y2 = int(g("y1")), int(g("y2"))
             if y2 <= y1:
                 return None
+            if g("ymid"):  # "between 2015 and mid-2023": to the end of June
+                return TimeExpr(s, e, t, "per.date_range", y1, None, f"R{y1:04d}0101-{y2:04d}0630")
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}")
         if g("firstn"):
             n = _NUMS.get((g("n") or g("n2")).lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
@@ -437,8 +441,8 @@ class PeriodRules:
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
             rel = self._rel(g("frel"))
             return TimeExpr(s, e, t, "per.first_n_months", _int(g("fy")), rel[1] if rel else None, sub)
-        if g("nmbare"):
-            n = _NUMS.get(g("nmbn").lower(), 0)
+        if g("nmbare") or g("nmopen"):
+            n = _NUMS.get((g("nmbn") or g("nmon")).lower(), 0)
             return TimeExpr(s, e, t, "per.n_months_of", None, None, {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")) \
                 if 1 <= n <= 11 else None
         if g("nmof"):
