@@ -183,7 +183,7 @@ class PeriodRules:
             rf"|(?P<nmbare>(?:(?<=\bduring )|(?<=\bresults of )|(?<=\bcourse of ))(?P<nmbn>{nwords})\s+months\b"
             rf"(?!\s+(?:of|in|to|until|till|ending|ended|earlier|before|ago|after|later|prior|from|since|and|or)\b|['’]))"
             # "In 9 months, police ...": a sentence opening with the months and a comma (ministry bulletins)
-            rf"|(?P<nmopen>(?:(?<=(?-i:\bIn ))|(?<=(?-i:\bFor ))|(?<=(?-i:\bOver )))(?P<nmon>{nwords})\s+months(?=\s*,))"
+            rf"|(?P<nmopen>(?:(?<=\bin )|(?<=\bfor )|(?<=\bover ))(?P<nmon>{nwords})\s+months(?=\s*,))"
             rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
@@ -192,7 +192,7 @@ class PeriodRules:
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
-            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
+            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+)?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             # "in 2023 and the first half of 2024": one span over a year and the start of the next
             rf"|(?P<yandsub>(?P<ysa>{yr})\s+and\s+(?:the\s+)?first\s+(?P<ysn>half|quarter|(?:{nwords})\s+months)\s+of\s+(?P<ysb>{yr}))"
             # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
@@ -441,6 +441,8 @@ class PeriodRules:
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
             rel = self._rel(g("frel"))
             return TimeExpr(s, e, t, "per.first_n_months", _int(g("fy")), rel[1] if rel else None, sub)
+        if g("nmon") and not text[max(0, s - 5):s].split()[-1][:1].isupper():
+            return None  # only the sentence's opening words ("In 9 months, ..."), not "held for 9 months,"
         if g("nmbare") or g("nmopen"):
             n = _NUMS.get((g("nmbn") or g("nmon")).lower(), 0)
             return TimeExpr(s, e, t, "per.n_months_of", None, None, {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")) \
@@ -691,7 +693,9 @@ class PeriodRules:
         if expr.fiscal:
             return self._fiscal(expr, country, pub_year)
         if expr.anchored and reference:
-            shifted = _shift(reference, expr.offset if expr.offset is not None else -1)
+            # "97 in January-April, against 81 a year earlier": the same months of the year before
+            delta = expr.offset if expr.offset is not None else -1
+            shifted = _shift(reference, delta, any_span=reference[:4] == reference[-10:-6])
             if shifted is not None:
                 return shifted  # "a year earlier": the period in context, one year before
             span = _SPAN.fullmatch(reference)
