@@ -76,7 +76,64 @@ _LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:about|around|some|nearly|almo
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
 
 
+_AS_MANY_AS = re.compile(r"\b(?:as\s+(?:many|much|high|low)\s+as|than)\s+(?:(?:in|during|for|over)\s+)?(?:the\s+same\s+\w+\s+(?:of|in)\s+)?$",
+                         re.IGNORECASE)
+#: the words joining the items of a list: "12, 15 and 19", "2021, 2022 and 2023", "2022 or 2023"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_PAIR_LEAD = re.compile(r"\b(?:in|for)\s+$", re.IGNORECASE)
+
+
+def _chains(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The indexes of ``spans`` grouped into lists whose items only a comma or 'and' separates."""
+    groups: list[list[int]] = []
+    for i, (s, _) in enumerate(spans):
+        if groups and _LIST_GAP.fullmatch(text, spans[groups[-1][-1]][1], s):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _respective(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> TimeExpr | tuple[str, str] | None:
+    """'12, 15 and 19 cases in 2021, 2022 and 2023 respectively' (or without 'respectively' when
+    both lists are plain years): the time in the same place of the list of times as the figure in
+    its list of numbers. A lone figure with two consecutive years ('in 2022 and 2023, 31 people were
+    charged') counts over both: the interval, as a SPEC period."""
+    sent = fig.sentence
+    nums = [(c.start, c.end) for c in ctx.cands]
+    mine = next((g for g in _chains(ctx.text, nums) if any(nums[i][0] == fig.mention.start for i in g)), [])
+    times = [e for e in exprs if sent.start <= e.start < sent.end]
+    groups = [[times[i] for i in g] for g in _chains(ctx.text, [(e.start, e.end) for e in times])]
+    if len(mine) >= 2:
+        lists = [g for g in groups if len(g) == len(mine)]
+        if len(lists) != 1 or not (_RESPECTIVELY.search(ctx.text, fig.mention.end, sent.end)
+                                   or all(e.rule == "per.year" for e in lists[0])):
+            return None
+        pos = next(k for k, i in enumerate(mine) if nums[i][0] == fig.mention.start)
+        return lists[0][pos]
+    pair = next((g for g in groups if len(g) == 2 and g[0].start <= fig.start + 200), None)
+    if (pair is not None and len(groups) == 1 and all(e.rule == "per.year" for e in pair)
+            and pair[0].year is not None and pair[1].year == pair[0].year + 1
+            and _PAIR_LEAD.search(ctx.text, max(sent.start, pair[0].start - 8), pair[0].start)
+            and " and " in ctx.text[pair[0].end:pair[1].start]):
+        return f"{pair[0].year}-01-01/{pair[1].year}-12-31", ctx.text[pair[0].start:pair[1].end]
+    return None
+
+
 def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: list, main: str | None) -> None:
+    paired = _respective(ctx, fig, exprs)
+    if isinstance(paired, tuple):
+        fig.period, fig.period_text = paired
+        fig.period_explicit = True
+        fig.rules.append("per.year_pair")
+        return
+    if paired is not None:
+        period = ctx.rules.periods.resolve(paired, ctx.pub_year, main, ctx.country)
+        if period is not None:
+            fig.period, fig.period_text, fig.period_explicit = period, paired.text, True
+            fig.rules.append("per.respectively")
+            return
     seg = segment_at(segs, fig.start)
     own = [e for e in exprs if seg.start <= e.start < seg.end]
     if not own:
@@ -84,6 +141,9 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
     # "fell compared to the previous year, to 474": the year compared with is not the figure's
     own = [e for e in own if not (_COMPARED.search(ctx.text, max(0, e.start - 16), e.start) and e.end <= fig.start
                                   and "," in ctx.text[e.end:fig.start])]
+    # "48 victims, twice as many as in 2021": the year compared with is the base's, not the figure's
+    own = [e for e in own if not (e.start > fig.mention.end and not e.anchored
+                                  and _AS_MANY_AS.search(ctx.text, max(fig.mention.end, e.start - 40), e.start))]
     when = [e for e in exprs if e.end <= fig.start and _WHEN_AFTER.fullmatch(ctx.text, e.end, fig.start)]
     # "prosecuted 109 (53 ..., 54 ...), a marked increase from 37 in 2021": 2021 is the base's
     own = when or [e for e in own if not _dates_another_base(ctx, fig, e)]

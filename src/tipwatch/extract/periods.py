@@ -182,6 +182,8 @@ class PeriodRules:
             # months" is an anaphor, below)
             rf"|(?P<nmbare>(?:(?<=\bduring )|(?<=\bresults of )|(?<=\bcourse of ))(?P<nmbn>{nwords})\s+months\b"
             rf"(?!\s+(?:of|in|to|until|till|ending|ended|earlier|before|ago|after|later|prior|from|since|and|or)\b|['’]))"
+            # "In 9 months, police ...": a sentence opening with the months and a comma (ministry bulletins)
+            rf"|(?P<nmopen>(?:(?<=\bin )|(?<=\bfor )|(?<=\bover ))(?P<nmon>{nwords})\s+months(?=\s*,))"
             rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
@@ -190,15 +192,15 @@ class PeriodRules:
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
-            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
+            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+)?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             # "in 2023 and the first half of 2024": one span over a year and the start of the next
             rf"|(?P<yandsub>(?P<ysa>{yr})\s+and\s+(?:the\s+)?first\s+(?P<ysn>half|quarter|(?:{nwords})\s+months)\s+of\s+(?P<ysb>{yr}))"
             # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
             rf"|(?P<fyy>(?P<fyy1>{yr})\s*(?:/\s*(?P<fyy2>{yr})|[-–]\s*(?P<fyy3>{yr})(?=\s+(?:financial|fiscal|budget)\s+years?\b)))"
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
-            rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))"
+            rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))(?!{_RESP})"
             rf"|(?P<fisa>(?P<fisay>{yr})\s+(?:fiscal|financial|budget)\s+year)\b"  # "in the 2023 fiscal year"
-            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<y2>{yr})"
+            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<ymid>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))?(?P<y2>{yr})(?!{_RESP})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
@@ -429,6 +431,8 @@ class PeriodRules:
             y1, y2 = int(g("y1")), int(g("y2"))
             if y2 <= y1:
                 return None
+            if g("ymid"):  # "between 2015 and mid-2023": to the end of June
+                return TimeExpr(s, e, t, "per.date_range", y1, None, f"R{y1:04d}0101-{y2:04d}0630")
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}")
         if g("firstn"):
             n = _NUMS.get((g("n") or g("n2")).lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
@@ -437,8 +441,10 @@ class PeriodRules:
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
             rel = self._rel(g("frel"))
             return TimeExpr(s, e, t, "per.first_n_months", _int(g("fy")), rel[1] if rel else None, sub)
-        if g("nmbare"):
-            n = _NUMS.get(g("nmbn").lower(), 0)
+        if g("nmon") and not text[max(0, s - 5):s].split()[-1][:1].isupper():
+            return None  # only the sentence's opening words ("In 9 months, ..."), not "held for 9 months,"
+        if g("nmbare") or g("nmopen"):
+            n = _NUMS.get((g("nmbn") or g("nmon")).lower(), 0)
             return TimeExpr(s, e, t, "per.n_months_of", None, None, {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")) \
                 if 1 <= n <= 11 else None
         if g("nmof"):
@@ -687,7 +693,9 @@ class PeriodRules:
         if expr.fiscal:
             return self._fiscal(expr, country, pub_year)
         if expr.anchored and reference:
-            shifted = _shift(reference, expr.offset if expr.offset is not None else -1)
+            # "97 in January-April, against 81 a year earlier": the same months of the year before
+            delta = expr.offset if expr.offset is not None else -1
+            shifted = _shift(reference, delta, any_span=reference[:4] == reference[-10:-6])
             if shifted is not None:
                 return shifted  # "a year earlier": the period in context, one year before
             span = _SPAN.fullmatch(reference)
@@ -781,10 +789,12 @@ def _rule_of(rules: list[tuple[str, re.Pattern[str]]], words: str, default: str)
 
 _NON_DIGIT = re.compile(r"\D")
 _TRAILING_YEAR = re.compile(r",?\s+in\s+\d{4}$")
+#: "in 2022 and 2023 respectively": the years are paired one by one with a list of figures
+_RESP = r"[^.;]*\brespectively\b"
 #: "the 2023 Trafficking in Persons Report", "its 2022 survey": a year naming an edition, not a period
 _YEAR_ADJ_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
 _YEAR_ADJ_AFTER = re.compile(
-    r"\s+(?:[A-Z]|(?i:report|survey|study|edition|data|figures|estimates?|index|census|bulletin)\b)")
+    r"\s+(?:[A-Z]|(?i:report|survey|study|edition|estimates?|index|census|bulletin)\b)")
 
 
 def _is_year_adjective(text: str, start: int, end: int) -> bool:
