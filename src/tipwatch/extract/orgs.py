@@ -32,7 +32,9 @@ _OWNED_MINISTRY = re.compile(r"\b(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|
                              r"(?P<what>foreign|interior|home|labou?r|justice|health)\s+ministry\b")
 _POSSESSED = re.compile(r"(?:'s|’s)\s+$")
 #: "a deputy minister of internal affairs", "the minister of labour": an official named by the ministry's title
-_MINISTER_OF = re.compile(r"\b(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\s+of\s+(?P<what>[a-z]+(?:\s+[a-z]+){0,3})")
+_MINISTER_OF = re.compile(r"\b(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\s+(?:of|for)\s+(?P<what>[A-Za-z]+(?:\s+(?:[a-z]+|[A-Z][a-z]+)){0,3})")
+#: "Home Minister Ramesh Lekhak", "Labour Minister Anna K.": an official named by the ministry's short title
+_TITLE_MINISTER = re.compile(r"\b(?P<what>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+Minister\b")
 
 
 #: heads of names of units inside a larger body (credited to that body when it is named with them)
@@ -187,6 +189,14 @@ class OrgRules:
                     end = m.start("what") + len(" ".join(words[:n]))
                     out.append(EntityMention(m.start(), end, text[m.start():end], (found[0],)))
                     break
+        for m in _TITLE_MINISTER.finditer(text):
+            words = m.group("what").split()
+            for n in range(len(words)):  # "Deputy Home Minister": the shortest title that names a ministry
+                found = [e for e in gazetteer.lookup(f"{' '.join(words[n:])} Ministry") if e.kind == "body"]
+                if found:
+                    start = m.start("what") + len(" ".join(words[:n])) + (1 if n else 0)
+                    out.append(EntityMention(start, m.end(), text[start:m.end()], (found[0],)))
+                    break
         if learned:
             alt = "|".join(sorted(map(re.escape, learned), key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
@@ -239,12 +249,18 @@ class OrgRules:
             country = next((e.key for e in owner if e.kind == "country"), None)
             if country or own == 0:
                 tokens = tokens[own + 1:]
-        of = len(tokens) - 2 if len(tokens) > 3 and tokens[-2] == "of" else len(tokens) - 3 \
-            if len(tokens) > 4 and tokens[-3] == "of" and tokens[-2].lower() == "the" else None
-        if of is not None and name.kind == "ministry" and tokens[of - 1] not in ("Republic", "Kingdom"):  # not "National Police of Peru"
-            nation = next((e.key for e in gazetteer.lookup(" ".join(tokens[of + 1:])) if e.kind == "country"), None)
-            if nation:  # "the Ministry of Internal Affairs of Tajikistan" is its Ministry of Internal Affairs
-                tokens, country = tokens[:of], country or nation
+        if name.kind in ("ministry", "agency"):  # not "National Police of Peru"
+            for of in range(2, len(tokens) - 1):
+                if tokens[of] != "of" or tokens[of - 1] in ("Republic", "Kingdom"):
+                    continue
+                tail = tokens[of + 1:]
+                tail = tail[1:] if tail[0].lower() == "the" else tail
+                if len(tail) > 2 and tail[0] in ("Republic", "Kingdom") and tail[1] == "of":
+                    tail = tail[2:]  # "of the Republic of Albania"
+                nation = next((e.key for e in gazetteer.lookup(" ".join(tail)) if e.kind == "country"), None)
+                if nation:  # "the Ministry of Internal Affairs of Tajikistan" is its Ministry of Internal Affairs
+                    tokens, country = tokens[:of], country or nation
+                    break
         entity = self._known(name, tokens, gazetteer, known, starts)
         if country and entity.country is None:
             return replace(entity, country=country)

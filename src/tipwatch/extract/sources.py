@@ -166,6 +166,9 @@ class SourceTracker:
             pos = m.end()
             whose = _REPORT_OF_AFTER.match(self.text, pos, s_end)  # "according to the annual report of X"
             after = [b for b in bodies if pos <= b.start <= (whose.end() if whose else pos) + 6]
+            described = _DESCRIBED.match(self.text, pos, s_end)
+            if not after and described:  # "according to the national rapporteur on trafficking, the Irish ..."
+                after = [b for b in bodies if b.start == described.end()]
             if after:
                 out.append(Cue(pos, self._upstream(self._owned(after[0]), s_end), "src.according_to"))
                 continue
@@ -376,9 +379,11 @@ _REPORT_OF = re.compile(r"\b(?:report|data|figures|statistics|survey|study|recor
                         re.IGNORECASE)
 _REPORT_OF_AFTER = re.compile(r"(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?(?:report|data|figures|statistics|survey|study|"
                               r"records|yearbook|balance|bulletin)\s+(?:of|by|from)\s+(?:the\s+)?", re.IGNORECASE)
+#: a body described before it is named: "the country's national rapporteur on trafficking, the ..."
+_DESCRIBED = re.compile(r"(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,6}?[a-z][\w-]*,\s+(?:the\s+)?")
 _HIM = re.compile(r"(?:him|her)\b")
 #: an official named by title, whose ministry the text gave ("a deputy minister of internal affairs")
-_MINISTER = re.compile(r"^(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\b")
+_MINISTER = re.compile(r"^(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\b|^(?:[A-Z][a-z]+\s+){1,2}Minister$")
 _OWNS = re.compile(r"(?:('s|’s))?\s+")
 _BODY_CUES = ("src.report_of", "src.relative_subject", "src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
               "src.according_to_anaphor", "src.anaphor_subject", "src.first_person")
