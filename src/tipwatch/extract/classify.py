@@ -57,6 +57,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         return _share(ctx, sent, m, figs, qualifier, qrule)
     noun = noun_after(ctx, m, sent)
     listed = _NUMBER_LIST.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
+    if listed and listed.group("w").endswith("ed") and listed.group("w").lower() not in ind_rules.modifiers:
+        listed = None  # "28 and 12 received prison terms": a verb; "36 and 52 suspected victims": a modifier
     if listed:  # "12, 19 and 25 trafficking cases were investigated in 2021, 2022 and 2023 respectively"
         last_noun = ind_rules.noun_after(text, listed.end(), sent.end)
         if last_noun.kind == "noun" and last_noun.end - listed.end() < 40:
@@ -227,7 +229,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
 
 #: the later items of a list of numbers that share the noun after the last one ("12, 19 and 25 cases")
 _NUMBER_LIST = re.compile(r"(?:(?:\s*,\s*\d[\d,.]*(?!\d))+\s*,?|\s)\s*(?:and|or)\s+\d[\d,.]*(?!\d)"
-                          r"(?=\s+(?![a-z]+ed\b)(?:[\w-]+\s+){0,3}?[A-Za-z]+s\b)")
+                          r"(?=\s+(?P<w>[\w-]+)(?:\s+[\w-]+){0,3}?(?<=[A-Za-z]s)\b)")
 _RANGE_TO_AMOUNT = re.compile(r"\s*(?:to|-|–)\s*\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|million\b|billion\b|bn\b)",
                               re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(?:average|median|rate|ratio)\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|"
