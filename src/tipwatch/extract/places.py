@@ -27,8 +27,9 @@ _KINGDOM = re.compile(r"\b(?:the\s+)?(?:Kingdom|country|nation)\b")
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:\([^)]*\))?\s*[-–—:]|\s*\([^)]*\)\s*[-–—]|\s+[-–—]\s|:\s)")
 _ELSEWHERE = re.compile(r"\b(?:from|to|into|with|bordering|neighbou?ring|via|through|for|bound\s+for|towards?)\s+(?:the\s+)?$",
                         re.IGNORECASE)
-#: what joins the countries of a list ("Italy, Greece and Germany", "Argentina or Spain")
-_LISTED = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:the\s+)?")
+#: what joins the countries of a list ("Italy, Greece and Germany", "Argentina or Spain");
+#: a bracketed figure may follow each country ("from Nigeria (24) and Romania (18)")
+_LISTED = re.compile(r"(?:\s*\([^()\n]{0,24}\))?(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:the\s+)?")
 _OWNED_BODY = re.compile(r"(?:'s|’s)\s+(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0,6}?(?:[Pp]olice|[Mm]inistry|[Gg]overnment|"
                          r"[Aa]uthorities|[Cc]ourts?|[Pp]rosecutors?|[A-Z][\w-]*\s+(?:Office|Agency|Bureau|Service|Unit|"
                          r"Directorate|Commission|Committee|Council|Department|Forces?|Ministry))\b")
