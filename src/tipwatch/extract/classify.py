@@ -809,10 +809,22 @@ def _money(ctx: DocContext, sent: Sentence, m: NumberMention, clause: tuple[int,
     return fig
 
 
+#: "Nine of the 14 victims were under 18": a part, its base and the predicate that describes the part
+_NUMBER_WORD = r"(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
+_PART_OF_BASE = re.compile(r"\s+of\s+(?:the|these|those|all)\s+(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,8}?"
+                           r"(?=(?:were|was|are|is)\s)", re.IGNORECASE)
+_BASE_OF_PART = re.compile(r"\b(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+of\s+(?:the|these|those|all)\s+$", re.IGNORECASE)
+
+
 def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple[int, int],
                 slot_end: int, action: object) -> None:
     text, m, noun = ctx.text, fig.mention, fig.noun
     slot = text[m.end:slot_end]
+    part_of = _PART_OF_BASE.match(text, m.end, fig.sentence.end)
+    if part_of:  # "Nine of the 14 victims were under 18": the predicate after the base is the part's
+        slot = text[part_of.end():fig.sentence.end]
+    elif _BASE_OF_PART.search(text, max(clause[0], m.start - 30), m.start):
+        slot = ""  # ... and not the base's
     word = noun.word if noun.kind == "noun" else None
     fig.age = attrs.age_from_slot(slot) or _noun_age(word, fig.indicator)
     fig.sex = attrs.sex_of_noun(word)
