@@ -811,12 +811,32 @@ def _money(ctx: DocContext, sent: Sentence, m: NumberMention, clause: tuple[int,
     return fig
 
 
+#: "victims of human trafficking aged 14 to 17": the crime between the noun and the age band
+_OF_CRIME_BEFORE_BAND = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,3}?(?=(?:aged|under|below|between|younger|over|above|older)\s)",
+                                   re.IGNORECASE)
+#: "Nine of the 14 victims were under 18": a part, its base and the predicate that describes the part
+_NUMBER_WORD = r"(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
+_PART_OF_BASE = re.compile(r"\s+of\s+(?:the|these|those|all)\s+(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,8}?"
+                           r"(?=(?:were|was|are|is)\s)", re.IGNORECASE)
+_BASE_OF_PART = re.compile(r"\b(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+of\s+(?:the|these|those|all)\s+$", re.IGNORECASE)
+
+
 def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple[int, int],
                 slot_end: int, action: object) -> None:
     text, m, noun = ctx.text, fig.mention, fig.noun
     slot = text[m.end:slot_end]
+    part_of = _PART_OF_BASE.match(text, m.end, fig.sentence.end)
+    if part_of:  # "Nine of the 14 victims were under 18": the predicate after the base is the part's
+        slot = text[part_of.end():fig.sentence.end]
+    base_of_part = not part_of and _BASE_OF_PART.search(text, max(clause[0], m.start - 30), m.start)
+    if base_of_part:
+        slot = ""  # ... and not the base's
     word = noun.word if noun.kind == "noun" else None
     fig.age = attrs.age_from_slot(slot) or _noun_age(word, fig.indicator)
+    if fig.age is None and noun.end > m.end and not part_of and not base_of_part:
+        # "11 victims (of trafficking) aged 14 to 17": the band lies past the next figure
+        band = _OF_CRIME_BEFORE_BAND.match(text, noun.end, fig.sentence.end)
+        fig.age = attrs.age_from_slot(text[band.end() if band else noun.end:fig.sentence.end])
     fig.sex = attrs.sex_of_noun(word)
     if noun.end <= m.start or noun.role in ("victim", "suspect"):
         # a subject before the figure: "Child victims of trafficking rose from 30"; "9 women trafficking victims"
