@@ -105,7 +105,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             text, max(sent.start, m.start - 30), m.start) and _DIGIT.search(text, sent.start, m.start):
         return None  # "received 980 complaints about employers, up from about 700": the base of a number no fact
     if noun.kind == "elliptical" or noun.category or (head is not None and noun.role == "person"):
-        base = head or (figs[-1] if figs else _previous_total(ctx, sent, reach=2 if noun.category else 1))
+        base = head or (figs[-1] if figs else (_origin_head(ctx, sent)
+                                               or _previous_total(ctx, sent, reach=2 if noun.category else 1)))
         if base is not None and noun.role == "person" and base.role not in _PEOPLE:
             base = _people_head(ctx, sent, m) or base  # "of this figure, 32 are minors": of the victims, not the raids
         if (base is None or base.role is None) and noun.kind == "elliptical":
@@ -670,6 +671,22 @@ def _named_head(ctx: DocContext, sent: Sentence, head: Figure | None) -> Figure 
     return _last_total(ctx, sent, role, within=4) or head
 
 
+#: "Most of the victims came from Nigeria (24) and Romania (18)": the subject names the total the
+#: bracketed counts break down by origin
+_ORIGIN_LEAD = re.compile(r"^\s*(?:(?:Most|Many|Nearly\s+all|All|The\s+(?:majority|bulk))\s+(?:of\s+)?)?(?:the|these|those)?\s*"
+                          r"(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:came|come|were|are|originated|hailed)\s+"
+                          r"(?:mainly\s+|mostly\s+|chiefly\s+|largely\s+|primarily\s+)?from\b", re.IGNORECASE)
+
+
+def _origin_head(ctx: DocContext, sent: Sentence) -> Figure | None:
+    """The total an origin breakdown opened by its subject counts ('Most victims were from ...')."""
+    lead = _ORIGIN_LEAD.match(sent.text)
+    if lead is None:
+        return None
+    role = ctx.rules.indicators.nouns.get((lead.group("noun").lower(),), (None, None))[0]
+    return _last_total(ctx, sent, role, within=4) if role else None
+
+
 def _last_total(ctx: DocContext, sent: Sentence, role: str, *, within: int) -> Figure | None:
     """The last count of ``role`` that is no part of another, at most ``within`` sentences back."""
     for fig in reversed(ctx.figures):
@@ -884,7 +901,7 @@ _CITIZEN_WORDS = frozenset({"citizens", "citizen", "nationals", "national"})
 _CITIZENS_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _PAREN_NAME = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*$")
 _ORIGIN_WORDS = re.compile(r"\b(?:came|come|comes|coming|originat\w+|hail\w*|nationals?|citizens?|nationalit\w+)\b"
-                           r"|\bfrom\s*$", re.IGNORECASE)
+                           r"|\b(?:were|was|are|is)\s+(?:\w+\s+)?from\b|\bfrom\s*$", re.IGNORECASE)
 _DEMONYM_SUBJECT = re.compile(r"\b([A-Z][a-z]+)\s+(?:victims|nationals|citizens|workers|women|men|children|girls|boys)\b")
 _PLACE_WORDS = re.compile(r"\b(?:exploited|found|rescued|held|trafficked|sent|taken|identified|working|worked|located)\s+"
                           r"(?:\w+\s+){0,2}?(?:in|to)\b", re.IGNORECASE)
