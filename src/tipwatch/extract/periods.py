@@ -209,6 +209,7 @@ class PeriodRules:
             rf"|(?P<yr1>{yr})\s*[-/–]\s*(?P<yr2>\d{{2}})\b(?!\s*(?:percent|per cent|%))"
             rf"|(?P<rel>\b(?:{rel_alt}))"
             rf"|(?P<bebare>(?:(?<=\bin )|(?<=\bof )|(?<=\byear )|(?<=\bsince )|(?<=\bduring ))25\d\d(?![\d,.]\d|\d))"
+            rf"|(?P<cy>\bCY\s?(?P<cyy>{yr}))"  # "CY2023": a calendar year, as against a fiscal one
             rf"|(?P<year>{yr}))"
         )
         self.pattern = re.compile(source, re.IGNORECASE)
@@ -513,6 +514,8 @@ class PeriodRules:
             rel = self._rel(g("rel"))
             return None if rel is None else TimeExpr(s, e, t, rel[0], None, rel[1],
                                                      anchored=rel[0] in self.anchored_rules)
+        if g("cy"):
+            return TimeExpr(s, e, t, "per.year", int(g("cyy")))
         if g("year"):
             if _is_year_adjective(text, s, e):
                 return None
