@@ -166,7 +166,7 @@ class PeriodRules:
             # "the five years to March 2024", "in the three years to 2023"
             rf"|(?P<nyto>\b(?:the\s+)?(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+years\s+(?:to|ending|ended|up\s+to|through)\s+"
             rf"(?:(?P<nym>{month_alt})\s*,?\s*)?(?P<nyy>{yr}))"
-            rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{month_alt})\b(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
+            rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?:(?:the\s+)?(?:1|1st|first)\s+(?:of\s+)?)?(?P<sm>{month_alt})\b(?:\s+(?:1|1st)\b)?(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
             rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{mdot})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
             rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{mdot})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
             rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{mdot})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{mdot})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
@@ -209,6 +209,7 @@ class PeriodRules:
             rf"|(?P<yr1>{yr})\s*[-/–]\s*(?P<yr2>\d{{2}})\b(?!\s*(?:percent|per cent|%))"
             rf"|(?P<rel>\b(?:{rel_alt}))"
             rf"|(?P<bebare>(?:(?<=\bin )|(?<=\bof )|(?<=\byear )|(?<=\bsince )|(?<=\bduring ))25\d\d(?![\d,.]\d|\d))"
+            rf"|(?P<cy>\bCY\s?(?P<cyy>{yr}))"  # "CY2023": a calendar year, as against a fiscal one
             rf"|(?P<year>{yr}))"
         )
         self.pattern = re.compile(source, re.IGNORECASE)
@@ -287,8 +288,14 @@ class PeriodRules:
     def _find(self, text: str, start: int, end: int) -> tuple[list[TimeExpr], list[tuple[int, int]]]:
         out: list[TimeExpr] = []
         blocked: list[tuple[int, int]] = []
+        listed = [(p.start(), p.end(), _sub_list(p, text)) for p in _SUB_LIST.finditer(text, start, end)]
         for m in self._matches(text, start, end):
             blocked.append((m.start(), m.end()))
+            hit = next((x for x in listed if x[0] <= m.start() < x[1] and x[2]), None)
+            if hit is not None:  # "the first and second halves of 2023": one time per ordinal
+                if not any(x in out for x in hit[2]):
+                    out.extend(hit[2])
+                continue
             expr = self._expr(m, text)
             if expr is None:
                 continue
@@ -507,6 +514,8 @@ class PeriodRules:
             rel = self._rel(g("rel"))
             return None if rel is None else TimeExpr(s, e, t, rel[0], None, rel[1],
                                                      anchored=rel[0] in self.anchored_rules)
+        if g("cy"):
+            return TimeExpr(s, e, t, "per.year", int(g("cyy")))
         if g("year"):
             if _is_year_adjective(text, s, e):
                 return None
@@ -795,6 +804,42 @@ _RESP = r"[^.;]*\brespectively\b"
 _YEAR_ADJ_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
 _YEAR_ADJ_AFTER = re.compile(
     r"\s+(?:[A-Z]|(?i:report|survey|study|edition|estimates?|index|census|bulletin)\b)")
+
+
+#: "in the first and second halves of 2023", "the first, second and third quarters of 2024"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORD = r"(?:first|1st|second|2nd|third|3rd|fourth|4th)"
+_SUB_LIST = re.compile(
+    rf"\b(?:the\s+)?(?P<ords>{_ORD}(?:\s*,\s*{_ORD})*\s*,?\s+and\s+{_ORD})\s+(?P<unit>halves|quarters)"
+    rf"\s+(?:of|in)\s+(?:the\s+year\s+)?(?P<year>{_YEAR})(?P<resp>{_RESP})?", re.IGNORECASE)
+
+
+def _sub_list(m: re.Match[str], text: str) -> list[TimeExpr]:
+    """'the first and second halves of 2023 respectively': a time per ordinal, each the span of its
+    ordinal word, for pairing with a list of figures; without 'respectively' one span over them all
+    (consecutive ordinals only). Empty when the ordinals do not fit the unit."""
+    year, half = int(m.group("year")), m.group("unit").lower() == "halves"
+    words = [(w.start(), w.end(), _ORDINALS[w.group().lower()])
+             for w in re.finditer(_ORD, text[m.start("ords"):m.end("ords")], re.IGNORECASE)]
+    nums = [n for _, _, n in words]
+    if max(nums) > (2 if half else 4) or len(set(nums)) != len(nums):
+        return []
+    code = "H" if half else "Q"
+    rule = "per.h" if half else "per.q"
+    base = m.start("ords")
+    if m.group("resp"):
+        last = m.end("year")
+        return [TimeExpr(base + s, last if i == len(words) - 1 else base + e, text[base + s:base + e],
+                         f"{rule}{n}", year, None, f"{code}{n}") for i, (s, e, n) in enumerate(words)]
+    lo, hi = min(nums), max(nums)
+    if sorted(nums) != list(range(lo, hi + 1)):
+        return []
+    m1, m2 = (lo - 1) * (6 if half else 3) + 1, hi * (6 if half else 3)
+    t = text[m.start():m.end("year")]
+    if (m1, m2) == (1, 12):
+        return [TimeExpr(m.start(), m.end("year"), t, "per.year", year)]
+    sub = _RANGE_CODES.get((m1, m2), f"M{m1:02d}-M{m2:02d}")
+    return [TimeExpr(m.start(), m.end("year"), t, "per.month_range", year, None, sub)]
 
 
 def _is_year_adjective(text: str, start: int, end: int) -> bool:
