@@ -697,6 +697,11 @@ def _last_total(ctx: DocContext, sent: Sentence, role: str, *, within: int) -> F
     return None
 
 
+#: a share of people its verb describes, with no counted noun: "71 percent of those identified", "60% were ..."
+_SHARE_OF_PEOPLE = re.compile(r"\s*(?:per\s*cent|percent|%)\s+(?:of\s+(?:all\s+)?(?:those|them|these)\s+|(?:were|had\s+been)\s+)",
+                              re.IGNORECASE)
+
+
 def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], qualifier: str,
            qrule: str | None) -> Figure | None:
     """A percentage share of a total ("Children made up 38 percent of the victims")."""
@@ -731,6 +736,12 @@ def _share(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
         indicator = base.indicator  # "Among the victims exploited in France, 76% were ...": the total's indicator
     if indicator is None and base is not None and base.unit == "count":
         indicator, role = base.indicator, base.role
+    if indicator is None and base is None and _SHARE_OF_PEOPLE.match(text, m.end):
+        # "71 percent of those identified", "60% were trafficked for ...":
+        clause_end = clause_at(ctx, sent, m)[1]  # the share's own verb names what it counts
+        acts = ctx.rules.indicators.actions_in(text, m.end, clause_end, ctx.low)
+        indicator, _act = ctx.rules.indicators.indicator("person", acts, m.start, m.end)
+        role = "person" if indicator else role
     if indicator is None:
         return None
     fig = Figure(m, sent, indicator, role, Noun("noun"), unit="percent", qualifier=qualifier, head=base,
