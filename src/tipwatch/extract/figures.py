@@ -114,10 +114,10 @@ _CAPTION_BEFORE = (
 )
 _NOT_FACT_BEFORE = re.compile(
     "(?:" + _alt(*_LAW_BEFORE, *_PHONE_BEFORE, *_PLATE_BEFORE, *_ADDRESS_BEFORE, *_PAGE_BEFORE,
-                 *_FOOTNOTE_BEFORE, *_FRACTION_BEFORE, *_POPULATION_BEFORE, *_LABEL_BEFORE) + ")$",
+                 *_FOOTNOTE_BEFORE, *_FRACTION_BEFORE, *_POPULATION_BEFORE, *_LABEL_BEFORE) + r")\Z",
     re.IGNORECASE,
 )
-_COMPARED_RX = re.compile("(?:" + _alt(*_COMPARED_INSPECTIONS) + ")$", re.IGNORECASE)  # a 140-char window
+_COMPARED_RX = re.compile("(?:" + _alt(*_COMPARED_INSPECTIONS) + r")\Z", re.IGNORECASE)  # a 140-char window
 #: words one of which ``_COMPARED_INSPECTIONS`` needs: an ASCII window without them cannot match
 _COMPARED_WORDS = ("inspections", "visits", "checks", "patrols", "training", "workshops", "seminars",
                    "meetings", "checkpoints", "awareness")
@@ -133,8 +133,8 @@ def _may_compare(text: str, start: int, end: int) -> bool:
 
 #: nothing counted after an amount: "a budget of 4.5 million for the programme", "funding of 200,000."
 _BARE_AMOUNT_AFTER = re.compile(r"\s*(?:(?:for|to|in|on|from|over|per|this|last|each|a|an)\b|[,.;)]|$)", re.IGNORECASE)
-_MONEY_BEFORE_RX = re.compile("(?:" + _alt(*_MONEY_BEFORE) + ")$", re.IGNORECASE)
-_CAPTION_BEFORE_RX = re.compile("(?:" + _alt(*_CAPTION_BEFORE) + ")$", re.IGNORECASE)
+_MONEY_BEFORE_RX = re.compile("(?:" + _alt(*_MONEY_BEFORE) + r")\Z", re.IGNORECASE)
+_CAPTION_BEFORE_RX = re.compile("(?:" + _alt(*_CAPTION_BEFORE) + r")\Z", re.IGNORECASE)
 
 _DURATION_AFTER = (
     r"\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|decades?|nights?|quarters?)\b",
