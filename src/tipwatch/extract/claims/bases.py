@@ -23,19 +23,20 @@ _BASE_PREVIOUS = re.compile(r"(?:same\s+(?:period|quarter|month|time)\s+(?:of\s+
                             r"the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before|"
                             r"a\s+year\s+(?:earlier|ago))|previous\s+(?:fiscal\s+|financial\s+)?year", re.I)
 
+#: the words that open a comparison named before the change ("Compared with 2022, ...")
+_COMPARED_LEAD = r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+"
+
 #: A base year named before the change: "Compared with 2022, arrests were up 14 per cent"
-_BASE_HEAD = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:(?:the\s+)?same\s+"
-                        r"(?:period|quarter|month|time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b", re.I)
+_BASE_HEAD = re.compile(_COMPARED_LEAD + r"(?:(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:in|of)\s+)?((?:19|20)\d\d)\b",
+                        re.I)
 
 #: "In comparison with the same period of last year, crimes decreased by 12%": the base named before the change
-_BASE_HEAD_PREVIOUS = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?)"
-                                 r"\s+(?:(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?last\s+year|"
-                                 r"last\s+year|the\s+previous\s+(?:fiscal\s+|financial\s+)?year|the\s+year\s+before)", re.I)
+_BASE_HEAD_PREVIOUS = re.compile(_COMPARED_LEAD + r"(?:the\s+)?(?:" + _BASE_PREVIOUS.pattern + ")", re.I)
 _SAME = re.compile(r"\bsame\s+(?:period|quarter|month|time)\b", re.I)
-#: a change over several years ("up 40% over five years", "since 2015") has no base one period before
 #: years and relative years: a sentence naming more than one leaves an implied base's period open
 #: ("60 victims in 2021, and ... last year's count was 30 per cent higher")
 _PERIOD_WORDS = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|previous|past|current)\s+year)\b", re.I)
+#: a change over several years ("up 40% over five years", "since 2015") has no base one period before
 _LONGER_SPAN = re.compile(r"\b(?:years|decades?|since|in\s+recent)\b", re.I)
 
 #: A base the text names but tipwatch does not resolve: no year-before fallback then

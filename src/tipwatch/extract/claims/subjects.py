@@ -31,15 +31,17 @@ _WHEN_AFTER = re.compile(r"^\s*(?:(?:%|per\s?cent|percent)\s*)?(?:(?:increase|ri
                          r"[^.;\d]{0,20}?,\s+when\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 #: The groups a change may be stated for: "a rise of 33 per cent in female victims"
-_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("female", re.compile(r"\b(?:female|females|women|girls)\b", re.I)),
-    ("male", re.compile(r"\b(?:male|males|men|boys)\b", re.I)),
-    ("child", re.compile(r"\b(?:child|children|minors?)\b", re.I)),
-    ("adult", re.compile(r"\b(?:adults?)\b", re.I)),
-)
+_GROUP_WORDS = {
+    "female": r"female|females|women|girls",
+    "male": r"male|males|men|boys",
+    "child": r"child|children|minors?",
+    "adult": r"adults?",
+}
+_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"\b(?:{words})\b", re.I)) for name, words in _GROUP_WORDS.items())
 
 _GROUP_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent)?\s+(?:in|among)\s+(?:the\s+number\s+of\s+)?"
-                          r"(?P<g>female|females|women|girls|male|males|men|boys|child|children|minors?|adults?)\b", re.I)
+                          rf"(?P<g>{'|'.join(_GROUP_WORDS.values())})\b", re.I)
 
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
