@@ -61,9 +61,9 @@ def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
 
 #: "identified more than 440 victims, and between Oct. 1, 2015 and ... the tally reached": a later clause's time
 _NEW_CLAUSE = re.compile(r",\s+and\b|;")
-_COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+$", re.IGNORECASE)
+_COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+\Z", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
-_BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}$",
+_BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}\Z",
                         re.IGNORECASE)
 
 
@@ -76,12 +76,12 @@ _LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:about|around|some|nearly|almo
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
 
 
-_AS_MANY_AS = re.compile(r"\b(?:as\s+(?:many|much|high|low)\s+as|than)\s+(?:(?:in|during|for|over)\s+)?(?:the\s+same\s+\w+\s+(?:of|in)\s+)?$",
+_AS_MANY_AS = re.compile(r"\b(?:as\s+(?:many|much|high|low)\s+as|than)\s+(?:(?:in|during|for|over)\s+)?(?:the\s+same\s+\w+\s+(?:of|in)\s+)?\Z",
                          re.IGNORECASE)
 #: the words joining the items of a list: "12, 15 and 19", "2021, 2022 and 2023", "2022 or 2023"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_PAIR_LEAD = re.compile(r"\b(?:in|for)\s+$", re.IGNORECASE)
+_PAIR_LEAD = re.compile(r"\b(?:in|for)\s+\Z", re.IGNORECASE)
 
 
 def _chains(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -211,7 +211,7 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
 
 
 #: the period right after a base figure: "from 37 in 2021", "than the 12 recorded in 2022"
-_BASE_TAIL = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:in|during|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_BASE_TAIL = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:in|during|for|over)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _dates_another_base(ctx: DocContext, fig: Figure, expr: TimeExpr) -> bool:
@@ -390,7 +390,7 @@ _REPORT_YEAR = re.compile(
 
 _FROM_BEFORE = re.compile(r"\b(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|"
                           r"rising|falling|increasing|decreasing|up|down|doubled|tripled|halved|surged|slipped|plunged|"
-                          r"an?\s+(?:[a-z]+\s+)?(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge))\b[^.;]{0,60}?\bfrom\s+$", re.IGNORECASE)
+                          r"an?\s+(?:[a-z]+\s+)?(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge))\b[^.;]{0,60}?\bfrom\s+\Z", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+")
 _TO_NEXT = re.compile(r"\s+to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?[\d\w]")
 #: "fell to 80 from 95", "300 victims, up from 250", "an increase on the 250": the next figure is the base
@@ -542,7 +542,7 @@ def _govern(ctx: DocContext, period: str | None, words: str) -> None:
 
 
 _LEAD_IN = re.compile(r"(?:[^\n]{0,60}?\s(?:—|–|--?)\s+)?"  # a dateline: "LIMA, March 3 (AP) — "
-                      r"\s*(?:(?:in|during|throughout|for|over)\s+)?(?:the\s+(?:fiscal\s+|calendar\s+)?year\s+)?$", re.IGNORECASE)
+                      r"\s*(?:(?:in|during|throughout|for|over)\s+)?(?:the\s+(?:fiscal\s+|calendar\s+)?year\s+)?\Z", re.IGNORECASE)
 _CUES = load_cues()  # the change words of the claims rules (rules/claims.yaml), one vocabulary
 _CHANGE_WORD = re.compile(rf"\b(?P<w>{_CUES.change})\b", re.IGNORECASE)
 

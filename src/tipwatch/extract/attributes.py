@@ -26,7 +26,7 @@ _SEX_NOUNS = {
     "fisherman": "male", "fishermen": "male",
 }
 _AGE_NOUNS.update({"juvenile": "<18", "juveniles": "<18", "adolescent": "<18", "adolescents": "<18"})
-_FROM_TOPIC = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$")
+_FROM_TOPIC = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}\Z")
 _TOPIC_LEAD = re.compile(r"\s*(?:On|For|Regarding|As for|As regards|In terms of)\s+[^,;]{3,60},")
 _TOPIC_GLOSS = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){0,3}?,\s+(?:most|many|all|some|the majority)\s+of\s+(?:them|which)\s+"
                           r"(?:over|about|for|concerning|involving|related\s+to)\b")
@@ -43,7 +43,7 @@ AGE_BOUND_BEFORE = re.compile(
     r"(?:under|over|above|below|younger than|older than)\s+(?:the age of\s+)?"
     r"|\b(?:under|over|above|below)\s+(?:the age of\s+)?\d{1,2}\s*(?:and|to|-|–)\s*"
     r"|\bunder\s+(?:the\s+age\s+of\s+)"
-    r")$",
+    r")\Z",
     re.IGNORECASE,
 )
 AGE_BOUND_AFTER = re.compile(r"^(?:\s*|-)(?:years?|yrs?|yo)\b|^-year|^\s*(?:and|or)\s+(?:over|above|older|younger)\b", re.IGNORECASE)

@@ -234,13 +234,13 @@ _NUMBER_LIST = re.compile(r"(?:(?:\s*,\s*\d[\d,.]*(?!\d))+\s*,?|\s)\s*(?:and|or)
 _RANGE_TO_AMOUNT = re.compile(r"\s*(?:to|-|–)\s*\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|million\b|billion\b|bn\b)",
                               re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(?:average|median|rate|ratio)\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|"
-                           r"almost\s+|roughly\s+|just\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
+                           r"almost\s+|roughly\s+|just\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
 _LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
 _UNCODED_FORM = re.compile(r"\b(?:exploitation|servitude|criminality|begging|crimes?|offen[cs]es?)\b", re.IGNORECASE)
 _NAMED_AS = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:identified|confirmed|recognised|"
                        r"recognized|certified|classified|registered)\s+as\s+(?:potential\s+|possible\s+)?(?P<noun>victims|survivors)\b")
-_ROLE_DASH = re.compile(r"\b([A-Za-z]+)\s*(?:[—–:]|\s-)\s*(?:[\w-]+\s+){0,6}?$")
-_SHARE_OPEN = re.compile(r"\(\s*$")
+_ROLE_DASH = re.compile(r"\b([A-Za-z]+)\s*(?:[—–:]|\s-)\s*(?:[\w-]+\s+){0,6}?\Z")
+_SHARE_OPEN = re.compile(r"\(\s*\Z")
 _COUNT_TO_BRACKET = re.compile(r"(?:\s+(?:of\s+(?:the|these|those|all)\s+)?[A-Za-z-]+){0,3}\s*")
 _PAIRED = ({"women", "woman", "girls", "girl"}, {"men", "man", "boys", "boy"})
 
@@ -258,7 +258,7 @@ _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:,|\.(?:\s|$)|;)")
 
 
-_OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.IGNORECASE)
+_OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+\Z", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
 _POSSIBLE = frozenset({"possible", "potential", "presumed", "presumptive"})
@@ -270,7 +270,7 @@ _CONTROL = re.compile(r"(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|caught|i
                       r"taken into custody|in custody|deported\b.*)", re.IGNORECASE)
 _INVOLVING_AFTER = re.compile(r"\s*,?\s*(?:involving|against)\s+(?:[\w-]+\s+){0,3}?(?:alleged|suspected|defendants?|traffickers?|"
                               r"suspects?|people|persons|individuals|offenders|perpetrators)\b", re.IGNORECASE)
-_INVOLVING_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:involving|against)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?$",
+_INVOLVING_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:involving|against)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?\Z",
                                re.IGNORECASE)
 _ABOUT_TRAFFICKING = re.compile(r"\s+(?:concerned|concerning|related\s+to|were\s+about|involved|dealt\s+with)\s+"
                                 r"(?:[\w-]+\s+){0,4}?(?:trafficking|exploitation|slavery)\b", re.IGNORECASE)
@@ -283,10 +283,10 @@ def _calls_before(ctx: DocContext, sent: Sentence, end: int) -> bool:
 
 
 _ORIGIN_RANK = re.compile(r"\b(?:countr(?:y|ies)\s+of\s+(?:origin|destination|exploitation)|nationalit(?:y|ies)|origin)\b"
-                          r"[^.;]{0,40}?\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
+                          r"[^.;]{0,40}?\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\Z", re.IGNORECASE)
 _COMPARED_BASE = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                             r"more\s+than\s+|over\s+|just\s+|only\s+)?$|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+"
-                            r"(?:about\s+|around\s+|some\s+|nearly\s+|just\s+|only\s+)?$", re.IGNORECASE)
+                            r"(?:about\s+|around\s+|some\s+|nearly\s+|just\s+|only\s+)?\Z", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _DEFINITE_LEAD = re.compile(r"\W*(?:The|These|Those|All|All\s+the|All\s+of\s+the|Both)\s+", re.IGNORECASE)
 
@@ -299,7 +299,7 @@ def _restated(ctx: DocContext, sent: Sentence, m: NumberMention, role: str | Non
                  and f.role in roles and 0 < sent.index - f.sentence.index <= 6), None)
 
 
-_PARTITIVE_TOTAL = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+$", re.IGNORECASE)
+_PARTITIVE_TOTAL = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+\Z", re.IGNORECASE)
 _LABOUR_BODY = re.compile(r"\b(?:labou?r\s+(?:department|ministry|inspector\w*|office|bureau|board|courts?|tribunal|"
                          r"commission|authorit\w+)|(?:foreign\s+)?employment\s+(?:bureau|agency|office|board)|"
                          r"(?:ministry|department|bureau)\s+of\s+(?:labou?r|(?:foreign\s+)?employment|manpower)|manpower\s+"
@@ -327,8 +327,8 @@ _VERB_LEAD = re.compile(r"\s*(?:[-–—,)]\s*)?(?:(?:were|was|have\s+been|had\s
 _PEOPLE_OF = {"arrest": "suspect", "prosecution": "suspect", "conviction": "suspect", "referral": "victim"}
 _LEADS_NEXT = re.compile(r"\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|another|a\s+further|"
                          r"an\s+additional|a\s+total\s+of|up\s+to|only|just|the|a)\s+)*", re.IGNORECASE)
-_LIST_OPEN = re.compile(r"\s*(?:[—–:]|\s-)\s*$")
-_LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*$")
+_LIST_OPEN = re.compile(r"\s*(?:[—–:]|\s-)\s*\Z")
+_LIST_NEXT = re.compile(r"\s*(?:,|;|,?\s+and)\s*\Z")
 
 
 def _verb_leads(ctx: DocContext, head: Figure, m: NumberMention, noun: Noun) -> bool:
@@ -484,7 +484,7 @@ def _second_action(ctx: DocContext, role: str, actions: list[Action], first: Act
     return []
 
 
-_AND_PREP = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:to|for|with)\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE)
+_AND_PREP = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:to|for|with)\s+(?:another\s+|a\s+further\s+)?\Z", re.IGNORECASE)
 
 
 def _shared_object(ctx: DocContext, figs: list[Figure], m: NumberMention, role: str) -> Figure | None:
@@ -567,7 +567,7 @@ _GROUP_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Mm]ost
                          r"\s*,?\s+" + _COPULA_LIST + "(?P<tail>[^.;]*)$")
 #: "Most of them were female: 90 female and 30 male": the people counted just before
 _GROUP_PRONOUN = re.compile(r"\b(?:[Mm]ost|[Aa]ll|[Mm]any|[Tt]he\s+majority|[Aa]mong|[Oo]f)\s+(?:of\s+)?(?:them|these|those)\s*,?\s+"
-                            r"(?:" + _COPULA_LIST + r")?(?P<tail>[^.;]*)$")
+                            r"(?:" + _COPULA_LIST + r")?(?P<tail>[^.;]*)\Z")
 
 
 def _group_named_before(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure]
@@ -846,7 +846,7 @@ _OF_CRIME_BEFORE_BAND = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,3}?(?=(?:aged|under
 _NUMBER_WORD = r"(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
 _PART_OF_BASE = re.compile(r"\s+of\s+(?:the|these|those|all)\s+(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,8}?"
                            r"(?=(?:were|was|are|is)\s)", re.IGNORECASE)
-_BASE_OF_PART = re.compile(r"\b(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+of\s+(?:the|these|those|all)\s+$", re.IGNORECASE)
+_BASE_OF_PART = re.compile(r"\b(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+of\s+(?:the|these|those|all)\s+\Z", re.IGNORECASE)
 
 
 def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple[int, int],
@@ -910,9 +910,9 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
 
 _CITIZEN_WORDS = frozenset({"citizens", "citizen", "nationals", "national"})
 _CITIZENS_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
-_PAREN_NAME = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*$")
+_PAREN_NAME = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*\Z")
 _ORIGIN_WORDS = re.compile(r"\b(?:came|come|comes|coming|originat\w+|hail\w*|nationals?|citizens?|nationalit\w+)\b"
-                           r"|\b(?:were|was|are|is)\s+(?:\w+\s+)?from\b|\bfrom\s*$", re.IGNORECASE)
+                           r"|\b(?:were|was|are|is)\s+(?:\w+\s+)?from\b|\bfrom\s*\Z", re.IGNORECASE)
 _DEMONYM_SUBJECT = re.compile(r"\b([A-Z][a-z]+)\s+(?:victims|nationals|citizens|workers|women|men|children|girls|boys)\b")
 _PLACE_WORDS = re.compile(r"\b(?:exploited|found|rescued|held|trafficked|sent|taken|identified|working|worked|located)\s+"
                           r"(?:\w+\s+){0,2}?(?:in|to)\b", re.IGNORECASE)

@@ -74,7 +74,7 @@ def noun_after(ctx: DocContext, m: NumberMention, sent: Sentence) -> Noun:
     return noun
 
 
-_BETWEEN = re.compile(r"\b[Bb]etween\s+$")
+_BETWEEN = re.compile(r"\b[Bb]etween\s+\Z")
 _RANGE_END = re.compile(r"\s*(?:and|to|-|–)\s*(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?=\s)")
 
 

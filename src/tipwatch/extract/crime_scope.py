@@ -32,26 +32,26 @@ _CRIME_CLAUSE = re.compile(
     r"|\s+and\s+(?=(?:the|a|an|its|their|this|these|those)\s+[a-z]+\s+(?:[a-z]+\s+)?"
     r"(?:[a-z]+s|[a-z]+ed|were|was|is|are|has|have|had)\b)")
 _SMALL = frozenset({"of", "in", "on", "for", "and", "the", "against", "to"})
-_TITLE_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?:(?:of|on|in|for|against|the|and)\s+)*$")
+_TITLE_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?:(?:of|on|in|for|against|the|and)\s+)*\Z")
 #: "rescued 757 Cambodians from trafficking": the situation they left, not a label ("profits from forced labour" is
 #: one, and so is a named form of exploitation: "rescued 3,190 workers from forced labour")
 _FROM = re.compile(r"\b(?:rescued|freed|saved|removed|escaped|protected|liberated|released|pulled|recovered)\s+"
-                   r"(?:[\w,'’-]+\s+){0,5}?from\s+$", re.IGNORECASE)
+                   r"(?:[\w,'’-]+\s+){0,5}?from\s+\Z", re.IGNORECASE)
 #: "rescued 45 migrants from trafficking networks": the words name the perpetrators, so they label the figure
 _GROUP_AFTER = re.compile(r"\s+(?:networks?|rings?|gangs?|syndicates?|groups?|cartels?|organi[sz]ations?)\b", re.IGNORECASE)
 #: what joins the numbers of a bare list that shares one noun ("12, 19 and 25 cases")
 _BARE_LIST = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+")
 _NOUN_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}")
-_LEADS_FIGURE = re.compile(r"^\s+(?:was\s+the\s+\w+\s+)?(?:for|at|with)\s+(?:the\s+remaining\s+)?$")
-_APPOSITION = re.compile(r"^\s*,\s*$")
+_LEADS_FIGURE = re.compile(r"^\s+(?:was\s+the\s+\w+\s+)?(?:for|at|with)\s+(?:the\s+remaining\s+)?\Z")
+_APPOSITION = re.compile(r"^\s*,\s*\Z")
 _NUMBER_OF = re.compile(r"\b(?:the|a|its|their)\s+(?:\w+\s+)?(?:number|total|count|figure)\b", re.IGNORECASE)
 _PARTITIVE_AFTER = re.compile(
     r"\s+of\s+(?:the|these|those|them|its|their|all|last\s+year's|this\s+year's|[A-Z]\w+'s)\b", re.IGNORECASE)
 _PARTITIVE_BEFORE = re.compile(r"\b(?:accounted for|accounting for|account for|accounts for|another|a further|"
-                               r"the remaining|the other)\s+(?:\w+\s+)?$",
+                               r"the remaining|the other)\s+(?:\w+\s+)?\Z",
                                re.IGNORECASE)
 #: "Goiás was the state with most rescues (739), followed by Minas Gerais (651)": a named part in brackets
-_PAREN_OPEN = re.compile(r"(?-i:[A-Z])[\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+\($")
+_PAREN_OPEN = re.compile(r"(?-i:[A-Z])[\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+\(\Z")
 _HEADING = re.compile(
     r"^\s*(?:By|Broken down by|Broken down)\s+(?:region|country|state|province|county|district|age|sex|gender|"
     r"nationality|type|form|sector|category|purpose|industry)\b", re.IGNORECASE)
@@ -144,7 +144,7 @@ def _in_noun_of_other(text: str, c: CrimeMention, slots: Sequence[NumberMention]
 
 def _is_total(text: str, n: NumberMention) -> bool:
     """'97 of the 180 cases': the 180 restates the total, it starts no slot of its own."""
-    return bool(re.search(r"\bof\s+(?:the\s+|all\s+)?$", text[max(0, n.start - 10):n.start]))
+    return bool(re.search(r"\bof\s+(?:the\s+|all\s+)?\Z", text[max(0, n.start - 10):n.start]))
 
 
 def _owner(text: str, c: CrimeMention, slots: Sequence[NumberMention]) -> int:

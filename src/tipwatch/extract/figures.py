@@ -24,10 +24,10 @@ _INCIDENT = re.compile(r"\b(?:recently|yesterday|today|this morning|last night|l
 _SPEECH = re.compile(r"\b(?:said|told|says|announced|obtained|released|reported)\b", re.IGNORECASE)
 _SUCH = re.compile(r"\bsuch\s+(?:\w+\s+)?(?:cases|crimes|offen[cs]es|incidents|activities)\b"
                    r"|\bfor\s+(?:the|this|that)\s+(?:same\s+)?(?:crime|offen[cs]e)\b", re.IGNORECASE)
-_FROM_COUNTRY = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:from|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_COUNTRY = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:from|in)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:(?<=,\s)|(?<=including\s)|(?<=and\s))(an?)\s+(?=[A-Z])")
 _AND_ONE = re.compile(r"\band\s+(an?)\s+(?=(?:girl|boy|woman|man|child|minor|teenager|infant|baby)\b)")
-_COUNT_ITEM_BEFORE = re.compile(r"\d\s+[a-z]+\s*$")
+_COUNT_ITEM_BEFORE = re.compile(r"\d\s+[a-z]+\s*\Z")
 _AT_RISK = re.compile(r"[^.;]{0,60}?\b(?:at risk|vulnerable to|in danger of)\b", re.IGNORECASE)
 _SHARE = re.compile(r"^\s*(?:percent|per cent|%)\s+of\b", re.IGNORECASE)
 _MONEY_WORD_AFTER = re.compile(r"^\s*(?:US\s+|U\.S\.\s+|United\s+States\s+)?(dollars?|euros?|pounds|baht|pesos|rupees|riels?|naira|shillings|dong|rupiah|ringgit)\b", re.IGNORECASE)
@@ -218,20 +218,20 @@ _CAPTION_VERB = re.compile(
     r"attend|receive|disembark|return|hold|wave|cry|pray)s?\b|^[^.\n]{0,120}?\b(?:are|is) (?:seen|pictured)\b",
     re.IGNORECASE,
 )
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*[-–—]?[ \t]*$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*[-–—]?[ \t]*\Z")
 _LINE_REST = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?:\n|$)|^[.)][ \t]")  # "– 14 –", "3", "1. " list marker
-_NAME_AGE = re.compile(r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s*$")
-_BRACKET = re.compile(r"\[\s*$")
+_NAME_AGE = re.compile(r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s*\Z")
+_BRACKET = re.compile(r"\[\s*\Z")
 # "between January and May 15": a day of the month, not a count
 #: "22 June", "5 Dec.": a day of the month before its month (the claims scan skips such numbers)
 MONTH_AFTER = re.compile(r"^\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")
 MONTH_BEFORE = re.compile(r"(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)\s+$")
+                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)\s+\Z")
 # Phone numbers in national formats: "0800 722 203", "03-2266 2222", "08600 10111", "+254 722 203 444".
 # A number is one group of a run of digit groups split by single spaces or hyphens; the run is a phone
 # number when it has a country code, a group with a leading zero, or seven digits or more.
-_GROUPS_BEFORE = re.compile(r"(?:(?<![\d,.])(\+?)(\d++)[ -])++$")
+_GROUPS_BEFORE = re.compile(r"(?:(?<![\d,.])(\+?)(\d++)[ -])++\Z")
 _GROUPS_AFTER = re.compile(r"^(?:[ -]\d++(?![,.]\d))++")
 _LEADING_ZERO = re.compile(r"(?:^|[ +-])0\d")
 # "841 aged over 16 and 178 under 16": after another number, "under 16" is an age bound
@@ -247,34 +247,34 @@ NOT_COUNT_AFTER = re.compile(r"^\s*(?:times|fold|-fold)\b|^(?:st|nd|rd|th)\b|^\s
 #: the whole "after" side of the durations above: "six months", "3-day", "two quarters"
 DURATION_AFTER = re.compile("^(?:" + _alt(*_DURATION_AFTER) + ")", re.IGNORECASE)
 #: an age that bounds a group, just before the number: "aged 15", "between 15", "younger than 15"
-BOUND_BEFORE = re.compile(r"(?:younger|older)\s+than\s+$|(?:aged|ages?|between)\s+$", re.IGNORECASE)
+BOUND_BEFORE = re.compile(r"(?:younger|older)\s+than\s+$|(?:aged|ages?|between)\s+\Z", re.IGNORECASE)
 #: "under 15", "over 18": a bound when the number is an age
-UNDER_OVER_BEFORE = re.compile(r"(?:under|over|below|above)\s+$", re.IGNORECASE)
+UNDER_OVER_BEFORE = re.compile(r"(?:under|over|below|above)\s+\Z", re.IGNORECASE)
 #: "15 years old", "16-year-old", "15 years"
 YEARS_OLD_AFTER = re.compile(r"^(?:\s|-)?years?[\s-]+old|^-year-old|^\s*years?\b", re.IGNORECASE)
 #: what joins the two ends of a range: "15 and 17", "15 to 17", "15-17"
-RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*$")
+RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*\Z")
 #: a person noun after a small number makes it a count, not an age ("between 15 victims")
 COUNT_NOUN_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:victims?|cases?|people|persons?|suspects?|arrests?|women|men|"
                               r"girls|boys|children|minors|adults|foreigners|nationals|workers)\b", re.IGNORECASE)
 #: pieces of "2021-22", "2022/23", phone numbers and times: a digit and a joiner on either side
-CODE_BEFORE = re.compile(r"\d[-/–]$")
+CODE_BEFORE = re.compile(r"\d[-/–]\Z")
 CODE_AFTER = re.compile(r"^[-/:]\d")
 
 
 def is_code_piece(text: str, start: int, end: int) -> bool:
     """Is the number at ``start:end`` one piece of '2021-22', '2022/23', '10:30' or '555-0100'?"""
     return bool(CODE_BEFORE.search(text[max(0, start - 2):start]) or CODE_AFTER.match(text[end:end + 2]))
-_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z")
 # a related-link headline left in a scrape: "Read more: Police free 40 victims in border raid"
 _RELATED_LINK = re.compile(
     r"(?:\b(?:read|see)\s+(?:also|more)|\balso\s+(?:read|see)|\brelated(?:\s+(?:stories|story|articles?|news|"
     r"content|coverage|links?))?|\bmost\s+(?:read|viewed|popular|shared)|\brecommended(?:\s+for\s+you)?|"
     r"\bmore\s+(?:stories|news|on\s+this(?:\s+story)?)|\byou\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested)|"
-    r"\btrending(?:\s+now)?)\s*(?:[:|>»›→▶►]+|[-–—]\s)[^.!?\n]*$"
+    r"\btrending(?:\s+now)?)\s*(?:[:|>»›→▶►]+|[-–—]\s)[^.!?\n]*\Z"
     # a bare label opens its line or follows a sentence, and a colon or bar ends it ("Human Rights Watch -" is a name)
     r"|(?:^|\n|[.!?]\s+)[ \t]*(?:watch|listen|read|videos?|photos?|gallery|podcast|up\s+next|top\s+stories|"
-    r"latest(?:\s+news)?)\s*[:|>»›→▶►]+[^.!?\n]*$",
+    r"latest(?:\s+news)?)\s*[:|>»›→▶►]+[^.!?\n]*\Z",
     re.IGNORECASE,
 )
 # a headline: capitalised, 4 to 22 words, no end punctuation, no colon or table bar
@@ -289,11 +289,11 @@ _AGE_BEFORE = re.compile(
     r"|\b(?:youngest|oldest|eldest)\b[^.;,\d]{0,30}"
     r"|[,(]\s*between\s+(?:\d{1,2}\s*(?:and|to|-|–)\s*)?"
     r"|\b(?:girls?|boys?|victims?|survivors?|women|woman|men|man|children|child|minors?|suspects?|she|he|they|whom|who)"
-    r"\s+(?:were|was|is|are)\s+(?:just\s+|only\s+|both\s+|all\s+)?(?:\d{1,2}\s*(?:,|and|or|to|-|–)\s*)?)$",
+    r"\s+(?:were|was|is|are)\s+(?:just\s+|only\s+|both\s+|all\s+)?(?:\d{1,2}\s*(?:,|and|or|to|-|–)\s*)?)\Z",
     re.IGNORECASE,
 )
 _AGE_LIST = re.compile(r"(?:\baged\s+(?:\d{1,2}\s*(?:,|and|to|-|–)\s*)+|\b(?:girls?|boys?|child|children|woman|women|man|men|"
-                       r"teenagers?|sons?|daughters?|victims?)\s+of\s+(?:just\s+|only\s+)?)$", re.IGNORECASE)
+                       r"teenagers?|sons?|daughters?|victims?)\s+of\s+(?:just\s+|only\s+)?)\Z", re.IGNORECASE)
 _AGE_BEFORE_END = re.compile(r"^\s*(?:[.;,)]|and\b|(?:and|or|to|-|–)\s*\d{1,2}\s*(?:[.;,)]|years?\b|$)|$)")
 # "One woman said she was beaten", "One suspect, a local businessman, owned the brothel": a sentence that
 # opens on one person tells a story, it does not count
@@ -307,7 +307,7 @@ _ONE_PERSON = re.compile(
 _VERSION = re.compile(r"\d{1,2}\.0")
 _SCALE_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent|million|billion|thousand|bn\b|m\b|mn\b|k\b)", re.IGNORECASE)
 # "In one case, a madam recruited ...": an example, not a count
-_IN_ONE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:In|On|During)\s+$")
+_IN_ONE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:In|On|During)\s+\Z")
 _ONE_INSTANCE = re.compile(r"^\s+(?:[\w-]+\s+)?(?:case|instance|incident|raid|operation|example|occasion|village|district)\s*,",
                            re.IGNORECASE)
 # "One of the suspects is a soldier", "one of whom was pregnant", "One said": a pronoun, not a count
@@ -384,19 +384,19 @@ def is_not_fact(text: str, m: NumberMention) -> bool:
     return bool(m.is_word and m.value == 1 and _ONE_CASE.search(before) and _ONE_CASE_AFTER.match(after))
 
 
-_IN_BEFORE = re.compile(r"(?:^|[.;,]\s+|\band\s+)[Ii]n\s+$")
+_IN_BEFORE = re.compile(r"(?:^|[.;,]\s+|\band\s+)[Ii]n\s+\Z")
 _CASES_OF_PEOPLE_AFTER = re.compile(r"\s+cases?\b,?\s+(?:the\s+)?(?:person|victim|individual|people|victims)(?:['’]s|s['’])?\s+"
                                     r"(?:sex|gender|age|nationality)\b|\s+cases?\b,?\s+(?:another|a\s+different|no)\s+"
                                     r"(?:sex|gender|age|nationality)\b", re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"(?:^|[\s(])(?-i:[A-Z])[\w'’-]*[^\W\d_A-Z][\w'’-]*\s+$")
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])(?-i:[A-Z])[\w'’-]*[^\W\d_A-Z][\w'’-]*\s+\Z")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:hotline|line|helpline|number|law|act|operation|"
                                r"programme|program|centre|center|unit|shelter|road|highway|route)\b", re.IGNORECASE)
 _DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
 _SCALE_OR_SHARE = re.compile(r"\s*(?:%|per\s?cent|percent|pc\b|percentage|million|billion|trillion|thousand|lakh|crore|"
                              r"mn\b|bn\b|m\b|k\b|times\b)", re.IGNORECASE)
 #: "In one case, a madam ...": an anecdote, not a count of one case
-_EVERY_ONE = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ny|[Nn]o|[Tt]he)\s+$")
-_ONE_CASE = re.compile(r"\b(?:[Ii]n|[Ii]n\s+at\s+least)\s+$")
+_EVERY_ONE = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ny|[Nn]o|[Tt]he)\s+\Z")
+_ONE_CASE = re.compile(r"\b(?:[Ii]n|[Ii]n\s+at\s+least)\s+\Z")
 _ONE_CASE_AFTER = re.compile(r"\s+(?:such\s+)?(?:case|instance|incident|example)\s*,")
 
 
@@ -534,7 +534,7 @@ def is_share(text: str, m: NumberMention) -> bool:
 
 
 #: the words between a figure and the base it is compared with ("a 35 per cent rise on the 915")
-_BASE_CUE = re.compile(r"\b(?:from|on|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+|a\s+|just\s+|only\s+)?$",
+_BASE_CUE = re.compile(r"\b(?:from|on|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+|a\s+|just\s+|only\s+)?\Z",
                        re.IGNORECASE)
 
 

@@ -19,7 +19,7 @@ import pycountry
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "del", "la", "in", "to", "against", "&"})
 _TOKEN = r"(?:[A-Z][\w'’.&-]*|of|for|on|and|the|de|del|la|in|to|against|&|province|state|county|region|district|department|governorate|oblast)"
 _RUN = re.compile(rf"[A-Z][\w'’.&-]*(?:[ \t]+{_TOKEN})*")
-_POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE = re.compile(r"'s?\Z")
 _SPACES = re.compile(r"[\s-]+")
 _NON_SPACE = re.compile(r"\S+")
 _COUNTRY_STOP = frozenset({"jordan", "chad", "georgia", "jersey", "guinea", "niger", "turkey", "man",
@@ -32,9 +32,9 @@ _COUNTRY_KEEP = frozenset({"china", "cuba", "peru", "mali", "iran", "oman", "tog
 
 #: words before a name that make it a place ("in Khatlon", "the department of Alto Parana")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|from|across|near|at|to|of|around|throughout|within|outside)\s+(?:the\s+)?"
-                           r"|\b(?:province|region|state|county|district|department|governorate|city|town)\s+of\s+(?:the\s+)?)$",
+                           r"|\b(?:province|region|state|county|district|department|governorate|city|town)\s+of\s+(?:the\s+)?)\Z",
                            re.IGNORECASE)
-_KIND_WORDS = re.compile(r"\s+(?:province|state|county|region|district|department|governorate|oblast)$", re.IGNORECASE)
+_KIND_WORDS = re.compile(r"\s+(?:province|state|county|region|district|department|governorate|oblast)\Z", re.IGNORECASE)
 
 
 def _place_context(text: str, start: int, end: int) -> bool:

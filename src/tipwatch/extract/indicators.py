@@ -41,7 +41,7 @@ CHANGE_BEFORE = re.compile(
     r"(?<!made )(?<!make )(?<!makes )(?<!ended )(?<!end )up|"
     r"(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!broken )(?<!broke )(?<!break )(?<!breaks )(?<!tracked )(?<!track )"
     r"(?<!shut )(?<!cracked )(?<!crack )(?<!cracking )(?<!cracks )down|higher|lower|more|fewer)\s+(?:of\s+|by\s+)?(?:about|around|nearly|some|approximately|"
-    r"more than|over|almost|roughly|just|only|a further|an additional)?\s*$",
+    r"more than|over|almost|roughly|just|only|a further|an additional)?\s*\Z",
     re.IGNORECASE,
 )
 #: "compared with 98 the year before", "against 75 a year earlier": a time phrase, not the counted noun

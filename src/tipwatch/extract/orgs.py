@@ -24,13 +24,13 @@ _CONNECTORS = frozenset({"of", "for", "on", "against", "the", "de", "del", "la",
 _CAP = r"[A-Z](?:[\w'’&-]*(?:\.[\w'’&-]+)+\.?|[\w'’&-]*)"
 _JOIN = r"(?:[ \t]+(?:(?:of|for|on|against|the|de|del|la|to|and|in|&)[ \t]+)*|,[ \t]+(?=(?:[A-Z][\w'’-]*[ \t]+){0,3}and[ \t]))"
 _RUN = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 _ABBR_AFTER = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&.-]{1,11})\)")
 _TOKEN = re.compile(r"[^\s,]+")
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED_MINISTRY = re.compile(r"\b(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s|')\s+"
                              r"(?P<what>foreign|interior|home|labou?r|justice|health)\s+ministry\b")
-_POSSESSED = re.compile(r"(?:'s|’s)\s+$")
+_POSSESSED = re.compile(r"(?:'s|’s)\s+\Z")
 #: "a deputy minister of internal affairs", "the minister of labour": an official named by the ministry's title
 _MINISTER_OF = re.compile(r"\b(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\s+(?:of|for)\s+(?P<what>[A-Za-z]+(?:\s+(?:[a-z]+|[A-Z][a-z]+)){0,3})")
 #: "Home Minister Ramesh Lekhak", "Labour Minister Anna K.": an official named by the ministry's short title
@@ -243,7 +243,7 @@ class OrgRules:
                 ) -> Entity | None:
         tokens = [t.replace("’", "'") for t in name.tokens]
         country: str | None = None
-        own = next((k for k, t in enumerate(tokens[:4]) if re.search(r"'s?$", t)), None)
+        own = next((k for k, t in enumerate(tokens[:4]) if re.search(r"'s?\Z", t)), None)
         if own is not None and len(tokens) > own + 2:  # "Cambodia's National Police", "Trinidad and Tobago's ... Unit"
             owner = gazetteer.lookup(" ".join(tokens[:own + 1]))
             country = next((e.key for e in owner if e.kind == "country"), None)

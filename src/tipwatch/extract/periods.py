@@ -774,7 +774,7 @@ class PeriodRules:
 
 
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:than|from|compared\s+(?:to|with)|against|versus|vs\.?|over|on)\b[^.;!?]{0,45}$", re.IGNORECASE)
+    r"\b(?:than|from|compared\s+(?:to|with)|against|versus|vs\.?|over|on)\b[^.;!?]{0,45}\Z", re.IGNORECASE)
 _SO_FAR = re.compile(r"(?<!\bup )(?<!\bup-)\b(?:so\s+far(?!\s+as\b)|thus\s+far|to\s+date|as\s+yet|until\s+now|up\s+to\s+now"
                      r"|till\s+(?:date|now)|as\s+(?:of|on)\s+date)\b",
                      re.IGNORECASE)
@@ -797,11 +797,11 @@ def _rule_of(rules: list[tuple[str, re.Pattern[str]]], words: str, default: str)
 
 
 _NON_DIGIT = re.compile(r"\D")
-_TRAILING_YEAR = re.compile(r",?\s+in\s+\d{4}$")
+_TRAILING_YEAR = re.compile(r",?\s+in\s+\d{4}\Z")
 #: "in 2022 and 2023 respectively": the years are paired one by one with a list of figures
 _RESP = r"[^.;]*\brespectively\b"
 #: "the 2023 Trafficking in Persons Report", "its 2022 survey": a year naming an edition, not a period
-_YEAR_ADJ_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
+_YEAR_ADJ_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her)\s+\Z", re.IGNORECASE)
 _YEAR_ADJ_AFTER = re.compile(
     r"\s+(?:[A-Z]|(?i:report|survey|study|edition|estimates?|index|census|bulletin)\b)")
 

@@ -25,7 +25,7 @@ _KINGDOM = re.compile(r"\b(?:the\s+)?(?:Kingdom|country|nation)\b")
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:\([^)]*\))?\s*[-–—:]|\s*\([^)]*\)\s*[-–—]|\s+[-–—]\s|:\s)")
-_ELSEWHERE = re.compile(r"\b(?:from|to|into|with|bordering|neighbou?ring|via|through|for|bound\s+for|towards?)\s+(?:the\s+)?$",
+_ELSEWHERE = re.compile(r"\b(?:from|to|into|with|bordering|neighbou?ring|via|through|for|bound\s+for|towards?)\s+(?:the\s+)?\Z",
                         re.IGNORECASE)
 #: what joins the countries of a list ("Italy, Greece and Germany", "Argentina or Spain");
 #: a bracketed figure may follow each country ("from Nigeria (24) and Romania (18)")
@@ -35,7 +35,7 @@ _OWNED_BODY = re.compile(r"(?:'s|’s)\s+(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0
                          r"Directorate|Commission|Committee|Council|Department|Forces?|Ministry))\b")
 _IN_AFTER = re.compile(r"\s*(?:(?:were|was)\s+)?(?:(?:registered|recorded|reported|booked|arrested|opened)\s+)?"
                        r"(?:in|from|at)\s+(?:the\s+)?")  # "3,635 in Punjab, 420 in ICT"
-_IN_BEFORE = re.compile(r"\b(?:in|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\b(?:in|across|within|throughout)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _is_dateline(text: str, start: int, end: int, sent_start: int) -> bool:
@@ -184,7 +184,7 @@ class PlaceRules:
         """A single other country named with 'in' in the span ("rescued in Thailand")."""
         found = {m.entities[0].key for m in mentions
                  if m.kind == "country" and start <= m.start < end
-                 and re.search(r"\bin\s+(?:the\s+)?$", text[max(start, m.start - 8):m.start])}
+                 and re.search(r"\bin\s+(?:the\s+)?\Z", text[max(start, m.start - 8):m.start])}
         found.discard(country or "")
         return found.pop() if len(found) == 1 else None
 

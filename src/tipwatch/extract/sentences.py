@@ -16,7 +16,7 @@ _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "approx", "fig", "pol", "insp", "supt", "cmdr", "adm", "brig", "gov", "sen", "rep", "pres", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "b.e", "s.no", "sr.no", "sl.no", "art", "sec", "para", "p", "pp", "pg"]
 )
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.\Z")
 
 #: Clause boundaries: a new figure's clause starts after these.
 _CLAUSE = re.compile(

@@ -12,25 +12,25 @@ import re
 
 _PERCENT = re.compile(r"\s*(?:percent|per cent|%)", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+(?:higher|lower|more|fewer|less|rise|drop|fall|increase|decrease|decline|jump|up|down|growth|dip|reduction|gain|year-on-year|annual)\b", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"\b(?:an?|by|(?<!made )(?<!make )(?<!makes )up|down|rise of|drop of|fall of)\s+(?:about\s+|nearly\s+|some\s+|almost\s+)?$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\b(?:an?|by|(?<!made )(?<!make )(?<!makes )up|down|rise of|drop of|fall of)\s+(?:about\s+|nearly\s+|some\s+|almost\s+)?\Z", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?P<ref>(?:the\s+|all\s+|those\s+|these\s+|them\b|its\s+|their\s+)?(?:(?:[\w-]+\s+){0,3}?(?P<noun>victims|cases|referrals|suspects|arrests|convictions|complaints|them|those|total|people|persons|survivors)\b)?)", re.IGNORECASE)
-_MADE_UP = re.compile(r"\b(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|more than\s+|over\s+|a further\s+)?$", re.IGNORECASE)
+_MADE_UP = re.compile(r"\b(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|more than\s+|over\s+|a further\s+)?\Z", re.IGNORECASE)
 _WERE_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?:them|those|the total|the victims)\s+(?:were|was|are)\s+(?P<cat>[\w\s-]{2,40}?)(?=[,.;]|\s+and\b|$)", re.IGNORECASE)
-_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+|\bwhile\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,50}?)\s+(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+[^,;]*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"(?:,\s*|\band\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,40}?)\s+(?:a further\s+|another\s+)?$", re.IGNORECASE)
-_PAIR = re.compile(r"\b(?:women|men|girls|boys)\s+and\s+(?:women|men|girls|boys)\s*$", re.IGNORECASE)
-_OR = re.compile(r",?\s*or\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+|\bwhile\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,50}?)\s+(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+[^,;]*\Z", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:,\s*|\band\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,40}?)\s+(?:a further\s+|another\s+)?\Z", re.IGNORECASE)
+_PAIR = re.compile(r"\b(?:women|men|girls|boys)\s+and\s+(?:women|men|girls|boys)\s*\Z", re.IGNORECASE)
+_OR = re.compile(r",?\s*or\s+(?:about\s+|around\s+)?\Z", re.IGNORECASE)
 
 
 #: "Among the victims exploited in France, 76% were victims of sexual exploitation": a share of the named group
-_LEAD_GROUP = re.compile(r"^\s*(?:Among|Of)\s+(?:the|these|those|all)\s+[^,;]{2,60},\s*$", re.IGNORECASE)
+_LEAD_GROUP = re.compile(r"^\s*(?:Among|Of)\s+(?:the|these|those|all)\s+[^,;]{2,60},\s*\Z", re.IGNORECASE)
 _WERE_CAT = re.compile(r"\s*(?:percent|per cent|%)\s+(?:were|was|are|had\s+been)\s+(?P<cat>[\w\s-]{2,50}?)(?=[,.;]|\s+and\b|$)",
                        re.IGNORECASE)
 #: "..., 15% of labour exploitation, 7% of forced criminality": the next items of such a list
 _OF_CAT = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?P<cat>[\w\s-]{2,40}?)(?=[,.;]|\s+and\b|$)", re.IGNORECASE)
 #: "Victims were mostly women (82%) and adults (84%)": the group named before a bracketed share
 _BRACKET_CAT = re.compile(r"\b(?:were|are|was|is)\s+(?:mostly|mainly|largely|predominantly|overwhelmingly|chiefly)\s+"
-                          r"(?:[\w-]+\s*\(\s*\d[\d.,]*\s*(?:%|per\s?cent)\s*\)\s*(?:,|and)\s*)*(?P<cat>[\w-]+)\s*\(\s*$",
+                          r"(?:[\w-]+\s*\(\s*\d[\d.,]*\s*(?:%|per\s?cent)\s*\)\s*(?:,|and)\s*)*(?P<cat>[\w-]+)\s*\(\s*\Z",
                           re.IGNORECASE)
 
 
@@ -111,13 +111,13 @@ def share_category(text: str, sent_start: int, start: int, end: int, previous_sh
     return False, None
 
 
-_COMPARED_LEAD = re.compile(r"(?:^|\s)(?:up|down|rising|falling)\s+from$|\b(?:compared\s+(?:with|to)|against|versus|from)$",
+_COMPARED_LEAD = re.compile(r"(?:^|\s)(?:up|down|rising|falling)\s+from$|\b(?:compared\s+(?:with|to)|against|versus|from)\Z",
                             re.IGNORECASE)
 
 
 #: "of the victims who were rescued, 65.5 percent were ...": the people a sentence's shares are taken of
 _LEAD_NOUN = re.compile(r"\b(?:of|among)\s+(?:the|these|those|all)\s+(?:[\w-]+\s+){0,2}?(?P<noun>victims|survivors|suspects|"
-                        r"defendants|offenders|traffickers)\b[^;:]{0,240}$", re.IGNORECASE)
+                        r"defendants|offenders|traffickers)\b[^;:]{0,240}\Z", re.IGNORECASE)
 
 
 def lead_noun(text: str, start: int, end: int) -> str | None:

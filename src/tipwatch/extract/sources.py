@@ -49,7 +49,7 @@ _SUBJECT_VERB = re.compile(r"\b(?:[a-z]+ed|said|says|found|made|took|held|sent|c
                            r"has|have|had)\b")
 _SUBJECT_BREAK = re.compile(r";|\s[-–—]\s|\b(?:while|whereas|but|although|though|because|when|after|before|if)\b|\bwith\s+(?:the\s+)?help\b")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|at|in|for|and|between|among|than|into|on|under|via|alongside|before|"
-                            r"against)\s+(?:the\s+)?$", re.IGNORECASE)
+                            r"against)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 _QUOTE = re.compile(r"[\"“”]")
 _ANAPHOR_SAID = re.compile(rf"\b[Tt]he\s+(ministry|committee|department|agency|commission|council|police|organi[sz]ation|bureau|office|secretariat|directorate|command|force|network|government|authority)(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:also\s+)?{_SAY}\b")
@@ -127,7 +127,7 @@ class SourceTracker:
         head = "organization" if low.startswith("organi") else low
         seen = [*self.state.seen, *((b.text, b.entities[0].key, b.entities[0].body_kind) for b in before)]
         for surface, key, _kind in reversed(seen):
-            words = {re.sub(r"(?:'s|’s)$", "", w.lower()) for w in f"{surface} {key}".split()}
+            words = {re.sub(r"(?:'s|’s)\Z", "", w.lower()) for w in f"{surface} {key}".split()}
             if head in words or (head == "organization" and "organisation" in words):
                 return key
         kinds = _ANAPHOR_KINDS.get(low)
@@ -288,7 +288,7 @@ class SourceTracker:
         sent = self.text[s_start:s_end]
         for m in _SAY_RX.finditer(sent):
             before = sent[:m.start()].rstrip()
-            name = re.search(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*(?:,[^,]*,)?(?:\s*[a-z]\w*)?$", before)
+            name = re.search(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*(?:,[^,]*,)?(?:\s*[a-z]\w*)?\Z", before)
             if name and not any(b.start <= s_start + name.start(1) < b.end for b in bodies):
                 known, body = self._person_body(name.group(1))
                 if known:
@@ -375,7 +375,7 @@ class SourceTracker:
 
 _RELATIVE = re.compile(r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?,\s+(?:which|who|that)\s+(?:also\s+)?"
                        r"(?:identified|recorded|registered|counted|reported|rescued|arrested|detected|found|logged)\s+")
-_REPORT_OF = re.compile(r"\b(?:report|data|figures|statistics|survey|study|records|yearbook)\s+(?:of|by|from)\s+(?:the\s+)?$",
+_REPORT_OF = re.compile(r"\b(?:report|data|figures|statistics|survey|study|records|yearbook)\s+(?:of|by|from)\s+(?:the\s+)?\Z",
                         re.IGNORECASE)
 _REPORT_OF_AFTER = re.compile(r"(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?(?:report|data|figures|statistics|survey|study|"
                               r"records|yearbook|balance|bulletin)\s+(?:of|by|from)\s+(?:the\s+)?", re.IGNORECASE)
@@ -383,7 +383,7 @@ _REPORT_OF_AFTER = re.compile(r"(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?(?:repo
 _DESCRIBED = re.compile(r"(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,6}?[a-z][\w-]*,\s+(?:the\s+)?")
 _HIM = re.compile(r"(?:him|her)\b")
 #: an official named by title, whose ministry the text gave ("a deputy minister of internal affairs")
-_MINISTER = re.compile(r"^(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\b|^(?:[A-Z][a-z]+\s+){1,2}Minister$")
+_MINISTER = re.compile(r"^(?:[Dd]eputy\s+|[Vv]ice\s+)?[Mm]inister\b|^(?:[A-Z][a-z]+\s+){1,2}Minister\Z")
 _OWNS = re.compile(r"(?:('s|’s))?\s+")
 _BODY_CUES = ("src.report_of", "src.relative_subject", "src.according_to", "src.body_report", "src.body_said", "src.said_body", "src.subject",
               "src.according_to_anaphor", "src.anaphor_subject", "src.first_person")

@@ -21,7 +21,7 @@ _REACHED = re.compile(
     r"\b(?P<noun>[A-Za-z]+)(?:\s+(?:for|of|in|on|related to|linked to|involving|flagged as|recorded|registered|"
     r"reported|(?P<verb>[a-z]+ed|who|that|sent|held|taken|given|brought|found|freed))\b[^,;.]{0,70}?)?\s+(?:alone\s+)?(?:totall?ed|totall?ing|numbered|stood at|reached|came to|amounted to|"
     r"rose to|fell to|climbed to|dropped to|increased to|decreased to|hit)\s+(?:about\s+|around\s+|nearly\s+|some\s+|"
-    r"more than\s+|over\s+|almost\s+|just\s+|at least\s+)?$", re.IGNORECASE)
+    r"more than\s+|over\s+|almost\s+|just\s+|at least\s+)?\Z", re.IGNORECASE)
 _CHANGED_FROM = re.compile(
     r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:(?:more\s+than|nearly|almost)\s+)?"
@@ -29,18 +29,18 @@ _CHANGED_FROM = re.compile(
     r"(?:from\s+(?:[\d,.]+|[a-z]+)(?:\s+in\s+(?:\d{4}|the\s+previous\s+year))?\s+"
     r"|(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?[\d,.]+\s*(?:%|per\s*cent|percent)?\s+"
     r"(?:(?:compared\s+(?:with|to)|over|on)\s+(?:the\s+)?(?:previous|last|prior)\s+year\s+|year[\s-]on[\s-]year\s+)?)?"
-    r"(?:from|to)\s+$",
+    r"(?:from|to)\s+\Z",
     re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b", re.IGNORECASE)
 _NUMBER_WAS = re.compile(  # "The number of persons arrested in 2016 was 4,233", "puts the number of cases ... at 1,006"
     r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b[^;:.()]{0,80}?\s+"
-    r"(?:was|is|stood\s+at|at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|at least\s+)?$",
+    r"(?:was|is|stood\s+at|at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+|almost\s+|at least\s+)?\Z",
     re.IGNORECASE)
-_NUMBER_OF_END = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NUMBER_OF_END = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 _PUTS = re.compile(r"\b(?:puts?|placed?|places|putting)\s+the\s+(?:total\s+)?number\b", re.IGNORECASE)
 _MOVED_TO = re.compile(  # "Investigations into the exploitation of minors climbed again, to 186"
     r"\W*(?:the\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?)?(?P<noun>[A-Za-z]+)\b[^;:.]{0,120}?\b(?:rose|fell|"
-    r"increased|decreased|dropped|climbed|grew|jumped|declined)\b[^;:.]{0,60}?,\s*to\s+$", re.IGNORECASE)
+    r"increased|decreased|dropped|climbed|grew|jumped|declined)\b[^;:.]{0,60}?,\s*to\s+\Z", re.IGNORECASE)
 _CHANGE_VERB = (r"(?:increased|decreased|rose|fell|dropped|declined|climbed|grew|jumped|surged|slipped|plunged|"
                 r"doubled|tripled|went\s+up|went\s+down|(?:has|have|had)\s+(?:increased|decreased|risen|fallen|dropped|"
                 r"declined|climbed|grown|jumped|doubled))")
@@ -68,20 +68,20 @@ _SUBJECT_WAS = re.compile(_FRAME + _SUBJECT + r"(?:were|was|numbered|totall?ed|s
 #: than ...": the figures in brackets count the noun compared
 _COMPARED_PAREN = re.compile(
     r"\b(?:More|Fewer)\s+(?!than\b)(?P<subject>(?:[A-Za-z][\w'’-]*\s+){1,4})[^;:()]{0,80}?\bin\s+\d{4}\s*\(\s*"
-    r"(?:[^;:()]{0,40}?\bin\s+\d{4}\s*\(\s*)?$", re.IGNORECASE)
+    r"(?:[^;:()]{0,40}?\bin\s+\d{4}\s*\(\s*)?\Z", re.IGNORECASE)
 #: "The share of child victims rose from 20 to 30 percent", "the conviction rate fell to 12": not a count
 _RATE = re.compile(r"\b(?:share|proportion|percentage|rate|ratio|average|median)\b", re.IGNORECASE)
 #: "Trafficking cases in 2023: 260 (2022: 210)", "Victims identified: 2022, 98": a label and a colon at the head
 #: of the clause
 _LABEL = re.compile(r"\W*(?P<label>(?:[A-Za-z][\w-]*,?\s+){0,7}?[A-Za-z][\w-]*)"
-                    r"(?:,?\s+(?:(?:in|during|for)\s+)?(?:19|20)\d\d)?\s*:\s*(?:(?:19|20)\d\d\s*[,:]\s*)?$")
-_NOUN_PAREN = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*$")  # "opened the most investigations (143)"
+                    r"(?:,?\s+(?:(?:in|during|for)\s+)?(?:19|20)\d\d)?\s*:\s*(?:(?:19|20)\d\d\s*[,:]\s*)?\Z")
+_NOUN_PAREN = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*\Z")  # "opened the most investigations (143)"
 #: "73 trafficking cases (33 sex trafficking, 39 labour trafficking and one ...)": the later items of the list
 #: "Cuyahoga County reported the most investigations, 41, followed by ...": a ranking's count after its noun
 _MOST_NOUN = re.compile(r"\bthe\s+(?:most|highest\s+number\s+of|largest\s+number\s+of|greatest\s+number\s+of)\s+"
-                        r"(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s*(?:,|:|\(|\s-|[–—])\s*$", re.IGNORECASE)
-_NOUN_PAREN_LIST = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*\d[^()]{0,100}?(?:,|;|\band)\s*$")
-_APPOSITION = re.compile(r"\bthe\s+(?:total\s+)?number\b[^,;]{0,90},\s*$", re.IGNORECASE)
+                        r"(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s*(?:,|:|\(|\s-|[–—])\s*\Z", re.IGNORECASE)
+_NOUN_PAREN_LIST = re.compile(r"\b(?P<noun>[A-Za-z]+)\s*\(\s*\d[^()]{0,100}?(?:,|;|\band)\s*\Z")
+_APPOSITION = re.compile(r"\bthe\s+(?:total\s+)?number\b[^,;]{0,90},\s*\Z", re.IGNORECASE)
 
 
 def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun | None:
@@ -144,7 +144,7 @@ def noun_before(rules: IndicatorRules, text: str, start: int, pos: int) -> Noun 
 #: "the number of identified victims was as follows: 2021: 45; 2022: 61; 2023: 78": a year and a colon before a count
 #: ... or a spaced dash ("Victims identified: 2023 - 187 (+11%), 2022 - 168")
 _YEAR_SEP = r"(?:\s*:|\s+[-–—]|\s*[–—](?=\s))"
-_YEAR_COLON = re.compile(r"(?:^|[\s;,(])(?:19|20)\d\d" + _YEAR_SEP + r"\s*$")
+_YEAR_COLON = re.compile(r"(?:^|[\s;,(])(?:19|20)\d\d" + _YEAR_SEP + r"\s*\Z")
 _TABLE_HEAD = re.compile(r"[^;:]*?(?=\s*(?:[:;,(]\s*)?(?:in\s+)?(?:19|20)\d\d" + _YEAR_SEP + ")")
 
 

@@ -17,7 +17,7 @@ from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.claims.scan import Context, Num
 
 #: What may stand between a total and its bracket: words (an age or a year, no figure), no clause break.
-_LEAD = re.compile(r"[^().,;:]{0,60}\(\s*$")
+_LEAD = re.compile(r"[^().,;:]{0,60}\(\s*\Z")
 #: What may stand between two counts of the list: "53 for sex trafficking, 54 ..., and two ..."
 _JOIN = re.compile(r"[^\d();:]{0,60}?(?:,|\band\b|\bplus\b)[^\d();:]{0,40}", re.I)
 _PARTIAL = re.compile(r"^\(\s*(?:including|incl\.|among\s+them|such\s+as|e\.\s?g\.)", re.I)

@@ -40,8 +40,8 @@ _UP, _DOWN, _CHANGE = _CUES.up, _CUES.down, _CUES.change
 _Q = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|" \
      r"less\s+than|under|fewer\s+than)\s+)?"
 #: "by more than 20 per cent", "by less than 5": the stated change is a bound
-_AT_LEAST = re.compile(r"\b(?:more\s+than|over|at\s+least)\s+[$€£]?$", re.I)
-_AT_MOST = re.compile(r"\b(?:less\s+than|under|fewer\s+than)\s+[$€£]?$", re.I)
+_AT_LEAST = re.compile(r"\b(?:more\s+than|over|at\s+least)\s+[$€£]?\Z", re.I)
+_AT_MOST = re.compile(r"\b(?:less\s+than|under|fewer\s+than)\s+[$€£]?\Z", re.I)
 _NOUN_OF = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:{_CUES.copulas})\s+{_Q}[$€£]?$", re.I)
 _VERB_BY = re.compile(rf"\b(?P<w>{_CHANGE})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q}[$€£]?$", re.I)
 _PUT_AT = re.compile(rf"\b(?P<w>{_CHANGE})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$",
@@ -57,7 +57,7 @@ _POINTS_AFTER = re.compile(r"^\s*(?:percentage|%)\s*points?\b", re.I)
 _POINTS = re.compile(r"\s*(?:percentage\s+|%\s*)?points?\b", re.I)
 #: "14 higher than", "18 more possible victims than in 2017"
 _COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)(?:\s+[a-z-]+){0,3}?\s+than\b", re.I)
-_ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?$", re.I)
+_ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?\Z", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
 _FRACTION_WORDS = "|".join(_FRACTIONS)
@@ -75,20 +75,20 @@ _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)
 _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
 #: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
-_BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?$", re.I)
+_BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?\Z", re.I)
 #: "88 investigations in 2023 (2022: 71)": an earlier year's figure in brackets, a base without direction
-_YEAR_LABEL_BASE = re.compile(r"\(\s*(?:FY\s*)?(?:19|20)\d\d(?:[-/]\d\d)?\s*[:=]\s*$", re.I)
-_WORD_START = re.compile(r"\b\w+$")  # the cue word itself is not searched for future words
+_YEAR_LABEL_BASE = re.compile(r"\(\s*(?:FY\s*)?(?:19|20)\d\d(?:[-/]\d\d)?\s*[:=]\s*\Z", re.I)
+_WORD_START = re.compile(r"\b\w+\Z")  # the cue word itself is not searched for future words
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]\s|\b(?:while|whereas)\b", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
 #: "the previous year's 400", "the 2022 figure of 38": a period named with the base
 _BASE_NAMED = r"(?:(?:the\s+)?(?:previous|last|prior|earlier)\s+(?:data|figure|report|count|tally|total|record)\s+(?:of\s+)?|" \
     r"(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+|(?:19|20)\d\d'?s\s+|(?:the\s+)?(?:19|20)\d\d(?:'s)?\s+(?:figure|total|tally|count)\s+of\s+)?"
 _WEAK_BASE = re.compile(rf"\b(?:on|over|than|from|against)\s+(?:the\s+|a\s+)?{_BASE_NAMED}{_ONLY}\(?[$€£]?$", re.I)
-_AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?$", re.I)  # the cue may follow
+_AGAINST = re.compile(r"\b(?:against|from)\s+(?:the\s+|a\s+)?[$€£]?\Z", re.I)  # the cue may follow
 #: "from 70 to 58", "from 140 in 2022 to 120", "from 30 last year to 95"
 _FROM_TO = re.compile(r"^\s*(?:[a-z]+\s+|(?:in|during)\s+(?:fiscal\s+|FY\s*)?(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?,?\s+|"
-                      r"(?:in\s+)?(?:last|the\s+previous)\s+year,?\s+)?to\s+[$€£]?$", re.I)
+                      r"(?:in\s+)?(?:last|the\s+previous)\s+year,?\s+)?to\s+[$€£]?\Z", re.I)
 _YEAR_AFTER = re.compile(r"\s+(?:in|during)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b", re.I)
 
 

@@ -74,8 +74,8 @@ _NOUN_NEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: Verbs before a number with a generic noun ("arrested 187 people").
 _VERBS_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("suspects", re.compile(r"\b(?:arrest\w*|detained|apprehended|convicted|charged)(?:\s+of)?\s+$", re.I)),
-    ("victims", re.compile(r"\b(?:rescued|saved|freed|identified|repatriated)\s+$", re.I)),
+    ("suspects", re.compile(r"\b(?:arrest\w*|detained|apprehended|convicted|charged)(?:\s+of)?\s+\Z", re.I)),
+    ("victims", re.compile(r"\b(?:rescued|saved|freed|identified|repatriated)\s+\Z", re.I)),
 )
 #: Nouns of an anchor phrase ("of the rescued victims") by family.
 _ANCHOR_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (

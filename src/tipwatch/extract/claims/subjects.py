@@ -21,14 +21,14 @@ from tipwatch.model import Fact
 if TYPE_CHECKING:
     from tipwatch.extract.claims.changes import Cue, Pair
 
-_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?\Z", re.I)
 
-_FROM_AFTER = re.compile(r"^\s*,?\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?$", re.I)
+_FROM_AFTER = re.compile(r"^\s*,?\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?\Z", re.I)
 
 #: "rose by 23.5 per cent compared with 2022, when 1,491 were identified": the base after 'when'
 _WHEN_AFTER = re.compile(r"^\s*(?:(?:%|per\s?cent|percent)\s*)?(?:(?:increase|rise|jump|growth|decrease|decline|drop|fall|"
                          r"reduction)\s+)?(?:from|on|over|than|compared\s+(?:to|with))\s+[^.;\d]{0,40}?(?:(?:19|20)\d\d)?"
-                         r"[^.;\d]{0,20}?,\s+when\s+(?:[\w-]+\s+){0,3}$", re.I)
+                         r"[^.;\d]{0,20}?,\s+when\s+(?:[\w-]+\s+){0,3}\Z", re.I)
 
 #: The groups a change may be stated for: "a rise of 33 per cent in female victims"
 _GROUP_WORDS = {

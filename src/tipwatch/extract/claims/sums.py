@@ -41,7 +41,7 @@ _LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+
 _NOT_COUNTED = load_cues().not_counted
 _EXPLOITATION = load_cues().exploitation
 _SERVICES = load_cues().services
-_YEAR_LABEL = re.compile(r"[(;]\s*(?:19|20)\d\d\s*$")
+_YEAR_LABEL = re.compile(r"[(;]\s*(?:19|20)\d\d\s*\Z")
 #: A figure naming a group ("17 of them children") and the parts that make it (boys, girls).
 _SUBGROUP_PARTS = (
     (re.compile(r"\s+(?:of\s+them\s+|were\s+)?(?:children|minors)\b", re.I),
@@ -65,9 +65,9 @@ MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways|purposes|forms|types|"
                      r"reasons|nationalities)|unspecified\s+(?:forms|purposes|reasons))\b", re.I)
-_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
-_OTHER_BEFORE = re.compile(r"\b(?:the\s+other|the\s+remaining)\s+$", re.I)
-_REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?$", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+\Z", re.I)
+_OTHER_BEFORE = re.compile(r"\b(?:the\s+other|the\s+remaining)\s+\Z", re.I)
+_REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?\Z", re.I)
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sex", re.compile(r"\b(?:women|men|females?|males?|girls|boys)\b", re.I)),
     ("age", re.compile(r"\b(?:children|minors|adults?|juveniles|women|men|girls|boys|under|over|aged|"

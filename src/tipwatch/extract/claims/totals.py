@@ -21,9 +21,9 @@ from tipwatch.extract.claims.scan import Context, Num
 from tipwatch.model import Claim, Fact
 
 _ALTOGETHER_BEFORE = re.compile(r"\b(?:altogether|in\s+all|in\s+total|a\s+total\s+of|totall?ing|"
-                                r"making\s+(?:a\s+total\s+of\s+)?)\s*,?\s*(?:of\s+)?$", re.I)
+                                r"making\s+(?:a\s+total\s+of\s+)?)\s*,?\s*(?:of\s+)?\Z", re.I)
 _ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:altogether|in\s+all|in\s+total)\b", re.I)
-_OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*$", re.I)
+_OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*\Z", re.I)
 #: "191 of whom were ...", "289 of them women": the first part names the total it belongs to
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them|which|these)\b", re.I)
 #: Where a list of parts ends: "..., as well as 54 children", "; 38 were", "compared with 328", a
@@ -32,9 +32,9 @@ _LIST_END = re.compile(r"[;()]|\bmostly\b|\bmainly\b|\bincluding\b|\bas\s+well\s
                        r"\bdown\s+from\b", re.I)
 _OTHER_OPENS = re.compile(r"^\W*(?:The\s+(?:other|remaining)|The\s+rest\b|Another|A\s+further)\b", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
-_YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31$")
-_BOUND_BEFORE = re.compile(r"\b(?:less\s+than|under|fewer\s+than|below)\s+$", re.I)
-_BRACKET = re.compile(r"\(\s*$")
+_YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31\Z")
+_BOUND_BEFORE = re.compile(r"\b(?:less\s+than|under|fewer\s+than|below)\s+\Z", re.I)
+_BRACKET = re.compile(r"\(\s*\Z")
 _OTHERS = re.compile(r"\b(?:the\s+rest|remaining|others?|unknown|not\s+(?:recorded|known|stated))\b", re.I)
 _SAME = ("indicator", "unit", "place", "age", "sex", "nationality", "location")
 
@@ -196,7 +196,7 @@ def _whole_sentence(ctx: Context, shares: list[Num]) -> list[Num]:
 def _paired(ctx: Context, run: list[Num]) -> bool:
     """Two shares in brackets after their counts, '510 (50.69 per cent) ... 496 (49.30 per cent)',
     that make 100 within rounding: a two-way split."""
-    if len(run) != 2 or any(not re.search(r"\(\s*$", ctx.text[n.start - 3:n.start]) for n in run):
+    if len(run) != 2 or any(not re.search(r"\(\s*\Z", ctx.text[n.start - 3:n.start]) for n in run):
         return False
     decimals = max(len(n.surface.split(".")[1]) if "." in _digits(n.surface) else 0 for n in run)
     return abs(sum(n.value for n in run) - 100) <= 10 ** -decimals + 1e-9
