@@ -1,4 +1,4 @@
-"""The later held-out sets' gold (tests/heldout2, tests/heldout3) is internally consistent.
+"""The later held-out sets' gold (tests/heldout2, tests/heldout3, tests/heldout4) is internally consistent.
 
 This checks the annotation, not the extractor: every line parses, every article exists,
 every place/nationality/location code is valid in pycountry, every non-derived gold value
@@ -17,7 +17,7 @@ import pycountry
 import pytest
 
 TESTS = Path(__file__).resolve().parents[1]
-SETS = ["heldout2", "heldout3"]
+SETS = ["heldout2", "heldout3", "heldout4"]
 INDICATORS = {"cases", "cases_prosecuted", "raids", "complaints", "suspects", "suspects_arrested",
               "suspects_prosecuted", "suspects_convicted", "victims", "victims_repatriated",
               "victims_reintegrated", "victims_referred", "estimated_victims", "illicit_profits"}
@@ -60,7 +60,8 @@ def _value_forms(value: float) -> list[re.Pattern[str]]:
         grouped = f"{n:,}"
         for sep in (",", ".", " ", "\u202f", "\u00a0", "'", "\u2019"):
             forms.append(grouped.replace(",", sep))
-        for scale, name in ((10**9, "billion"), (10**6, "million"), (10**9, "bn"), (10**6, "m")):
+        for scale, name in ((10**9, "billion"), (10**6, "million"), (10**9, "bn"), (10**6, "m"),
+                            (10**3, "thousand")):
             if n >= scale and n % (scale // 100) == 0:
                 short = f"{n / scale:g}"
                 forms += [f"{short} {name}", f"{short}{name}", f"{short.replace('.', ',')} {name}"]
