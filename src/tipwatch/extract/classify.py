@@ -127,14 +127,14 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if group_ind is not None:  # "318 of those caught were involved in ...": the people the participle names
             indicator, action, role = group_ind, group_action, "person"
         if action is None:  # "courts issued convictions against 48 of them": an action right before it
-            leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
-                                                       ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]
+            leading = _leading_actions(ctx, max(base.mention.end, clause[0], m.start - 40), m, slot_end)
             indicator, action = ind_rules.indicator(role, leading, m.start)
-            if indicator is None and action is not None and role == "case":
-                # "in 41 cases and secured convictions against 28 of them": the verb right before counts people
-                person_ind, person_action = ind_rules.indicator("person", [action], m.start)
-                if person_ind is not None:
-                    indicator, action, role = person_ind, person_action, "person"
+        if indicator is None and action is not None and role == "case":
+            # "in 41 cases and secured convictions against 28 of them", "convictions followed in 12": the verb
+            # that a part of the cases takes counts people
+            person_ind, person_action = ind_rules.indicator("person", [action], m.start)
+            if person_ind is not None:
+                indicator, action, role = person_ind, person_action, "person"
         if action is None:
             indicator = base.indicator
     else:
@@ -157,7 +157,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if _PARTITIVE_TOTAL.search(text, max(sent.start, m.start - 30), m.start):
             # "referred 148 of the 150 identified victims": the verb is the part's; the total keeps its participle
             actions = pool = [a for a in actions if m.end <= a.start < noun.end or 0 <= a.start - noun.end <= 1]
-        actions = _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent, slot_end)
+        actions = _leading_over_participle(ctx, role, _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent,
+                                                                    slot_end), m, noun)
         pool = _kept_actions(ctx, ind_rules, role, pool, figs, m, noun, sent, slot_end)
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
         shared = _shared_object(ctx, figs, m, role)
@@ -353,6 +354,34 @@ def _of_those_acted(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[
     own = [a for a in rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
            if a.start == lead.end()]
     return rules.indicator("person", own, m.start)
+
+
+def _leading_actions(ctx: DocContext, start: int, m: NumberMention, slot_end: int) -> list[Action]:
+    """The verbs that govern a number from before it: written right before it ("convictions followed in
+    41", "referred 52"), or around it ("handed 40 of them over to social welfare", "took 39 into care")."""
+    text = ctx.text
+    return [a for a in ctx.rules.indicators.actions_in(text, start, slot_end, ctx.low)
+            if a.start < m.start and ((a.end <= m.start and _LEADS_IN.fullmatch(text, a.end, m.start))
+                                      or a.end >= m.end)]
+
+
+#: a participle straight after the counted noun (and its "of trafficking"): a reduced relative clause
+_REDUCED_RELATIVE = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){1,3}?)?")
+
+
+def _leading_over_participle(ctx: DocContext, role: str, actions: list[Action], m: NumberMention, noun: Noun
+                             ) -> list[Action]:
+    """'gave shelter to 46 women rescued from trafficking', 'sentenced 12 traffickers arrested in 2022': the verb
+    that governs the number decides; a participle after the noun tells what happened to them before."""
+    if noun.kind != "noun" or noun.end <= m.end:
+        return actions
+    text = ctx.text
+    mapping = ctx.rules.indicators.roles.get(role, {}).get("actions") or {}
+    if not any(a.action in mapping and a.start < m.start and (a.end >= noun.end or (
+            a.end <= m.start and (_LEADS_NEXT.fullmatch(text, a.end, m.start) or _LEADS_IN.fullmatch(text, a.end, m.start))))
+               for a in actions):
+        return actions
+    return [a for a in actions if not (a.start >= noun.end and _REDUCED_RELATIVE.fullmatch(text, noun.end, a.start))]
 
 
 def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: int) -> list[Action]:
