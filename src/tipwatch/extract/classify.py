@@ -21,6 +21,7 @@ from tipwatch.extract.subjects import noun_before, table_noun
 
 _DOCUMENT_NOUNS = frozenset({"report", "reports"})
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
+_ESTIMATED_TO = re.compile(r"\b(?:is|are|were|was|be|been)\s+(?:\w+\s+)?(?:estimated|believed|thought)\s+to\b", re.IGNORECASE)
 
 
 def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
@@ -194,6 +195,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
           and figs[-1].indicator == "cases_prosecuted" and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
         indicator = "suspects_prosecuted"  # "... involving nine alleged traffickers": the people those prosecutions charge
         rule_ids.append("ind.suspects_prosecuted.involving")
+    elif (noun.role in ("suspect", "person") and indicator == "suspects" and figs and figs[-1].indicator == "suspects_convicted"
+          and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
+        indicator = "suspects_convicted"  # "23 convictions for trafficking, involving 31 offenders": the people convicted
+        rule_ids.append("ind.suspects_convicted.involving")
     if ind_rules.other_crimes.search(text, sent.start, min(sent.end, m.end + 80)) and not any(sent.start <= c.start < sent.end for c in ctx.crimes):
         return None  # "In a separate crackdown on drugs, police apprehended 4,912 people": another crime
     if indicator in ("complaints", "cases") and _LABOUR_BODY.search(text, clause[0], clause[1]) and not any(
@@ -255,6 +260,7 @@ _OF_LEAD_PARTICIPLE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Of|Among)\s+(?:the|th
 _SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
                            r"(?:included|includes|include|comprised|comprise|consisted\s+of|were\s+made\s+up\s+of)\b")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
+                           r"(?!(?:in|into|to|from|at|on|for|by|with|over|before)\b)"  # "filed 122 of them in court"
                            r"(?![a-z]+ed\b)"  # "39 of them received shelter, ...": a predicate, not a group
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:,|\.(?:\s|$)|;)")
 
@@ -851,7 +857,8 @@ def _estimate_ok(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     """'an estimated' before a small local count is a rounding; a prevalence estimate is global,
     large, or says so ("the ministry estimates that up to 2,000 Kenyans remain trapped")."""
     world = ctx.rules.places.world.search(ctx.text, sent.start, sent.end)
-    return bool(world) or m.value >= 10000 or bool(_ESTIMATES_THAT.search(ctx.text, sent.start, m.start))
+    return bool(world) or m.value >= 10000 or bool(_ESTIMATES_THAT.search(ctx.text, sent.start, m.start)) or bool(
+        _ESTIMATED_TO.search(ctx.text, m.end, sent.end))  # "about 2,000 girls are estimated to be trafficked"
 
 
 def _money(ctx: DocContext, sent: Sentence, m: NumberMention, clause: tuple[int, int], currency: str,
