@@ -20,6 +20,8 @@ from tipwatch.extract.sentences import Sentence
 from tipwatch.extract.subjects import noun_before, table_noun
 
 _DOCUMENT_NOUNS = frozenset({"report", "reports"})
+#: the rule id of a part of a count of cases counted by its outcome ("convictions followed in 41 of them")
+CASE_OUTCOME = "ind.case_outcome"
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
 _ESTIMATED_TO = re.compile(r"\b(?:is|are|were|was|be|been)\s+(?:\w+\s+)?(?:estimated|believed|thought)\s+to\b", re.IGNORECASE)
 
@@ -120,6 +122,12 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
         actions = _own_actions(ctx, actions, m.end, slot_end)
+        governing = _governing_verb(ctx, ind_rules, _PEOPLE_OF.get(role, role), max(base.mention.end, clause[0], m.start - 40),
+                                    m)
+        if governing:  # "Police identified a further 60 who did not enter shelters": the verb before the number
+            actions = governing
+        elif _including_participle(ctx, base, m, actions):
+            actions = []  # "cared for 81 victims, including 52 rescued by police": a part of the 81, not a new count
         if noun.kind == "elliptical" and _COMPARED_BASE.search(text, max(sent.start, m.start - 30), m.start):
             actions = []  # "identified 1,204 victims, compared with 987 in 2022, and referred all of them": the base's
         # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
@@ -136,6 +144,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             person_ind, person_action = ind_rules.indicator("person", [action], m.start)
             if person_ind is not None:
                 indicator, action, role = person_ind, person_action, "person"
+                rule_ids.append(CASE_OUTCOME)  # still a part of the cases for the claims
         if action is None:
             indicator = base.indicator
     else:
@@ -360,6 +369,27 @@ def _of_those_acted(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[
     own = [a for a in rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
            if a.start == lead.end()]
     return rules.indicator("person", own, m.start)
+
+
+_INCLUDING_LEAD = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|"
+                             r"more\s+than\s+)?\Z", re.IGNORECASE)
+
+
+def _including_participle(ctx: DocContext, base: Figure, m: NumberMention, actions: list[Action]) -> bool:
+    """'cared for 81 victims in 2023, including 52 rescued by police': after "including", a participle
+    straight after the number says where part of the total came from; the part keeps its total's indicator."""
+    text = ctx.text
+    return (base.sentence.start <= m.start < base.sentence.end and bool(actions)
+            and _INCLUDING_LEAD.search(text, max(base.mention.end, m.start - 30), m.start) is not None
+            and min(actions, key=lambda a: a.start).start - m.end <= 1)
+
+
+def _governing_verb(ctx: DocContext, ind_rules: IndicatorRules, role: str, start: int, m: NumberMention) -> list[Action]:
+    """A verb written right before a part ("identified a further 60", "charged 215 of them") governs it."""
+    mapping = ind_rules.roles.get(role, {}).get("actions") or {}
+    text = ctx.text
+    return [a for a in ind_rules.actions_in(text, start, m.start, ctx.low)
+            if a.action in mapping and (_LEADS_NEXT.fullmatch(text, a.end, m.start) or _LEADS_IN.fullmatch(text, a.end, m.start))]
 
 
 def _leading_actions(ctx: DocContext, start: int, m: NumberMention, slot_end: int) -> list[Action]:
