@@ -166,7 +166,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             actions += _shared_verb(ctx, sent, noun.end, slot_end)
         if _PARTITIVE_TOTAL.search(text, max(sent.start, m.start - 30), m.start):
             # "referred 148 of the 150 identified victims": the verb is the part's; the total keeps its participle
-            actions = pool = [a for a in actions if m.end <= a.start < noun.end or 0 <= a.start - noun.end <= 1]
+            actions = pool = [a for a in actions if m.end <= a.start < noun.end or (
+                0 <= a.start - noun.end <= 1 and not _COMPLEMENT.match(text, a.start))]  # not "(referred 18 of ...) to shelters"
         actions = _leading_over_participle(ctx, role, _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent,
                                                                     slot_end), m, noun)
         pool = _kept_actions(ctx, ind_rules, role, pool, figs, m, noun, sent, slot_end)
@@ -315,6 +316,8 @@ def _restated(ctx: DocContext, sent: Sentence, m: NumberMention, role: str | Non
                  and f.role in roles and 0 < sent.index - f.sentence.index <= 6), None)
 
 
+#: the complement of a verb before the part ("referred 18 of the 23 victims to NGO shelters"), not the total's own verb
+_COMPLEMENT = re.compile(r"(?:to|into|in|with|at)\s", re.IGNORECASE)
 _PARTITIVE_TOTAL = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+\Z", re.IGNORECASE)
 _LABOUR_BODY = re.compile(r"\b(?:labou?r\s+(?:department|ministry|inspector\w*|office|bureau|board|courts?|tribunal|"
                          r"commission|authorit\w+)|(?:foreign\s+)?employment\s+(?:bureau|agency|office|board)|"
@@ -408,16 +411,20 @@ _REDUCED_RELATIVE = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){1,3}?)?")
 def _leading_over_participle(ctx: DocContext, role: str, actions: list[Action], m: NumberMention, noun: Noun
                              ) -> list[Action]:
     """'gave shelter to 46 women rescued from trafficking', 'sentenced 12 traffickers arrested in 2022': the verb
-    that governs the number decides; a participle after the noun tells what happened to them before."""
+    that governs the number decides; a participle after the noun tells what happened to them before, and a verb
+    before a comma belongs to an earlier phrase."""
     if noun.kind != "noun" or noun.end <= m.end:
         return actions
     text = ctx.text
     mapping = ctx.rules.indicators.roles.get(role, {}).get("actions") or {}
-    if not any(a.action in mapping and a.start < m.start and (a.end >= noun.end or (
-            a.end <= m.start and (_LEADS_NEXT.fullmatch(text, a.end, m.start) or _LEADS_IN.fullmatch(text, a.end, m.start))))
-               for a in actions):
+    governing = [a for a in actions if a.action in mapping and a.start < m.start and (a.end >= noun.end or (
+        a.end <= m.start and (_LEADS_NEXT.fullmatch(text, a.end, m.start) or _LEADS_IN.fullmatch(text, a.end, m.start))))]
+    if not governing:
         return actions
-    return [a for a in actions if not (a.start >= noun.end and _REDUCED_RELATIVE.fullmatch(text, noun.end, a.start))]
+    first = min(a.start for a in governing)
+    # nor a verb of an earlier phrase the comma closes: "referred all of them to care, compared with identifying 81"
+    return [a for a in actions if not (a.start >= noun.end and _REDUCED_RELATIVE.fullmatch(text, noun.end, a.start))
+            and not (a.end <= first and "," in text[a.end:first])]
 
 
 def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: int) -> list[Action]:

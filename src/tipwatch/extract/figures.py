@@ -226,6 +226,8 @@ _LABOUR_AFTER = (
 _RATE_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:daily|nightly|a\s+day|per\s+day|each\s+day|every\s+day|a\s+night|per\s+night|"
     r"each\s+night|every\s+night|an\s+hour|per\s+hour)\b",
+    # "hears 4 cases of trafficking a week": a pace, not a count of the period
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:a\s+week|per\s+week|each\s+week|every\s+week|weekly)\b",
 )
 # a share of money, time or staff, not of people: "40 percent of its budget for victims goes to shelters"
 _RESOURCE_SHARE_AFTER = (
