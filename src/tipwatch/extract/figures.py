@@ -116,12 +116,14 @@ _CAPTION_BEFORE = (
 # "the centre can accommodate up to 40 victims", "a capacity of 60"
 _PLAN_BEFORE = (
     r"\b(?:aims?|aimed|aiming|plans?|planned|planning|targets?|targeted|goal|objective|intends?|intended|intending|"
-    r"seeks?|seeking|hopes?|hoped|hoping|pledged?|pledges|promised?|promises|commits|committed|expects?|expected)\s+"
+    r"seeks?|seeking|hopes?|hoped|hoping|pledged?|pledges|promised?|promises|expects?|expected)\s+"
     r"(?:is\s+|was\s+|are\s+|were\s+)?to\s+(?:[\w-]+\s+){1,2}?(?:at\s+least\s+|about\s+|some\s+|around\s+|up\s+to\s+|"
     r"more\s+than\s+|over\s+|another\s+|a\s+further\s+|an\s+additional\s+|nearly\s+)?",
     r"\b(?:can|could|will\s+be\s+able\s+to|would\s+be\s+able\s+to|is\s+able\s+to|are\s+able\s+to|capacity\s+to)\s+"
     r"(?:house|accommodate|host|shelter|hold|take\s+in|receive|serve)\s+(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+|"
     r"around\s+|more\s+than\s+)?",
+    r"\bcapable\s+of\s+(?:housing|accommodating|hosting|sheltering|holding|taking\s+in|receiving|serving|feeding)\s+"
+    r"(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+|around\s+|more\s+than\s+)?",
     r"\bcapacity\s+(?:of|for)\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|more\s+than\s+)?",
 )
 _NOT_FACT_BEFORE = re.compile(
