@@ -20,6 +20,8 @@ from tipwatch.extract.sentences import Sentence
 from tipwatch.extract.subjects import noun_before, table_noun
 
 _DOCUMENT_NOUNS = frozenset({"report", "reports"})
+#: judgments and verdicts in a part of the cases may acquit: no count of people convicted
+_RULINGS = re.compile(r"\b(?:judge?ments?|verdicts?|rulings?|decisions?)\b", re.IGNORECASE)
 #: the rule id of a part of a count of cases counted by its outcome ("convictions followed in 41 of them")
 CASE_OUTCOME = "ind.case_outcome"
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
@@ -100,6 +102,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             ctx, sent, lead.start()):  # "received 4,350 calls, of which 1,610 concerned possible trafficking"
         noun = Noun("noun", "complaint", "calls", "ind.complaints.calls", m.end)
         rule_ids.append("ind.complaints.calls")
+    elif noun.kind == "elliptical" and not figs and (of_which := _OF_WHICH_AFTER.match(text, m.end, sent.end)) and \
+            _ABOUT_TRAFFICKING.match(text, of_which.end(), sent.end) and (kind := _kind_before(ctx, sent, m.start)):
+        noun = Noun("noun", kind, kind, f"ind.{kind}.part_about_trafficking", m.end)  # "..., 230 of which indicated trafficking"
+        rule_ids.append(noun.rule or "")
     elif noun.kind == "elliptical" and not figs and lead and _COUNT_BEFORE.search(text, sent.start, lead.start()):
         return None  # "issued 2,103 decisions, of which 1,480 were positive": a part of a number that is no fact
     if _ANECDOTE.match(text, noun.end) and m.value == 1:
@@ -130,6 +136,13 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             actions = []  # "cared for 81 victims, including 52 rescued by police": a part of the 81, not a new count
         if noun.kind == "elliptical" and _COMPARED_BASE.search(text, max(sent.start, m.start - 30), m.start):
             actions = []  # "identified 1,204 victims, compared with 987 in 2022, and referred all of them": the base's
+        of_total = _PART_OF_NUMBER.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
+        if of_total:  # "9 of the 18 have been sent to court": the predicate after the total is the part's
+            actions = [a for a in ind_rules.actions_in(text, of_total.end(), clause_at(ctx, sent, m)[1], ctx.low)
+                       if _PREDICATE.fullmatch(text, of_total.end(), a.start) or a.start == of_total.end() + 1]
+        elif noun.kind == "elliptical" and _PARTITIVE_TOTAL.search(text, max(sent.start, m.start - 30), m.start) and any(
+                f.mention.value == m.value and f.unit == "count" for f in [*ctx.figures[-20:], *figs]):
+            return None  # ... and "the 18" is the total counted before, no new figure
         # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
         indicator, action = ind_rules.indicator(_PEOPLE_OF.get(role, role), actions, m.start)
         group_ind, group_action = _of_those_acted(ctx, sent, m)
@@ -138,7 +151,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if action is None:  # "courts issued convictions against 48 of them": an action right before it
             leading = _leading_actions(ctx, max(base.mention.end, clause[0], m.start - 40), m, slot_end)
             indicator, action = ind_rules.indicator(role, leading, m.start)
-        if indicator is None and action is not None and role == "case":
+        if indicator is None and action is not None and role == "case" and not _RULINGS.search(text, action.start, action.end):
             # "in 41 cases and secured convictions against 28 of them", "convictions followed in 12": the verb
             # that a part of the cases takes counts people
             person_ind, person_action = ind_rules.indicator("person", [action], m.start)
@@ -209,6 +222,9 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
           and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
         indicator = "suspects_convicted"  # "23 convictions for trafficking, involving 31 offenders": the people convicted
         rule_ids.append("ind.suspects_convicted.involving")
+    subset = _SUBSET_ABOUT_TIP.match(text, noun.end, sent.end) if noun.role in ("complaint", "case") and base is None else None
+    if subset and not any(clause[0] <= c.start < subset.start("lead") for c in ctx.crimes):
+        return None  # "handled 1,680 complaints from workers, 230 of which indicated trafficking": only the part is
     if ind_rules.other_crimes.search(text, sent.start, min(sent.end, m.end + 80)) and not any(sent.start <= c.start < sent.end for c in ctx.crimes):
         return None  # "In a separate crackdown on drugs, police apprehended 4,912 people": another crime
     if indicator in ("complaints", "cases") and _LABOUR_BODY.search(text, clause[0], clause[1]) and not any(
@@ -275,6 +291,12 @@ _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:,|\.(?:\s|$)|;)")
 
 
+#: a total of all kinds whose part alone concerns trafficking ("1,680 complaints, 230 of which indicated trafficking")
+_SUBSET_ABOUT_TIP = re.compile(
+    r"[^.;]{0,80}?(?P<lead>,\s*|\s)(?:(?:of\s+which|of\s+whom)\s+(?:about\s+|some\s+|nearly\s+|only\s+|just\s+)?\d[\d,.]*"
+    r"|\d[\d,.]*\s+of\s+(?:which|whom|them|these|those))\s+(?:were\s+|was\s+)?(?:concerned|concerning|related\s+to|about|"
+    r"involved|involving|dealt\s+with|indicated|pointed\s+to|showed\s+(?:signs|indicators)\s+of|linked\s+to|were\s+linked\s+to)"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:trafficking|exploitation|slavery|forced\s+labou?r)\b", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+\Z", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
@@ -289,8 +311,19 @@ _INVOLVING_AFTER = re.compile(r"\s*,?\s*(?:involving|against)\s+(?:[\w-]+\s+){0,
                               r"suspects?|people|persons|individuals|offenders|perpetrators)\b", re.IGNORECASE)
 _INVOLVING_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:involving|against)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?\Z",
                                re.IGNORECASE)
-_ABOUT_TRAFFICKING = re.compile(r"\s+(?:concerned|concerning|related\s+to|were\s+about|involved|dealt\s+with)\s+"
+_ABOUT_TRAFFICKING = re.compile(r"\s+(?:concerned|concerning|related\s+to|were\s+about|involved|dealt\s+with|indicated|"
+                                r"pointed\s+to|showed\s+(?:signs|indicators)\s+of|(?:were\s+)?linked\s+to)\s+"
                                 r"(?:[\w-]+\s+){0,4}?(?:trafficking|exploitation|slavery)\b", re.IGNORECASE)
+
+
+_OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.IGNORECASE)
+
+
+def _kind_before(ctx: DocContext, sent: Sentence, end: int) -> str | None:
+    """The role (complaint or case) of the count just before ``end`` that is no fact of its own."""
+    before = [c for c in ctx.cands if sent.start <= c.start and c.end <= end]
+    role = noun_after(ctx, before[-1], sent).role if before else None
+    return {"call": "complaint", "complaint": "complaint", "case": "case"}.get(role or "")
 
 
 def _calls_before(ctx: DocContext, sent: Sentence, end: int) -> bool:
@@ -491,6 +524,8 @@ def _main_verb(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
     return []
 
 
+_PART_OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those|all)\s+\d[\d,.]*(?=\s+(?:were|was|have|has|had|are|is)\b)",
+                             re.IGNORECASE)
 _PARTITIVE_PART = re.compile(r"\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+\d[\d,.]*\s", re.IGNORECASE)
 _PREDICATE = re.compile(r"(?:[^.;:\d]|(?:19|20)\d\d(?!\d)){0,60}?\b(?:were|was|have\s+been|had\s+been|has\s+been|are|is)\s+"
                         r"(?:(?:later|also|since|all|then|subsequently|already|now)\s+)*", re.IGNORECASE)
