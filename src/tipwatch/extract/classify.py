@@ -218,6 +218,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
           and figs[-1].indicator == "cases_prosecuted" and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
         indicator = "suspects_prosecuted"  # "... involving nine alleged traffickers": the people those prosecutions charge
         rule_ids.append("ind.suspects_prosecuted.involving")
+    elif noun.role == "suspect" and indicator == "suspects" and action is None and base is None and head is None and (
+            noun.word or "").lower() in _CHARGED_NOUNS:
+        indicator = "suspects_prosecuted"  # "the trial of 14 defendants": a defendant has been charged
+        rule_ids.append("ind.suspects_prosecuted.defendants")
     elif (noun.role in ("suspect", "person") and indicator == "suspects" and figs and figs[-1].indicator == "suspects_convicted"
           and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
         indicator = "suspects_convicted"  # "23 convictions for trafficking, involving 31 offenders": the people convicted
@@ -307,6 +311,7 @@ _NOTIFIED = re.compile(r"\b(?:notified|registered|reported(?!\s+(?:that\b|\w+ing
 _MIGRANTS = re.compile(r"(?:\w+\s+)?(?:migrants?|asylum[\s-]seekers?|refugees?|(?:boat\s+)?arrivals)", re.IGNORECASE)
 _CONTROL = re.compile(r"(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|caught|intercepted|intercepting|rounded up|"
                       r"taken into custody|in custody|deported\b.*)", re.IGNORECASE)
+_CHARGED_NOUNS = frozenset({"defendant", "defendants"})  # not "accused": named in a police case (FIR)
 _INVOLVING_AFTER = re.compile(r"\s*,?\s*(?:involving|against)\s+(?:[\w-]+\s+){0,3}?(?:alleged|suspected|defendants?|traffickers?|"
                               r"suspects?|people|persons|individuals|offenders|perpetrators)\b", re.IGNORECASE)
 _INVOLVING_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:involving|against)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?\Z",
