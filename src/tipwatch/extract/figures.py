@@ -184,6 +184,10 @@ _OTHER_CRIME_AFTER = (
     r"\s+(?:[\w'’-]+\s+)?(?:rapes|sexual\s+assaults|assaults|kidnappings|abductions|road\s+accidents|traffic\s+accidents)\b"
     + _NOT_ALSO_TIP,
 )
+# missing people are not (yet) victims: "340 children had been reported missing"
+_MISSING_AFTER = (
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:reported\s+missing|gone\s+missing|went\s+missing|(?:are|were|remain|remained|is|was)\s+(?:still\s+)?missing)\b",
+)
 _MIGRATION_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|working|live|lives|living|reside[sd]?|residing|are employed|"
     r"are working|are living|have migrated|migrated?|emigrated?|are based)\s+(?:[\w-]+\s+){0,2}?"
@@ -239,7 +243,7 @@ _RESOURCE_SHARE_AFTER = (
 )
 _NOT_FACT_AFTER = re.compile(
     "^(?:" + _alt(*_DURATION_AFTER, *_RESOURCE_SHARE_AFTER, *_PHONE_AFTER, *_ADDRESS_AFTER, *_FRACTION_AFTER, *_OTHER_CRIME_AFTER,
-                  *_OTHER_OFFENCE_AFTER, *_LABOUR_AFTER, *_RATE_AFTER, *_MIGRATION_AFTER, *_LABEL_AFTER) + ")",
+                  *_OTHER_OFFENCE_AFTER, *_LABOUR_AFTER, *_RATE_AFTER, *_MIGRATION_AFTER, *_MISSING_AFTER, *_LABEL_AFTER) + ")",
     re.IGNORECASE,
 )
 _MONEY_AFTER_RX = re.compile("^(?:" + _alt(*_MONEY_AFTER) + ")", re.IGNORECASE)
