@@ -20,7 +20,12 @@ from tipwatch.extract.sentences import Sentence
 from tipwatch.extract.subjects import noun_before, table_noun
 
 _DOCUMENT_NOUNS = frozenset({"report", "reports"})
+#: judgments and verdicts in a part of the cases may acquit: no count of people convicted
+_RULINGS = re.compile(r"\b(?:judge?ments?|verdicts?|rulings?|decisions?)\b", re.IGNORECASE)
+#: the rule id of a part of a count of cases counted by its outcome ("convictions followed in 41 of them")
+CASE_OUTCOME = "ind.case_outcome"
 _ESTIMATES_THAT = re.compile(r"\bestimate[sd]?\s+that\b", re.IGNORECASE)
+_ESTIMATED_TO = re.compile(r"\b(?:is|are|were|was|be|been)\s+(?:\w+\s+)?(?:estimated|believed|thought)\s+to\b", re.IGNORECASE)
 
 
 def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
@@ -97,6 +102,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             ctx, sent, lead.start()):  # "received 4,350 calls, of which 1,610 concerned possible trafficking"
         noun = Noun("noun", "complaint", "calls", "ind.complaints.calls", m.end)
         rule_ids.append("ind.complaints.calls")
+    elif noun.kind == "elliptical" and not figs and (of_which := _OF_WHICH_AFTER.match(text, m.end, sent.end)) and \
+            _ABOUT_TRAFFICKING.match(text, of_which.end(), sent.end) and (kind := _kind_before(ctx, sent, m.start)):
+        noun = Noun("noun", kind, kind, f"ind.{kind}.part_about_trafficking", m.end)  # "..., 230 of which indicated trafficking"
+        rule_ids.append(noun.rule or "")
     elif noun.kind == "elliptical" and not figs and lead and _COUNT_BEFORE.search(text, sent.start, lead.start()):
         return None  # "issued 2,103 decisions, of which 1,480 were positive": a part of a number that is no fact
     if _ANECDOTE.match(text, noun.end) and m.value == 1:
@@ -119,22 +128,36 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
         actions = _own_actions(ctx, actions, m.end, slot_end)
+        governing = _governing_verb(ctx, ind_rules, _PEOPLE_OF.get(role, role), max(base.mention.end, clause[0], m.start - 40),
+                                    m)
+        if governing:  # "Police identified a further 60 who did not enter shelters": the verb before the number
+            actions = governing
+        elif _including_participle(ctx, base, m, actions):
+            actions = []  # "cared for 81 victims, including 52 rescued by police": a part of the 81, not a new count
         if noun.kind == "elliptical" and _COMPARED_BASE.search(text, max(sent.start, m.start - 30), m.start):
             actions = []  # "identified 1,204 victims, compared with 987 in 2022, and referred all of them": the base's
+        of_total = _PART_OF_NUMBER.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
+        if of_total:  # "9 of the 18 have been sent to court": the predicate after the total is the part's
+            actions = [a for a in ind_rules.actions_in(text, of_total.end(), clause_at(ctx, sent, m)[1], ctx.low)
+                       if _PREDICATE.fullmatch(text, of_total.end(), a.start) or a.start == of_total.end() + 1]
+        elif noun.kind == "elliptical" and _PARTITIVE_TOTAL.search(text, max(sent.start, m.start - 30), m.start) and any(
+                f.mention.value == m.value and f.unit == "count" for f in [*ctx.figures[-20:], *figs]):
+            return None  # ... and "the 18" is the total counted before, no new figure
         # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
         indicator, action = ind_rules.indicator(_PEOPLE_OF.get(role, role), actions, m.start)
         group_ind, group_action = _of_those_acted(ctx, sent, m)
         if group_ind is not None:  # "318 of those caught were involved in ...": the people the participle names
             indicator, action, role = group_ind, group_action, "person"
         if action is None:  # "courts issued convictions against 48 of them": an action right before it
-            leading = [a for a in ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 40), m.start,
-                                                       ctx.low) if _LEADS_IN.fullmatch(text, a.end, m.start)]
+            leading = _leading_actions(ctx, max(base.mention.end, clause[0], m.start - 40), m, slot_end)
             indicator, action = ind_rules.indicator(role, leading, m.start)
-            if indicator is None and action is not None and role == "case":
-                # "in 41 cases and secured convictions against 28 of them": the verb right before counts people
-                person_ind, person_action = ind_rules.indicator("person", [action], m.start)
-                if person_ind is not None:
-                    indicator, action, role = person_ind, person_action, "person"
+        if indicator is None and action is not None and role == "case" and not _RULINGS.search(text, action.start, action.end):
+            # "in 41 cases and secured convictions against 28 of them", "convictions followed in 12": the verb
+            # that a part of the cases takes counts people
+            person_ind, person_action = ind_rules.indicator("person", [action], m.start)
+            if person_ind is not None:
+                indicator, action, role = person_ind, person_action, "person"
+                rule_ids.append(CASE_OUTCOME)  # still a part of the cases for the claims
         if action is None:
             indicator = base.indicator
     else:
@@ -156,8 +179,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             actions += _shared_verb(ctx, sent, noun.end, slot_end)
         if _PARTITIVE_TOTAL.search(text, max(sent.start, m.start - 30), m.start):
             # "referred 148 of the 150 identified victims": the verb is the part's; the total keeps its participle
-            actions = pool = [a for a in actions if m.end <= a.start < noun.end or 0 <= a.start - noun.end <= 1]
-        actions = _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent, slot_end)
+            actions = pool = [a for a in actions if m.end <= a.start < noun.end or (
+                0 <= a.start - noun.end <= 1 and not _COMPLEMENT.match(text, a.start))]  # not "(referred 18 of ...) to shelters"
+        actions = _leading_over_participle(ctx, role, _kept_actions(ctx, ind_rules, role, actions, figs, m, noun, sent,
+                                                                    slot_end), m, noun)
         pool = _kept_actions(ctx, ind_rules, role, pool, figs, m, noun, sent, slot_end)
         indicator, action = ind_rules.indicator(role, actions, m.start, noun.end)
         shared = _shared_object(ctx, figs, m, role)
@@ -193,6 +218,17 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
           and figs[-1].indicator == "cases_prosecuted" and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
         indicator = "suspects_prosecuted"  # "... involving nine alleged traffickers": the people those prosecutions charge
         rule_ids.append("ind.suspects_prosecuted.involving")
+    elif noun.role == "suspect" and indicator == "suspects" and action is None and base is None and head is None and (
+            noun.word or "").lower() in _CHARGED_NOUNS:
+        indicator = "suspects_prosecuted"  # "the trial of 14 defendants": a defendant has been charged
+        rule_ids.append("ind.suspects_prosecuted.defendants")
+    elif (noun.role in ("suspect", "person") and indicator == "suspects" and figs and figs[-1].indicator == "suspects_convicted"
+          and _INVOLVING_BEFORE.match(text, figs[-1].mention.end, m.start)):
+        indicator = "suspects_convicted"  # "23 convictions for trafficking, involving 31 offenders": the people convicted
+        rule_ids.append("ind.suspects_convicted.involving")
+    subset = _SUBSET_ABOUT_TIP.match(text, noun.end, sent.end) if noun.role in ("complaint", "case") and base is None else None
+    if subset and not any(clause[0] <= c.start < subset.start("lead") for c in ctx.crimes):
+        return None  # "handled 1,680 complaints from workers, 230 of which indicated trafficking": only the part is
     if ind_rules.other_crimes.search(text, sent.start, min(sent.end, m.end + 80)) and not any(sent.start <= c.start < sent.end for c in ctx.crimes):
         return None  # "In a separate crackdown on drugs, police apprehended 4,912 people": another crime
     if indicator in ("complaints", "cases") and _LABOUR_BODY.search(text, clause[0], clause[1]) and not any(
@@ -254,10 +290,17 @@ _OF_LEAD_PARTICIPLE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:Of|Among)\s+(?:the|th
 _SUBJECT_LEAD = re.compile(r"^\s*(?:The|These|Those|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+"
                            r"(?:included|includes|include|comprised|comprise|consisted\s+of|were\s+made\s+up\s+of)\b")
 _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)"
+                           r"(?!(?:in|into|to|from|at|on|for|by|with|over|before)\b)"  # "filed 122 of them in court"
                            r"(?![a-z]+ed\b)"  # "39 of them received shelter, ...": a predicate, not a group
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:,|\.(?:\s|$)|;)")
 
 
+#: a total of all kinds whose part alone concerns trafficking ("1,680 complaints, 230 of which indicated trafficking")
+_SUBSET_ABOUT_TIP = re.compile(
+    r"[^.;]{0,80}?(?P<lead>,\s*|\s)(?:(?:of\s+which|of\s+whom)\s+(?:about\s+|some\s+|nearly\s+|only\s+|just\s+)?\d[\d,.]*"
+    r"|\d[\d,.]*\s+of\s+(?:which|whom|them|these|those))\s+(?:were\s+|was\s+)?(?:concerned|concerning|related\s+to|about|"
+    r"involved|involving|dealt\s+with|indicated|pointed\s+to|showed\s+(?:signs|indicators)\s+of|linked\s+to|were\s+linked\s+to)"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:trafficking|exploitation|slavery|forced\s+labou?r)\b", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+\Z", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
@@ -268,12 +311,24 @@ _NOTIFIED = re.compile(r"\b(?:notified|registered|reported(?!\s+(?:that\b|\w+ing
 _MIGRANTS = re.compile(r"(?:\w+\s+)?(?:migrants?|asylum[\s-]seekers?|refugees?|(?:boat\s+)?arrivals)", re.IGNORECASE)
 _CONTROL = re.compile(r"(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|caught|intercepted|intercepting|rounded up|"
                       r"taken into custody|in custody|deported\b.*)", re.IGNORECASE)
+_CHARGED_NOUNS = frozenset({"defendant", "defendants"})  # not "accused": named in a police case (FIR)
 _INVOLVING_AFTER = re.compile(r"\s*,?\s*(?:involving|against)\s+(?:[\w-]+\s+){0,3}?(?:alleged|suspected|defendants?|traffickers?|"
                               r"suspects?|people|persons|individuals|offenders|perpetrators)\b", re.IGNORECASE)
 _INVOLVING_BEFORE = re.compile(r"[^.;]{0,40}?\b(?:involving|against)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?\Z",
                                re.IGNORECASE)
-_ABOUT_TRAFFICKING = re.compile(r"\s+(?:concerned|concerning|related\s+to|were\s+about|involved|dealt\s+with)\s+"
+_ABOUT_TRAFFICKING = re.compile(r"\s+(?:concerned|concerning|related\s+to|were\s+about|involved|dealt\s+with|indicated|"
+                                r"pointed\s+to|showed\s+(?:signs|indicators)\s+of|(?:were\s+)?linked\s+to)\s+"
                                 r"(?:[\w-]+\s+){0,4}?(?:trafficking|exploitation|slavery)\b", re.IGNORECASE)
+
+
+_OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.IGNORECASE)
+
+
+def _kind_before(ctx: DocContext, sent: Sentence, end: int) -> str | None:
+    """The role (complaint or case) of the count just before ``end`` that is no fact of its own."""
+    before = [c for c in ctx.cands if sent.start <= c.start and c.end <= end]
+    role = noun_after(ctx, before[-1], sent).role if before else None
+    return {"call": "complaint", "complaint": "complaint", "case": "case"}.get(role or "")
 
 
 def _calls_before(ctx: DocContext, sent: Sentence, end: int) -> bool:
@@ -299,6 +354,8 @@ def _restated(ctx: DocContext, sent: Sentence, m: NumberMention, role: str | Non
                  and f.role in roles and 0 < sent.index - f.sentence.index <= 6), None)
 
 
+#: the complement of a verb before the part ("referred 18 of the 23 victims to NGO shelters"), not the total's own verb
+_COMPLEMENT = re.compile(r"(?:to|into|in|with|at)\s", re.IGNORECASE)
 _PARTITIVE_TOTAL = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+\Z", re.IGNORECASE)
 _LABOUR_BODY = re.compile(r"\b(?:labou?r\s+(?:department|ministry|inspector\w*|office|bureau|board|courts?|tribunal|"
                          r"commission|authorit\w+)|(?:foreign\s+)?employment\s+(?:bureau|agency|office|board)|"
@@ -353,6 +410,59 @@ def _of_those_acted(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[
     own = [a for a in rules.actions_in(ctx.text, lead.end(), min(sent.end, lead.end() + 40), ctx.low)
            if a.start == lead.end()]
     return rules.indicator("person", own, m.start)
+
+
+_INCLUDING_LEAD = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|"
+                             r"more\s+than\s+)?\Z", re.IGNORECASE)
+
+
+def _including_participle(ctx: DocContext, base: Figure, m: NumberMention, actions: list[Action]) -> bool:
+    """'cared for 81 victims in 2023, including 52 rescued by police': after "including", a participle
+    straight after the number says where part of the total came from; the part keeps its total's indicator."""
+    text = ctx.text
+    return (base.sentence.start <= m.start < base.sentence.end and bool(actions)
+            and _INCLUDING_LEAD.search(text, max(base.mention.end, m.start - 30), m.start) is not None
+            and min(actions, key=lambda a: a.start).start - m.end <= 1)
+
+
+def _governing_verb(ctx: DocContext, ind_rules: IndicatorRules, role: str, start: int, m: NumberMention) -> list[Action]:
+    """A verb written right before a part ("identified a further 60", "charged 215 of them") governs it."""
+    mapping = ind_rules.roles.get(role, {}).get("actions") or {}
+    text = ctx.text
+    return [a for a in ind_rules.actions_in(text, start, m.start, ctx.low)
+            if a.action in mapping and (_LEADS_NEXT.fullmatch(text, a.end, m.start) or _LEADS_IN.fullmatch(text, a.end, m.start))]
+
+
+def _leading_actions(ctx: DocContext, start: int, m: NumberMention, slot_end: int) -> list[Action]:
+    """The verbs that govern a number from before it: written right before it ("convictions followed in
+    41", "referred 52"), or around it ("handed 40 of them over to social welfare", "took 39 into care")."""
+    text = ctx.text
+    return [a for a in ctx.rules.indicators.actions_in(text, start, slot_end, ctx.low)
+            if a.start < m.start and ((a.end <= m.start and _LEADS_IN.fullmatch(text, a.end, m.start))
+                                      or a.end >= m.end)]
+
+
+#: a participle straight after the counted noun (and its "of trafficking"): a reduced relative clause
+_REDUCED_RELATIVE = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){1,3}?)?")
+
+
+def _leading_over_participle(ctx: DocContext, role: str, actions: list[Action], m: NumberMention, noun: Noun
+                             ) -> list[Action]:
+    """'gave shelter to 46 women rescued from trafficking', 'sentenced 12 traffickers arrested in 2022': the verb
+    that governs the number decides; a participle after the noun tells what happened to them before, and a verb
+    before a comma belongs to an earlier phrase."""
+    if noun.kind != "noun" or noun.end <= m.end:
+        return actions
+    text = ctx.text
+    mapping = ctx.rules.indicators.roles.get(role, {}).get("actions") or {}
+    governing = [a for a in actions if a.action in mapping and a.start < m.start and (a.end >= noun.end or (
+        a.end <= m.start and (_LEADS_NEXT.fullmatch(text, a.end, m.start) or _LEADS_IN.fullmatch(text, a.end, m.start))))]
+    if not governing:
+        return actions
+    first = min(a.start for a in governing)
+    # nor a verb of an earlier phrase the comma closes: "referred all of them to care, compared with identifying 81"
+    return [a for a in actions if not (a.start >= noun.end and _REDUCED_RELATIVE.fullmatch(text, noun.end, a.start))
+            and not (a.end <= first and "," in text[a.end:first])]
 
 
 def _own_actions(ctx: DocContext, actions: list[Action], after: int, slot_end: int) -> list[Action]:
@@ -419,6 +529,8 @@ def _main_verb(ctx: DocContext, sent: Sentence, noun_end: int) -> list[Action]:
     return []
 
 
+_PART_OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those|all)\s+\d[\d,.]*(?=\s+(?:were|was|have|has|had|are|is)\b)",
+                             re.IGNORECASE)
 _PARTITIVE_PART = re.compile(r"\s+(?:out\s+)?of\s+(?:the|all|these|those)\s+\d[\d,.]*\s", re.IGNORECASE)
 _PREDICATE = re.compile(r"(?:[^.;:\d]|(?:19|20)\d\d(?!\d)){0,60}?\b(?:were|was|have\s+been|had\s+been|has\s+been|are|is)\s+"
                         r"(?:(?:later|also|since|all|then|subsequently|already|now)\s+)*", re.IGNORECASE)
@@ -822,7 +934,8 @@ def _estimate_ok(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     """'an estimated' before a small local count is a rounding; a prevalence estimate is global,
     large, or says so ("the ministry estimates that up to 2,000 Kenyans remain trapped")."""
     world = ctx.rules.places.world.search(ctx.text, sent.start, sent.end)
-    return bool(world) or m.value >= 10000 or bool(_ESTIMATES_THAT.search(ctx.text, sent.start, m.start))
+    return bool(world) or m.value >= 10000 or bool(_ESTIMATES_THAT.search(ctx.text, sent.start, m.start)) or bool(
+        _ESTIMATED_TO.search(ctx.text, m.end, sent.end))  # "about 2,000 girls are estimated to be trafficked"
 
 
 def _money(ctx: DocContext, sent: Sentence, m: NumberMention, clause: tuple[int, int], currency: str,

@@ -112,8 +112,22 @@ _LABEL_BEFORE = (
 _CAPTION_BEFORE = (
     r"(?-i:\b(?:Some|Several|Many|Most|Part|Members|Relatives|Families|A group)\s+of\s+the)\s*",
 )
+# targets, plans and capacities are not counts of what happened: "aims to identify at least 1,000 victims a year",
+# "the centre can accommodate up to 40 victims", "a capacity of 60"
+_PLAN_BEFORE = (
+    r"\b(?:aims?|aimed|aiming|plans?|planned|planning|targets?|targeted|goal|objective|intends?|intended|intending|"
+    r"seeks?|seeking|hopes?|hoped|hoping|pledged?|pledges|promised?|promises|expects?|expected)\s+"
+    r"(?:is\s+|was\s+|are\s+|were\s+)?to\s+(?:[\w-]+\s+){1,2}?(?:at\s+least\s+|about\s+|some\s+|around\s+|up\s+to\s+|"
+    r"more\s+than\s+|over\s+|another\s+|a\s+further\s+|an\s+additional\s+|nearly\s+)?",
+    r"\b(?:can|could|will\s+be\s+able\s+to|would\s+be\s+able\s+to|is\s+able\s+to|are\s+able\s+to|capacity\s+to)\s+"
+    r"(?:house|accommodate|host|shelter|hold|take\s+in|receive|serve)\s+(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+|"
+    r"around\s+|more\s+than\s+)?",
+    r"\bcapable\s+of\s+(?:housing|accommodating|hosting|sheltering|holding|taking\s+in|receiving|serving|feeding)\s+"
+    r"(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+|around\s+|more\s+than\s+)?",
+    r"\bcapacity\s+(?:of|for)\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|more\s+than\s+)?",
+)
 _NOT_FACT_BEFORE = re.compile(
-    "(?:" + _alt(*_LAW_BEFORE, *_PHONE_BEFORE, *_PLATE_BEFORE, *_ADDRESS_BEFORE, *_PAGE_BEFORE,
+    "(?:" + _alt(*_LAW_BEFORE, *_PLAN_BEFORE, *_PHONE_BEFORE, *_PLATE_BEFORE, *_ADDRESS_BEFORE, *_PAGE_BEFORE,
                  *_FOOTNOTE_BEFORE, *_FRACTION_BEFORE, *_POPULATION_BEFORE, *_LABEL_BEFORE) + r")\Z",
     re.IGNORECASE,
 )
@@ -154,13 +168,25 @@ _FRACTION_AFTER = (
     r"(?=\s*(?:[,;.]|were|are|was|is|came|come|had|have|said|reported|lived|worked)\b|\s*[,;.])",
 )
 #: "arrested for smuggling and trafficking of human beings": the other crime comes with trafficking in persons
-_NOT_ALSO_TIP = (r"(?![^.;,]{0,30}\b(?:human\s+trafficking|trafficking\s+in\s+(?:persons|human)|"
-                 r"(?:and|or|&)\s+(?:human\s+)?trafficking(?!\s+(?:of\s+)?(?:drugs|narcotics|arms|weapons|firearms))))")
+_NOT_ALSO_TIP = (r"(?![^.;,\d]{0,30}\b(?:human\s+trafficking|trafficking\s+in\s+(?:persons|human)|"
+                 r"(?:and|or|&|for|into)\s+(?:the\s+purpose\s+of\s+)?(?:human\s+)?trafficking(?!\s+(?:of\s+)?(?:drugs|narcotics|arms|weapons|firearms))))")
 _OTHER_CRIME_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:migrant|human|people)\s+smuggl(?:ers?|ing)|smuggl(?:ers?|ing)|drugs?|"
     r"narcotics?|methamphetamine|meth|heroin|cocaine|cannabis|marijuana|firearms?|guns?|weapons?|arms|"
     r"(?:online\s+)?fraud(?:sters?)?|robber(?:y|ies)|thefts?|murders?|homicides?|burglar(?:y|ies)|"
     r"corruption|poaching|wildlife|timber|counterfeit)\b" + _NOT_ALSO_TIP,
+    # "2,341 cases of domestic violence", "310 kidnappings": crimes that are not trafficking in persons, counted
+    # by their own noun (a bare "6 of kidnapping" may be one form in a breakdown of trafficking cases)
+    r"\s+(?:[\w'’-]+\s+)?(?:cases?|incidents?|offen[cs]es|crimes|complaints|reports|charges)\s+(?:of|involving|related\s+to|"
+    r"for|over)\s+(?:[\w'’-]+\s+)?(?:domestic\s+violence|gender[\s-]based\s+violence|intimate\s+partner\s+violence|"
+    r"rape|sexual\s+assault|assault|kidnapping|abduction|extortion|cyber\s?crime|money\s+laundering|missing\s+persons?)\b"
+    + _NOT_ALSO_TIP,
+    r"\s+(?:[\w'’-]+\s+)?(?:rapes|sexual\s+assaults|assaults|kidnappings|abductions|road\s+accidents|traffic\s+accidents)\b"
+    + _NOT_ALSO_TIP,
+)
+# missing people are not (yet) victims: "340 children had been reported missing"
+_MISSING_AFTER = (
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:reported\s+missing|gone\s+missing|went\s+missing|(?:are|were|remain|remained|is|was)\s+(?:still\s+)?missing)\b",
 )
 _MIGRATION_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|working|live|lives|living|reside[sd]?|residing|are employed|"
@@ -206,10 +232,18 @@ _LABOUR_AFTER = (
 _RATE_AFTER = (
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:daily|nightly|a\s+day|per\s+day|each\s+day|every\s+day|a\s+night|per\s+night|"
     r"each\s+night|every\s+night|an\s+hour|per\s+hour)\b",
+    # "hears 4 cases of trafficking a week": a pace, not a count of the period
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:a\s+week|per\s+week|each\s+week|every\s+week|weekly)\b",
+)
+# a share of money, time or staff, not of people: "40 percent of its budget for victims goes to shelters"
+_RESOURCE_SHARE_AFTER = (
+    r"\s*(?:%|per\s?cent|percent)\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|this\s+|that\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:budgets?|funding|funds|spending|expenditures?|resources|revenues?|income|GDP|allocations?|time|staff|"
+    r"workforce|personnel)\b",
 )
 _NOT_FACT_AFTER = re.compile(
-    "^(?:" + _alt(*_DURATION_AFTER, *_PHONE_AFTER, *_ADDRESS_AFTER, *_FRACTION_AFTER, *_OTHER_CRIME_AFTER,
-                  *_OTHER_OFFENCE_AFTER, *_LABOUR_AFTER, *_RATE_AFTER, *_MIGRATION_AFTER, *_LABEL_AFTER) + ")",
+    "^(?:" + _alt(*_DURATION_AFTER, *_RESOURCE_SHARE_AFTER, *_PHONE_AFTER, *_ADDRESS_AFTER, *_FRACTION_AFTER, *_OTHER_CRIME_AFTER,
+                  *_OTHER_OFFENCE_AFTER, *_LABOUR_AFTER, *_RATE_AFTER, *_MIGRATION_AFTER, *_MISSING_AFTER, *_LABEL_AFTER) + ")",
     re.IGNORECASE,
 )
 _MONEY_AFTER_RX = re.compile("^(?:" + _alt(*_MONEY_AFTER) + ")", re.IGNORECASE)

@@ -31,6 +31,8 @@ _CRIME_MODIFIERS = frozenset({"trafficking", "trafficked", "sex", "sexual", "lab
                               "smuggling", "forced", "begging", "prostitution"})
 _LINKS = frozenset({"and", "or", "of", "the", "in", "their", "its", ",", "-", "–", "—"})
 _COMPOUND_HEADS = frozenset({"child", "women", "woman", "girl", "girls", "minor"})  # "20 child victims"
+#: a verb followed by one of these is a predicate ("35 resulted in indictments"), not a participle before a noun
+_PREPOSITIONS = frozenset({"in", "into", "to", "of", "by", "with", "from", "for", "as", "at", "on"})
 _OF_AS = frozenset({"them", "whom", "these", "those"})
 _OF_DET = frozenset({"the", "them", "these", "those", "whom", "which", "all", "its", "their", "last", "this"})
 ABROAD = re.compile(r"\b(?:abroad|overseas|outside\s+(?:the\s+)?(?:Kingdom|country|nation)|from\s+(?:abroad|overseas)|in\s+(?:other|foreign|neighbou?ring)\s+countries)\b", re.IGNORECASE)
@@ -212,8 +214,9 @@ class IndicatorRules:
                 mods.append(low)  # "three kiln owners", "two brothel keepers": a compound noun of people
                 i += 1
                 continue
-            if low.endswith("ed") and i < 3 and any(self._noun_at(toks, j) for j in range(i + 1, min(i + 4, len(toks)))):
-                i += 1  # "19 finalised trafficking cases": a participle before the noun
+            if low.endswith("ed") and i < 3 and any(self._noun_at(toks, j) for j in range(i + 1, min(i + 4, len(toks)))) \
+                    and not (i + 1 < len(toks) and toks[i + 1][0].lower() in _PREPOSITIONS):
+                i += 1  # "19 finalised trafficking cases": a participle before the noun, not "35 resulted in indictments"
                 continue
             break
         return Noun("none")

@@ -18,6 +18,7 @@ from typing import Any
 
 from tipwatch.extract.attributes import is_age_bound
 from tipwatch.extract.claims.cues import load_cues
+from tipwatch.extract.classify import CASE_OUTCOME
 from tipwatch.extract.figures import (
     AGE_AFTER_COUNT_BETWEEN,
     BOUND_BEFORE,
@@ -99,6 +100,12 @@ def family(indicator: str | None) -> str | None:
     return indicator
 
 
+def fact_family(fact: Fact) -> str | None:
+    """The family a fact counts: its indicator's, but a part of the cases counted by its outcome
+    (people convicted in 41 of 64 cases tried) still breaks the cases down."""
+    return "cases" if CASE_OUTCOME in fact.rules else family(fact.indicator)
+
+
 def anchor_family(words: str) -> str | None:
     """The family an anchor phrase names ("Of the rescued victims" -> victims)."""
     for fam, pattern in _ANCHOR_NOUNS:
@@ -168,7 +175,7 @@ class Context:
                 return fam
         fact = self.fact(num)
         if fact is not None:
-            return family(fact.indicator)
+            return fact_family(fact)
         before = self.text[max(0, num.start - 30):num.start]
         for fam, pattern in _VERBS_BEFORE:
             if pattern.search(before):

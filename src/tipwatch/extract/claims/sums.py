@@ -25,9 +25,10 @@ from dataclasses import dataclass
 
 from tipwatch.extract.claims.brackets import find_bracketed
 from tipwatch.extract.claims.cues import load_cues
-from tipwatch.extract.claims.scan import Context, Num, anchor_family, family
+from tipwatch.extract.claims.scan import Context, Num, anchor_family, fact_family
 from tipwatch.extract.claims.splits import find_splits
 from tipwatch.extract.claims.totals import find_totals, period_sums, shares
+from tipwatch.extract.classify import CASE_OUTCOME
 from tipwatch.model import Claim
 
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|among\s+(?:them|whom))\b", re.I)
@@ -110,6 +111,8 @@ def _stages(ctx: Context, total: Num, parts: list[Num]) -> bool:
     a part beside it, so two parts that count different stages make no breakdown."""
     if ctx.family_of(total) not in ("suspects", "cases"):
         return False
+    if abs(sum(p.value for p in parts) - total.value) < 1e-6 * max(1.0, total.value):
+        return False  # "Of the 96 cases, 60 went to court and 36 remain under investigation": stages that partition it
     stages = {f.indicator for p in parts if (f := ctx.fact(p)) is not None}
     return len(stages) > 1
 
@@ -169,7 +172,7 @@ def _adds_up_to_before(ctx: Context, s: int, run: list[Num]) -> Found | None:
     if total is None:
         return None
     fam = ctx.family_of(total)  # parts that a fact says count something else are no parts of it
-    if any((f := ctx.fact(p)) is not None and family(f.indicator) != fam for p in run):
+    if any((f := ctx.fact(p)) is not None and fact_family(f) != fam for p in run):
         return None
     # no word links the list to the total, so the sum may be a coincidence of small numbers
     # ('prosecuted 12 ..., compared with prosecuting 9 and convicting three'): the parts must
@@ -178,7 +181,8 @@ def _adds_up_to_before(ctx: Context, s: int, run: list[Num]) -> Found | None:
     # (of suspects and cases a later stage is a subset, never a part: convicted of prosecuted; what
     # became of identified victims, referred or returned home, may break them down)
     if head is not None and head.indicator != "victims" \
-            and any((f := ctx.fact(p)) is not None and f.indicator != head.indicator for p in run):
+            and any((f := ctx.fact(p)) is not None and f.indicator != head.indicator
+                    and not (fam == "cases" and CASE_OUTCOME in f.rules) for p in run):  # cases by outcome
         return None
     if not _same_time(ctx, total, run):
         return None
