@@ -111,8 +111,10 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
 
 @lru_cache(maxsize=1024)
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every clause boundary in a sentence's text."""
-    return tuple(m.span() for m in _CLAUSE.finditer(text))
+    """(start, end) of every clause boundary in a sentence's text (not an abbreviation's dot: "the U.S.
+    agency", "Dr. Lee", which do not end a sentence either)."""
+    return tuple(m.span() for m in _CLAUSE.finditer(text)
+                 if not (text[m.start()] == "." and _is_abbreviation(text, m.start())))
 
 
 def _comparisons(text: str) -> list[int]:
