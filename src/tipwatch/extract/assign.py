@@ -366,8 +366,8 @@ def inherit_series_crimes(figs: list[Figure]) -> None:
         for prev in reversed(figs[:i]):
             if fig.sentence.index - prev.sentence.index > 2:
                 break
-            if prev.head is not None or prev.elliptical:
-                continue  # "190 involved sex trafficking and 18 labor trafficking": a part's crime is its own
+            if prev.head is not None and prev.crimes != prev.head.crimes:
+                continue  # "190 involved sex trafficking and 18 labor trafficking": a part's own crime
             if prev.indicator == fig.indicator and prev.crimes and prev.period and fig.period \
                     and prev.period != fig.period and fig.period_explicit and prev.source == fig.source:
                 fig.crimes = prev.crimes
