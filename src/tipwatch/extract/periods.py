@@ -166,7 +166,7 @@ class PeriodRules:
             # "the five years to March 2024", "in the three years to 2023"
             rf"|(?P<nyto>\b(?:the\s+)?(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+years\s+(?:to|ending|ended|up\s+to|through)\s+"
             rf"(?:(?P<nym>{month_alt})\s*,?\s*)?(?P<nyy>{yr}))"
-            rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?:(?:the\s+)?(?:1|1st|first)\s+(?:of\s+)?)?(?P<sm>{month_alt})\b(?:\s+(?:1|1st)\b)?(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
+            rf"|(?P<since>\b(?:since|(?:starting|beginning)\s+(?:in|from)|ever\s+since)\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?:(?:the\s+)?(?:1|1st|first)\s+(?:of\s+)?)?(?P<sm>{month_alt})\b(?:\s+(?:1|1st)\b)?(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
             rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{mdot})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
             rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{mdot})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
             rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{mdot})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{mdot})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
