@@ -521,7 +521,12 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True
     if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):
         return True
-    return bool(NOT_COUNT_AFTER.match(after))
+    return bool(NOT_COUNT_AFTER.match(after) or _OTHER_OFFENCES_AFTER.match(text, m.end))
+
+
+#: "36 arrests for other offences such as robbery": a count of other crimes beside the trafficking one
+_OTHER_OFFENCES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:for|on|over|involving)\s+(?:\w+\s+)?other\s+"
+                                   r"(?:offen[cs]es|crimes|charges|criminal\s+offen[cs]es)\b", re.IGNORECASE)
 
 
 def with_second_actions(figs: list[Figure]) -> list[Figure]:
