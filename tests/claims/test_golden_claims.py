@@ -83,7 +83,7 @@ def test_pathological_text_is_fast_and_safe() -> None:
 
     text = ("1,2,3 " * 20000) + ("up 5% from 4% " * 3000) + "9" * 100_000 + (" of the 7, 8 and 9: " * 2000)
     doc = CleanDocument(RawDocument(doc="p", text=text, original=text), text=text)
-    start = time.perf_counter()
+    start = time.process_time()
     claims, _ = find_claims(doc, [], load_rules())
     judge_claims(claims, [])
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10

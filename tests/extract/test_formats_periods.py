@@ -125,12 +125,12 @@ def test_guards_keep_counts(text: str, number: str) -> None:
 ])
 def test_regex_budget(text: str) -> None:
     rules = load_rules()
-    start = time.perf_counter()
+    start = time.process_time()
     mentions = list(rules.numbers.finditer(text))
     rules.periods.find(text, 0, len(text))
     for m in mentions[:2000]:
         is_not_fact(text, m)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 def test_period_pattern_keeps_the_lower_cased_fast_path() -> None:

@@ -123,7 +123,7 @@ def test_drop_of_from_starts_a_comparison() -> None:
 
 def test_phone_guard_is_linear_on_long_digit_runs() -> None:
     text = "call " + "0800 " * 20000 + "now"
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for m in list(_default_parser().finditer(text))[:2000]:
         fg.is_not_fact(text, m)
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 2.0

@@ -63,8 +63,9 @@ def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
 _NEW_CLAUSE = re.compile(r",\s+and\b|;")
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+\Z", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
-_BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}\Z",
-                        re.IGNORECASE)
+_BASE_NEXT = re.compile(r"\b(?:from|than|(?<!charges )(?<!charge )(?<!cases )(?<!proceedings )(?<!filed )(?<!brought )"
+                        r"(?<!\d{4} )against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}\Z",
+                        re.IGNORECASE)  # not "charges against 19 people", "in 2021 against 26"
 
 
 #: "twice as many as", "20 more than", "up on": a comparison between a figure and a later time
@@ -72,6 +73,8 @@ _COMPARES_WITH = re.compile(r"\b(?:than|as|from|against|compared\s+(?:to|with)|v
 #: the words between a time and the figure it introduces ("and in 2021 about 40", "same period last year - 19")
 _LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
                          r"fewer\s+than|less\s+than|at\s+least|up\s+to)\s+)?", re.IGNORECASE)
+#: "In 2013 police charged 34 persons, in 2014 against 50": a time opening the next item of a list
+_ITEM_TIME = re.compile(r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+and\s+)(?:in|during|for)\s+\Z", re.IGNORECASE)
 #: "compared with 2022, when 1,491 were identified": the figure of a clause that a time introduces
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
 
@@ -163,6 +166,7 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
         after = [x for x in own if slot[2] <= x.start < slot[3]
                  and not (before and _LEADS_NEXT.fullmatch(ctx.text, x.end, slot[3])
                           and not _timed_after(ctx, exprs, slot[3], fig.sentence))
+                 and not (before and slot[3] < fig.sentence.end and _ITEM_TIME.search(ctx.text, fig.mention.end, x.start))
                  and not (before and x.anchored and not x.report_year and any(not b.anchored for b in before)
                           and _COMPARES_WITH.search(ctx.text, fig.mention.end, x.start))]
         in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
@@ -366,6 +370,8 @@ def inherit_series_crimes(figs: list[Figure]) -> None:
         for prev in reversed(figs[:i]):
             if fig.sentence.index - prev.sentence.index > 2:
                 break
+            if prev.head is not None and prev.crimes != prev.head.crimes:
+                continue  # "190 involved sex trafficking and 18 labor trafficking": a part's own crime
             if prev.indicator == fig.indicator and prev.crimes and prev.period and fig.period \
                     and prev.period != fig.period and fig.period_explicit and prev.source == fig.source:
                 fig.crimes = prev.crimes

@@ -142,7 +142,7 @@ class NumberParser:
             return
         if low is None or len(low) != len(text):
             low = lowered(text)
-        found = list(self._finditer(text, start, end, low))
+        found = _without_glosses(text, list(self._finditer(text, start, end, low)))
         articles = self.article_mentions(text, start, end, low)
         if articles:
             found = sorted([*found, *articles], key=lambda n: n.start)
@@ -261,6 +261,24 @@ class NumberParser:
             return None
         mention = self._mention(t, m)
         return None if mention is None else mention.value
+
+
+#: the text between a number and the same number restated in brackets: "Thirty-four (34) cases"
+_GLOSS_OPEN = re.compile(r"\s*\(\s*\Z")
+_GLOSS_CLOSE = re.compile(r"\s*\)")
+
+
+def _without_glosses(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """``found`` without the bracketed restatements of a number ("five (5) suspects", "12 (twelve)
+    victims"): one figure, written twice. The first writing stays; the noun is read after the bracket."""
+    out: list[NumberMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.value == m.value and prev.is_word != m.is_word
+                and _GLOSS_OPEN.fullmatch(text, prev.end, m.start) and _GLOSS_CLOSE.match(text, m.end)):
+            continue
+        out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)

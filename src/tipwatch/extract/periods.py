@@ -166,14 +166,14 @@ class PeriodRules:
             # "the five years to March 2024", "in the three years to 2023"
             rf"|(?P<nyto>\b(?:the\s+)?(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+years\s+(?:to|ending|ended|up\s+to|through)\s+"
             rf"(?:(?P<nym>{month_alt})\s*,?\s*)?(?P<nyy>{yr}))"
-            rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?:(?:the\s+)?(?:1|1st|first)\s+(?:of\s+)?)?(?P<sm>{month_alt})\b(?:\s+(?:1|1st)\b)?(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
+            rf"|(?P<since>\b(?:since|(?:starting|beginning)\s+(?:in|from)|ever\s+since)\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?:(?:the\s+)?(?:1|1st|first)\s+(?:of\s+)?)?(?P<sm>{month_alt})\b(?:\s+(?:1|1st)\b)?(?:,?\s*(?P<smy>{yr}))?|(?P<sy1>{yr})))"
             rf"|(?P<xr>\b(?:(?:from|between)\s+)?(?:(?P<x_d1>{day})\s+|(?P<x_mid1>mid-?\s*))?(?P<x_m1>{mdot})\s+(?:(?P<x_d1b>{day}),?\s+)?(?P<x_y1>{yr})"
             rf"{to}(?:(?P<x_d2>{day})\s+|(?P<x_mid2>mid-?\s*))?(?P<x_m2>{mdot})\s+(?:(?P<x_d2b>{day}),?\s+)?(?P<x_y2>{yr}))"
             rf"|(?P<dra>\b(?:(?:from|between)\s+)?(?P<da_m1>{mdot})\s+(?P<da_d1>{day}){to}(?:(?P<da_m2>{mdot})\s+)?(?P<da_d2>{day})\b(?!\s*(?:{month_alt})\b)(?:,?\s*(?P<da_y>{yr}))?)"
             rf"|(?P<drb>\b(?:(?:from|between)\s+)?(?P<db_d1>{day})(?:\s+(?P<db_m1>{mdot}))?{to}(?P<db_d2>{day})\s+(?P<db_m2>{mdot})(?:,?\s*(?P<db_y>{yr}))?)"
             rf"|(?P<be>\bB\.?\s?E\.?\s*(?P<bey1>25\d\d)\b|\b(?P<bey2>25\d\d)\s*B\.?E\b\.?)"
             rf"|(?P<firstn>\b(?:the\s+)?(?:first\s+(?P<n>{nwords})|(?P<n2>{nwords})\s+first)\s+(?P<fnu>months|quarters))"
-            rf"(?:\s+(?:of|in)\s+(?:(?:the\s+)?year\s+(?={yr}))?(?:(?P<fy>{yr})|(?P<frel>{rel_alt})))?"
+            rf"(?:\s+(?:of|in)\s+(?:(?:the\s+)?year\s+(?={yr}))?(?:(?P<fy>{yr})|(?P<frel>{rel_alt}))|\s+(?=(?:{rel_alt})\b)(?P<frel2>{rel_alt}))?"
             # "the year to March 2024", "the 12 months ending 30 June 2023": a trailing span
             # "during 9 months of 2024", "the nine months of the current year": from January (CIS press releases)
             rf"|(?P<nmof>\b(?:the\s+)?(?P<nmofn>{nwords})\s+months\s+(?:of|in)\s+(?:(?P<nmofy>{yr})|(?P<nmofrel>{rel_alt})"
@@ -189,7 +189,7 @@ class PeriodRules:
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr})|\s+(?P<srel2>{rel_alt}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+)?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
@@ -446,7 +446,7 @@ class PeriodRules:
             if not 1 <= n <= 11:
                 return None
             sub = {3: "Q1", 6: "H1"}.get(n, f"M01-M{n:02d}")
-            rel = self._rel(g("frel"))
+            rel = self._rel(g("frel") or g("frel2"))
             return TimeExpr(s, e, t, "per.first_n_months", _int(g("fy")), rel[1] if rel else None, sub)
         if g("nmon") and not text[max(0, s - 5):s].split()[-1][:1].isupper():
             return None  # only the sentence's opening words ("In 9 months, ..."), not "held for 9 months,"
@@ -480,7 +480,7 @@ class PeriodRules:
             found = self._sub(g("sub"))
             if found is None:
                 return None
-            rel = self._rel(g("srel"))
+            rel = self._rel(g("srel") or g("srel2"))
             offset = rel[1] if rel else None  # "the first half of the year": the year in context
             return TimeExpr(s, e, t, found[0], _int(g("sy") or g("sy3")), offset, found[1])
         if g("same"):

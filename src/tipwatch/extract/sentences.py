@@ -35,7 +35,7 @@ _BULLET = re.compile(r"[ \t]*[•·▪‣◦*][ \t]")
 _COMPARISON = re.compile(
     r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|dropped|jumped|climbed)\s+(?:\S+\s+){0,3}?from\b"
     r"|\b(?:when\s+|as\s+|if\s+)?compared\s+(?:to|with)\b|\bcompared\b|\bversus\b|\b(?:double|triple|treble|twice|(?<!first )(?<!second )(?<!last )(?<!1st )(?<!2nd )(?<!\bi )(?<!\bii )half)\s+(?:its|the|their|that|of)\b|\bvs\.?\s"
-    r"|\b(?:an?\s+)?(?:drop|fall|decline|decrease|rise|increase|jump|reduction|dip)\s+of\s+(?:\S+\s+){1,3}?from\b"
+    r"|\b(?:an?\s+)?(?:drop|fall|decline|decrease|rise|increase|jump|reduction|dip)\s+of\s+(?:\S+\s+){1,3}?(?:from|over|on)\b"
     r"|\bafter\s+(?:dipping|falling|rising|dropping|declining|increasing|decreasing|climbing|peaking|slipping)\b"
     r"|\b(?:higher|lower)\s+than\b|\b(?:more|less|fewer)\s+(?:\w+\s+)?than\s+(?=(?:the|in|last|those|that|a|its|during)\b)|\bfrom\s+(?=(?:a|the)\s+)?(?:total|high|low)\b",
     re.IGNORECASE,
@@ -111,8 +111,10 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
 
 @lru_cache(maxsize=1024)
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every clause boundary in a sentence's text."""
-    return tuple(m.span() for m in _CLAUSE.finditer(text))
+    """(start, end) of every clause boundary in a sentence's text (not an abbreviation's dot: "the U.S.
+    agency", "Dr. Lee", which do not end a sentence either)."""
+    return tuple(m.span() for m in _CLAUSE.finditer(text)
+                 if not (text[m.start()] == "." and _is_abbreviation(text, m.start())))
 
 
 def _comparisons(text: str) -> list[int]:

@@ -47,7 +47,7 @@ _VERB_BY = re.compile(rf"\b(?P<w>{_CHANGE})\b(?:\s+by|[^.;]{{0,40}}?\bby)?\s+{_Q
 _PUT_AT = re.compile(rf"\b(?P<w>{_CHANGE})\b[^.;]{{0,40}}\b(?:put|estimated|described|given)\s+(?:it\s+)?(?:at|as)\s+$",
                      re.I)
 #: "up 20 cases, or 25 percent", "rose by 15 cases (12.5 per cent)": the relative form of the change before
-_OR = re.compile(rf"(?:,?\s+or|\s*\((?:\s*or)?|,\s+(?:equivalent\s+to|representing|that\s+is)(?:\s+an?)?)\s*{_Q}$", re.I)
+_OR = re.compile(rf"(?:,?\s+or(?:\s+(?:equivalent|equal)\s+to)?|\s*\((?:\s*or)?|,\s+(?:equivalent\s+to|representing|that\s+is)(?:\s+an?)?)\s*{_Q}$", re.I)
 _PCT_WORD_AFTER = re.compile(r"^\s?(?:%|per\s?cent|percent)?\s*(?:(?:year[- ]on[- ]year|y-o-y|annual|sharp|steep|"
                              r"significant|marked|slight|overall)\s+)?(?P<w>increase|rise|jump|growth|higher|more|up|above|"
                              r"decrease|drop|fall|decline|lower|fewer|less|down|dip|reduction|below)\b", re.I)

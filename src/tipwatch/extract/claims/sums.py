@@ -237,6 +237,8 @@ def _including(ctx: Context, s: int) -> list[Found]:
         if total is None:
             continue
         for group in _by_dimension(ctx, parts):
+            if total.fact is None and any(p.value > total.value for p in group):
+                continue  # "authorities from 15 member states ... The results include 34 arrests and 36 ...": no total
             if len(group) >= 2 and (fam is not None or _fits(ctx, total, group)):  # "The victims included"
                 word = m.group(0).lower()  # "among them" may list only some, as "including" does
                 out.append(_mark(Found(total, group, "including" if word.startswith("among") else word, False, s)))
