@@ -112,12 +112,14 @@ def _respective(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> TimeExpr
             return None
         pos = next(k for k, i in enumerate(mine) if nums[i][0] == fig.mention.start)
         return lists[0][pos]
-    pair = next((g for g in groups if len(g) == 2 and g[0].start <= fig.start + 200), None)
+    # "in 2021, 2022 and 2023", "in 2023 and 2022": consecutive years in any order
+    pair = next((g for g in groups if len(g) >= 2 and g[0].start <= fig.start + 200), None)
+    years = sorted(e.year for e in pair if e.year is not None) if pair is not None else []
     if (pair is not None and len(groups) == 1 and all(e.rule == "per.year" for e in pair)
-            and pair[0].year is not None and pair[1].year == pair[0].year + 1
+            and len(years) == len(pair) and years == list(range(years[0], years[0] + len(years)))
             and _PAIR_LEAD.search(ctx.text, max(sent.start, pair[0].start - 8), pair[0].start)
-            and " and " in ctx.text[pair[0].end:pair[1].start]):
-        return f"{pair[0].year}-01-01/{pair[1].year}-12-31", ctx.text[pair[0].start:pair[1].end]
+            and " and " in ctx.text[pair[-2].end:pair[-1].start]):
+        return f"{years[0]}-01-01/{years[-1]}-12-31", ctx.text[pair[0].start:pair[-1].end]
     return None
 
 

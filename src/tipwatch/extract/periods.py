@@ -147,10 +147,10 @@ class PeriodRules:
             rf"|(?P<nmto>\b(?:the\s+)?(?:first\s+)?(?P<nmn>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months\s+"
             rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<nmm>{month_alt})\b(?:,?\s*(?P<nmy>{yr}))?)"
             rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:year|12\s+months|twelve\s+months)"
-            rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?"
+            rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
             rf"|(?P<ythru>(?P<ty>{yr})\s+(?:through|until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<tm>{month_alt})\b(?!\s+\d))"
-            rf"|(?P<lastn>\b(?:the\s+)?(?:last|final)\s+(?P<ln>three|six|3|6)\s+months\s+of\s+(?P<ly>{yr}))"
+            rf"|(?P<lastn>\b(?:the\s+)?(?:last|final)\s+(?P<ln>{nwords})\s+months\s+of\s+(?:(?P<ly>{yr})|(?:the\s+)?year\b|(?P<lrel>{rel_alt})))"
             rf"|(?P<asof>\b(?:as\s+(?:of|at|on)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*))?|(?:up\s+(?:to|until)|until|till|through|by)\s+(?:the\s+end\s+of\s+|end\s*-\s*)"
             rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{mdot})"
             rf"|(?P<ao_m2>{month_alt})\b(?:\s+(?P<ao_d2>{day})\b)?)(?!\s*[-/]\s*\d)(?:,?\s*(?P<ao_y>{yr}))?)"
@@ -192,7 +192,7 @@ class PeriodRules:
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
-            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+)?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
+            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+|(?P<m2mid>mid-?\s*))?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             # "in 2023 and the first half of 2024": one span over a year and the start of the next
             rf"|(?P<yandsub>(?P<ysa>{yr})\s+and\s+(?:the\s+)?first\s+(?P<ysn>half|quarter|(?:{nwords})\s+months)\s+of\s+(?P<ysb>{yr}))"
             # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
@@ -200,7 +200,10 @@ class PeriodRules:
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
             rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))(?!{_RESP})"
             rf"|(?P<fisa>(?P<fisay>{yr})\s+(?:fiscal|financial|budget)\s+year)\b"  # "in the 2023 fiscal year"
-            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<ymid>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))?(?P<y2>{yr})(?!{_RESP})"
+            rf"|(?P<ya>(?:(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*"
+            # "2018 to 2023" after any word ("the period 2021 to 2022", "data covering 2018 to 2023")
+            rf"|(?P<y1b>{yr})\s+(?:to|through|till|until)\s+)"
+            rf"(?:(?P<ymid>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))|(?P<yhalf>(?:the\s+)?first\s+half\s+of\s+)|(?:the\s+)?end\s+of\s+)?(?P<y2>{yr})(?!{_RESP})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
@@ -434,11 +437,11 @@ class PeriodRules:
         if g("ylist"):
             y1, y2 = int(g("yl1")), int(g("yl2"))
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}") if y2 > y1 else None
-        if g("y1"):
-            y1, y2 = int(g("y1")), int(g("y2"))
+        if g("ya"):
+            y1, y2 = int(g("y1") or g("y1b")), int(g("y2"))
             if y2 <= y1:
                 return None
-            if g("ymid"):  # "between 2015 and mid-2023": to the end of June
+            if g("ymid") or g("yhalf"):  # "between 2015 and mid-2023": to the end of June
                 return TimeExpr(s, e, t, "per.date_range", y1, None, f"R{y1:04d}0101-{y2:04d}0630")
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}")
         if g("firstn"):
@@ -465,7 +468,7 @@ class PeriodRules:
         if g("yandsub"):
             y1, y2, unit = int(g("ysa")), int(g("ysb")), g("ysn").lower().split()
             n = 6 if unit[0] == "half" else 3 if unit[0] == "quarter" else _NUMS.get(unit[0], 0)
-            if y2 != y1 + 1 or not 1 <= n <= 11:
+            if y2 <= y1 or not 1 <= n <= 11:  # "between 2020 and the first half of 2023" too
                 return None
             return TimeExpr(s, e, t, "per.date_range", y1, None,
                             f"R{y1:04d}0101-{y2:04d}{n:02d}{calendar.monthrange(y2, n)[1]:02d}")
@@ -493,6 +496,8 @@ class PeriodRules:
                 return None
             rel = self._rel(g("mrrel"))
             sub = _RANGE_CODES.get((m1, m2), f"M{m1:02d}-M{m2:02d}")
+            if g("m2mid"):  # "from January to mid-October": to the 15th
+                sub = f"D{m1:02d}01-{m2:02d}{_MID_START - 1:02d}"
             return TimeExpr(s, e, t, "per.month_range", _int(g("mry")), rel[1] if rel else None, sub)
         if g("m"):
             return TimeExpr(s, e, t, "per.month", _int(g("my")), None, f"M{self._month(g('m')):02d}")
@@ -552,9 +557,13 @@ class PeriodRules:
                             f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}")
         if g("ythru"):  # "in 2024 through September": from 1 January to the end of that month
             return TimeExpr(s, e, t, "per.as_of", int(g("ty")), None, f"A{self._month(g('tm')):02d}00", to_date=True)
-        if g("lastn"):  # "the last three months of 2023" = 2023-Q4
-            return TimeExpr(s, e, t, "per.last_n_months", int(g("ly")), None,
-                            "Q4" if g("ln") in ("three", "3") else "H2")
+        if g("lastn"):  # "the last three months of 2023" = 2023-Q4; "the last two months of the year"
+            n = _NUMS.get(g("ln").lower(), 0)
+            if not 1 <= n <= 11:
+                return None
+            rel = self._rel(g("lrel"))
+            return TimeExpr(s, e, t, "per.last_n_months", _int(g("ly")), rel[1] if rel else None,
+                            _RANGE_CODES.get((13 - n, 12), f"M{13 - n:02d}-M12"))
         if g("asof"):  # "as of 30 September": from 1 January to that day
             month = self._month(g("ao_m1") or g("ao_m2"))
             day = _day(g("ao_d1") or g("ao_d2")) or 0
@@ -1128,7 +1137,7 @@ def _format(year: int, sub: str | None) -> str:
     if "-" in sub:
         m1, m2 = int(sub[1:3]), int(sub[5:7])
         last = calendar.monthrange(year, m2)[1]
-        return f"{year}-{m1:02d}-01/{year}-{m2:02d}-{last:02d}"
+        return _canonical(f"{year}-{m1:02d}-01/{year}-{m2:02d}-{last:02d}")  # "January to December 2024" = 2024
     return f"{year}-{sub[1:]}"
 
 
