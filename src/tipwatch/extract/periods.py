@@ -130,6 +130,8 @@ class PeriodRules:
         to_date_alt = "|".join(f"(?:{p.pattern})" for _, p in self.to_date_rules) or r"(?!x)x"
         cumul_alt = "|".join(f"(?:{p.pattern})" for _, p in self.cumulative_rules) or r"(?!x)x"
         yr = _YEAR
+        season = "|".join(f"(?:{p})" for rec in data.get("seasons", []) for p in rec["patterns"]) or r"(?!x)x"
+        season = rf"(?:{season})"
         day = r"\d{1,2}(?:st|nd|rd|th)?"
         nwords = r"(?:three|six|nine|four|eight|two|five|seven|ten|eleven|\d{1,2})"  # "the first six months", "the ten first months"
         to = r"\s*(?:to|until|till|through|and|-|–)\s*"
@@ -139,14 +141,18 @@ class PeriodRules:
             rf"(?<![^\W_])(?:(?P<ndr>(?<![\d.,/-])(?P<nd1>\d{{1,2}})\.(?P<nm1>\d{{1,2}})\.(?P<ny1>\d{{4}})\s*(?:-|–|—|to|till|until|through|and)\s*"
             rf"(?P<nd2>\d{{1,2}})\.(?P<nm2>\d{{1,2}})\.(?P<ny2>\d{{4}})(?![\d]|[.,]\d))"  # "01.01.2024 - 30.09.2024": day first
             rf"|(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
+            # "the 2023/24 school year", "the 2022-2023 harvest season": years that run over two calendar years
+            # by a calendar no data file knows (never a fiscal year): null, the words kept
+            rf"|(?P<season>\b(?:{season}\s+{yr}\s*[-–/]\s*(?:{yr}|\d{{2}})\b|{yr}\s*[-–/]\s*(?:{yr}|\d{{2}})\s+{season}s?\b))"
             rf"|(?P<ignore>\b(?:{ignore_alt})\b)"
             rf"|(?P<relm>\b(?:{relm_alt}))\b"
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
             rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|for|this)\s+(?P<ytdy3>{yr})"
-            rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr}))"
+            rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr})"
+            rf"|\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?P<ytdy5>{yr})\s+(?:to|until|till|up\s+to)\s+(?:the\s+present|date|now|today)\b)"
             rf"|(?P<nmto>\b(?:the\s+)?(?:first\s+)?(?P<nmn>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months\s+"
             rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<nmm>{month_alt})\b(?:,?\s*(?P<nmy>{yr}))?)"
-            rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:year|12\s+months|twelve\s+months)"
+            rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:(?P<ytoh>half[- ]?)?year|12\s+months|twelve\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
             rf"|(?P<ythru>(?P<ty>{yr})\s+(?:through|until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<tm>{month_alt})\b(?!\s+\d))"
@@ -161,6 +167,7 @@ class PeriodRules:
             # "between January 2022 and March this year", "from 2022 to the end of March 2024", "from January
             # 2022 to date": a span of several years whose ends are written differently
             rf"|(?P<span>\b(?:from|between|since)\s+(?:(?P<sp_m1>{month_any})\s+)?(?P<sp_y1>{yr})\s*"
+            rf"(?:,\s*(?:when|as|after|before|which|the\s+(?:month|year))\b[^,.;]{{1,50}},\s*)?"  # "From March 2022, when the war began, to ..."
             rf"(?:to|until|till|through|and|up\s+(?:to|until)|-|–)\s+(?:(?:the\s+)?end\s+of\s+)?"
             rf"(?:(?P<sp_m2>{month_any})\s*,?\s*(?:(?P<sp_y2>{yr})|(?P<sp_rel>this\s+year|last\s+year))|(?P<sp_now>date|now|today|the\s+present)\b))"
             # "the five years to March 2024", "in the three years to 2023"
@@ -200,7 +207,7 @@ class PeriodRules:
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
             rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))(?!{_RESP})"
             rf"|(?P<fisa>(?P<fisay>{yr})\s+(?:fiscal|financial|budget)\s+year)\b"  # "in the 2023 fiscal year"
-            rf"|(?P<ya>(?:(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*"
+            rf"|(?P<ya>(?:(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\()|(?<=between the years )|(?<=calendar years )|(?<=from the years ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*"
             # "2018 to 2023" after any word ("the period 2021 to 2022", "data covering 2018 to 2023")
             rf"|(?P<y1b>{yr})\s+(?:to|through|till|until)\s+)"
             rf"(?:(?P<ymid>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))|(?P<yhalf>(?:the\s+)?first\s+half\s+of\s+)|(?:the\s+)?end\s+of\s+)?(?P<y2>{yr})(?!{_RESP})"
@@ -426,6 +433,8 @@ class PeriodRules:
             return _numeric_range(m, t)
         if g("ldate") or g("ignore") or g("day"):
             return None
+        if g("season"):
+            return TimeExpr(s, e, t, "per.season", cumulative=True)
         special = self._special(m, t)
         if special is not None:
             return special
@@ -534,8 +543,9 @@ class PeriodRules:
         if g("trail"):
             return self._trailing(m, t)
         if g("ytd"):  # "As at today, 2023 has given us 55 convictions", "in 2023 so far"
-            if g("ytdy4"):  # "since the start of 2023": from 1 January of that year to the publication date
-                return TimeExpr(s, e, t, "per.since_year_start", int(g("ytdy4")), None, "M01", to_date=True)
+            if g("ytdy4") or g("ytdy5"):  # "since the start of 2023", "from the beginning of 2023 to the present":
+                # from 1 January of that year to the publication date
+                return TimeExpr(s, e, t, "per.since_year_start", int(g("ytdy4") or g("ytdy5")), None, "M01", to_date=True)
             year = int(g("ytdy1") or g("ytdy2") or g("ytdy3"))
             return TimeExpr(s, e, t, "per.to_date.year", year, None, "M01", to_date=True)
         if g("nmto"):  # "the ten months to October": from January when the count fits, else a span
@@ -553,8 +563,8 @@ class PeriodRules:
             return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, sub)
         if g("yto"):  # "in the year to March 2024": the twelve months that end then
             month = self._month(g("yto_m"))
-            return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,
-                            f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}")
+            return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,  # "the half year to June": six months
+                            f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}{6 if g('ytoh') else 12:02d}")
         if g("ythru"):  # "in 2024 through September": from 1 January to the end of that month
             return TimeExpr(s, e, t, "per.as_of", int(g("ty")), None, f"A{self._month(g('tm')):02d}00", to_date=True)
         if g("lastn"):  # "the last three months of 2023" = 2023-Q4; "the last two months of the year"
@@ -985,10 +995,13 @@ def _until(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str |
                 year -= 1
     end = date(year, month, day or calendar.monthrange(year, month)[1])
     if expr.sub[0] == "E":
+        months = int(expr.sub[5:7] or 12)
+        index = year * 12 + month - 1 - months  # the month before the first one
+        y0, m0 = index // 12, index % 12 + 1
         if day:
-            start = date(year - 1, month, day) + timedelta(days=1) if (month, day) != (2, 29) else date(year - 1, 3, 1)
+            start = date(y0, m0, min(day, calendar.monthrange(y0, m0)[1])) + timedelta(days=1)
         else:
-            start = date(year, 1, 1) if month == 12 else date(year - 1, month + 1, 1)
+            start = date(y0 + (m0 == 12), m0 % 12 + 1, 1)
         return _interval(start, end)
     start = date(year, 1, 1)
     if (end.month, end.day) == (12, 31):
