@@ -537,6 +537,23 @@ def opening_time(ctx: DocContext, sent: Sentence, exprs: list[TimeExpr]) -> Time
     return None
 
 
+#: a sentence that looks back from the period in context: "In 2022, the rapporteur had counted 231", "By comparison, ..."
+_LOOKS_BACK = re.compile(r"\bhad\s+(?:(?:already|also|only|just|previously)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ound|ent|ade|id)\b"
+                         r"|\b(?:by|in)\s+comparison\b", re.IGNORECASE)
+
+
+def not_older(period: str, governing: str) -> bool:
+    """Whether ``period`` ends in the year the governing period ends in, or later: a figure for 2022
+    does not take over from a reporting period that runs from October 2022 to September 2023."""
+    return period.rsplit("/", 1)[-1][:4] >= governing.rsplit("/", 1)[-1][:4]
+
+
+def looks_back(text: str, sent: Sentence) -> bool:
+    """An older year the sentence opens on ("In 2022, police had identified 231") is a look back from
+    the period in context, not a new frame for the sentences after it."""
+    return _LOOKS_BACK.search(text, sent.start, sent.end) is not None
+
+
 def _govern(ctx: DocContext, period: str | None, words: str) -> None:
     if period:
         ctx.governing = (period, words)

@@ -202,6 +202,10 @@ class PeriodRules:
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+|(?P<m2mid>mid-?\s*))?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             # "in 2023 and the first half of 2024": one span over a year and the start of the next
             rf"|(?P<yandsub>(?P<ysa>{yr})\s+and\s+(?:the\s+)?first\s+(?P<ysn>half|quarter|(?:{nwords})\s+months)\s+of\s+(?P<ysb>{yr}))"
+            # "the financial years 2020-21 to 2022-23", "between 2018/19 and 2022/23": a run of fiscal years
+            rf"|(?P<fyr>(?<=years )(?P<fyr1>{yr})\s*[-–/]\s*(?P<fyr1e>{yr}|\d{{2}})\s+(?:to|and|until|through)\s+"
+            rf"(?P<fyr2>{yr})\s*[-–/]\s*(?P<fyr2e>{yr}|\d{{2}})\b|(?:(?<=between )|(?<=from ))(?P<fyr3>{yr})\s*[-–/]\s*(?P<fyr3e>{yr}|\d{{2}})"
+            rf"\s+(?:to|and|until|through)\s+(?P<fyr4>{yr})\s*[-–/]\s*(?P<fyr4e>{yr}|\d{{2}})\b(?!\s*(?:{season})))"
             # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
             rf"|(?P<fyy>(?P<fyy1>{yr})\s*(?:/\s*(?P<fyy2>{yr})|[-–]\s*(?P<fyy3>{yr})(?=\s+(?:financial|fiscal|budget)\s+years?\b)))"
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
@@ -483,6 +487,12 @@ class PeriodRules:
                             f"R{y1:04d}0101-{y2:04d}{n:02d}{calendar.monthrange(y2, n)[1]:02d}")
         if g("fisa"):
             return TimeExpr(s, e, t, "per.fiscal", int(g("fisay")), fiscal=True)
+        if g("fyr"):
+            pairs = [(int(g(k) or g(k2)), g(k + "e") or g(k2 + "e")) for k, k2 in (("fyr1", "fyr3"), ("fyr2", "fyr4"))]
+            ends = [int(e2) if len(e2) == 4 else y - y % 100 + int(e2) for y, e2 in pairs]
+            if any(end != y + 1 for (y, _), end in zip(pairs, ends, strict=True)) or pairs[1][0] <= pairs[0][0]:
+                return None
+            return TimeExpr(s, e, t, "per.fiscal_range", pairs[0][0], fiscal=True, fiscal_end_year=ends[1])
         if g("fyy"):
             y, y2 = int(g("fyy1")), int(g("fyy2") or g("fyy3"))
             if y2 != y + 1:
@@ -785,10 +795,11 @@ class PeriodRules:
             start_year = expr.year - (1 if (sm, sd) != (1, 1) else 0)
         else:
             start_year = expr.year
+        end_year = expr.fiscal_end_year or start_year + 1  # a run of fiscal years ends with the last
         if (sm, sd) == (1, 1):
-            return str(start_year)
+            return str(start_year) if end_year <= start_year + 1 else f"{start_year}-01-01/{end_year - 1}-12-31"
         start = date(start_year, sm, sd)
-        end = date(start_year + 1, sm, sd) - timedelta(days=1)
+        end = date(end_year, sm, sd) - timedelta(days=1)
         return f"{start.isoformat()}/{end.isoformat()}"
 
 
