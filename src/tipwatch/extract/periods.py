@@ -197,7 +197,7 @@ class PeriodRules:
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
-            rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
+            rf"|(?P<same>\bthe\s+same\s+(?:period|time|point|stage|date|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+|(?P<m2mid>mid-?\s*))?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             # "in 2023 and the first half of 2024": one span over a year and the start of the next
@@ -211,7 +211,7 @@ class PeriodRules:
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
             rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))(?!{_RESP})"
             rf"|(?P<fisa>(?P<fisay>{yr})\s+(?:fiscal|financial|budget)\s+year)\b"  # "in the 2023 fiscal year"
-            rf"|(?P<ya>(?:(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\()|(?<=between the years )|(?<=calendar years )|(?<=from the years ))(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*"
+            rf"|(?P<ya>(?:(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\()|(?<=between the years )|(?<=calendar years )|(?<=from the years ))(?P<ymid1>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))?(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*"
             # "2018 to 2023" after any word ("the period 2021 to 2022", "data covering 2018 to 2023")
             rf"|(?P<y1b>{yr})\s+(?:to|through|till|until)\s+)"
             rf"(?:(?P<ymid>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))|(?P<yhalf>(?:the\s+)?first\s+half\s+of\s+)|(?:the\s+)?end\s+of\s+)?(?P<y2>{yr})(?!{_RESP})"
@@ -454,8 +454,10 @@ class PeriodRules:
             y1, y2 = int(g("y1") or g("y1b")), int(g("y2"))
             if y2 <= y1:
                 return None
-            if g("ymid") or g("yhalf"):  # "between 2015 and mid-2023": to the end of June
-                return TimeExpr(s, e, t, "per.date_range", y1, None, f"R{y1:04d}0101-{y2:04d}0630")
+            if g("ymid") or g("yhalf") or g("ymid1"):  # "between 2015 and mid-2023": to the end of June;
+                # "between mid-2021 and the end of 2022": from the start of July
+                end = "0630" if g("ymid") or g("yhalf") else "1231"
+                return TimeExpr(s, e, t, "per.date_range", y1, None, f"R{y1:04d}{'07' if g('ymid1') else '01'}01-{y2:04d}{end}")
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}")
         if g("firstn"):
             n = _NUMS.get((g("n") or g("n2")).lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
@@ -559,16 +561,13 @@ class PeriodRules:
             year = int(g("ytdy1") or g("ytdy2") or g("ytdy3"))
             return TimeExpr(s, e, t, "per.to_date.year", year, None, "M01", to_date=True)
         if g("nmto"):  # "the ten months to October": from January when the count fits, else a span
-            n, last = _NUMS.get(g("nmn").lower(), 0), self._month(g("nmm"))
-            if not 1 <= n <= 11:
+            n, last = _NUMS.get(g("nmn").lower(), int(g("nmn")) if g("nmn").isdigit() else 0), self._month(g("nmm"))
+            if not 1 <= n <= 36:
                 return None
             first = last - n + 1
-            if first < 1:
-                if not g("nmy"):
-                    return None
-                y = int(g("nmy"))
-                return TimeExpr(s, e, t, "per.months_to", y - 1, None,
-                                f"R{y - 1:04d}{first + 12:02d}01-{y:04d}{last:02d}{calendar.monthrange(y, last)[1]:02d}")
+            if first < 1:  # "the 18 months to June 2024": from January 2023; "the 12 months to March": the
+                # twelve months that end with the last March on or before the publication date
+                return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, f"E{last:02d}00{n:02d}")
             sub = _RANGE_CODES.get((first, last), f"M{first:02d}-M{last:02d}")
             return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, sub)
         if g("yto"):  # "in the year to March 2024": the twelve months that end then
