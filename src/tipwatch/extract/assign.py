@@ -591,6 +591,9 @@ def fill_periods(ctx: DocContext) -> None:
             fig.period = ctx.rules.periods.resolve(expr, ctx.pub_year, reference, ctx.country)
     if any(f.period is None and f.period_text is None for f in ctx.figures):
         first = headline_period(ctx) or ctx.first_governing or ctx.governing
+        if first is None:  # a TIP Report country narrative: its reporting period
+            tip = ctx.rules.periods.report_period(ctx.pub_year)
+            first = (tip, "the reporting period") if tip else None
     else:
         return
     filled: dict[int, list[Figure]] = {}

@@ -250,6 +250,7 @@ class PeriodRules:
         self._memo: tuple[str, dict[tuple[int, int], tuple[list[TimeExpr], list[tuple[int, int]]]]] = ("", {})
         self._low: str | None = None
         self._fy_start: tuple[int, int, str] | None = None
+        self._tip_year: int | None = None  # the year of the US TIP Report the document is a narrative of
 
     # -- finding ---------------------------------------------------------------------------
     def begin(self, text: str, headers: tuple[str, ...] = ()) -> None:
@@ -259,6 +260,17 @@ class PeriodRules:
         self._low = lowered(text) if self.lower_pattern is not None else None
         self._fy_start = self._stated_fiscal(text) or next(
             (cal for h in headers if (cal := self._stated_fiscal(h)) is not None), None)
+        self._tip_year = _tip_report_year(text, headers)
+
+    def report_period(self, pub_year: int | None) -> str | None:
+        """The reporting period of the US TIP Report the document in flight is a country narrative of
+        (what its figures with no time words count), else None."""
+        if self._tip_year is None:
+            return None
+        y = self._tip_year
+        expr = TimeExpr(0, 0, "", "per.tip_reporting_period", y - 1 if y else None, None,
+                        f"R{y - 1:04d}0401-{y:04d}0331" if y else "T")
+        return self.resolve(expr, pub_year, None, None)
 
     def find(self, text: str, start: int, end: int) -> tuple[list[TimeExpr], list[tuple[int, int]]]:
         """Time expressions in ``text[start:end]``, and every span a time word covers."""
@@ -318,7 +330,13 @@ class PeriodRules:
                     return _names_a_year(x) and _COMPARED_BEFORE.search(text, max(0, x.start - 60), x.start) is None
                 ante = next((x for x in reversed(out) if named(x)), None) or self._last_expr(
                     text, max(0, start - _LOOKBACK_REPORT), start, named)
-                if ante is not None:
+                if self._tip_year is not None and self._memo[0] is text and _REPORTING_PERIOD.search(expr.text):
+                    # a TIP Report narrative: its reporting period runs from 1 April to 31 March
+                    # (the report named, else the one out by the publication date: released each June)
+                    y = self._tip_year
+                    expr = TimeExpr(expr.start, expr.end, expr.text, "per.tip_reporting_period", y - 1 if y else None,
+                                    None, f"R{y - 1:04d}0401-{y:04d}0331" if y else "T")
+                elif ante is not None:
                     expr = replace(expr, antecedent=ante)
             elif expr.rule == "per.anaphor" or expr.anchored:
                 expr = self._antecedent(text, start, out, expr)
@@ -716,6 +734,12 @@ class PeriodRules:
             running = _to_date(expr, pub_year)
             if running is not None:
                 return running
+        if expr.sub == "T":  # a TIP Report's reporting period, the report known by the publication date
+            published = getattr(pub_year, "published", None)
+            if pub_year is None or not published or len(published) < 7:
+                return None
+            y = pub_year if int(published[5:7]) >= _TIP_RELEASE_MONTH else pub_year - 1
+            return f"{y - 1}-04-01/{y}-03-31"
         if expr.sub and expr.sub[0] in "AE":
             return _until(expr, pub_year, reference)
         if expr.sub and expr.sub[0] == "S":  # "between January 2022 and March this year"
@@ -800,6 +824,28 @@ class PeriodRules:
         start = date(start_year, sm, sd)
         end = date(end_year, sm, sd) - timedelta(days=1)
         return f"{start.isoformat()}/{end.isoformat()}"
+
+
+_TIP_RELEASE_MONTH = 6  # the TIP Report comes out in June (or a little later)
+_REPORTING_PERIOD = re.compile(r"\b(?:reporting|review|reference)\s+period\b|\bperiod\s+under\s+review\b", re.IGNORECASE)
+#: a country narrative of the US Trafficking in Persons Report: its tier, or the standard it is measured against
+_TIP_NARRATIVE = re.compile(r"\bminimum\s+standards\s+for\s+the\s+elimination\s+of\s+trafficking\b"
+                            r"|\bTier\s+(?:1|2|3|2\s+Watch\s+List)\b", re.IGNORECASE)
+_TIP_REPORT_YEAR = re.compile(r"\b(?P<y1>20\d\d)\s+(?:U\.?S\.?\s+)?(?:State\s+Department\s+)?Trafficking\s+in\s+Persons\s+\(?(?:TIP\)?\s+)?Report\b"
+                              r"|\bTrafficking\s+in\s+Persons\s+(?:\(TIP\)\s+)?Report\s+(?:of\s+|for\s+)?(?P<y2>20\d\d)\b", re.IGNORECASE)
+
+
+def _tip_report_year(text: str, headers: tuple[str, ...]) -> int | None:
+    """The year of the US Trafficking in Persons Report a document is a country narrative of ('the
+    2024 Trafficking in Persons Report', with its tier or the minimum standards it cites); None for
+    any other document. That report's reporting period runs from 1 April of the year before to 31 March."""
+    for chunk in (*headers, text):
+        if _TIP_NARRATIVE.search(text) is None and _TIP_NARRATIVE.search(chunk) is None:
+            continue
+        m = _TIP_REPORT_YEAR.search(chunk)
+        if m is not None:
+            return int(m.group("y1") or m.group("y2"))
+    return 0 if _TIP_NARRATIVE.search(text) and "trafficking" in text.lower() else None
 
 
 _COMPARED_BEFORE = re.compile(
