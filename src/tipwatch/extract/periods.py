@@ -151,7 +151,7 @@ class PeriodRules:
             rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr})"
             rf"|\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?P<ytdy5>{yr})\s+(?:to|until|till|up\s+to)\s+(?:the\s+present|date|now|today)\b)"
             rf"|(?P<nmto>\b(?:the\s+)?(?:first\s+)?(?P<nmn>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months\s+"
-            rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<nmm>{month_alt})\b(?:,?\s*(?P<nmy>{yr}))?)"
+            rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+|(?P<nmd1>{day})\s+)?(?P<nmm>{month_alt})\b(?:\s+(?P<nmd2>{day})\b)?(?:,?\s*(?P<nmy>{yr}))?)"
             rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:(?P<ytoh>half[- ]?)?year|12\s+months|twelve\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
@@ -199,6 +199,8 @@ class PeriodRules:
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|point|stage|date|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
+            # "January, February and March of last year": consecutive months listed, one span
+            rf"|(?P<mlist>\b(?:{month_alt})(?:\s*,\s*(?:{month_alt}))+\s*,?\s*and\s+(?:{month_alt})\b)(?:,?\s*(?:of\s+|in\s+)?(?:(?P<mly>{yr})|(?P<mlrel>{rel_alt})))?"
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+|(?P<m2mid>mid-?\s*))?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             # "in 2023 and the first half of 2024": one span over a year and the start of the next
             rf"|(?P<yandsub>(?P<ysa>{yr})\s+and\s+(?:the\s+)?first\s+(?P<ysn>half|quarter|(?:{nwords})\s+months)\s+of\s+(?P<ysb>{yr}))"
@@ -218,7 +220,7 @@ class PeriodRules:
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
-            rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d|\s*(?:to|through|until|-|–|and)\s*(?:{month_alt})\b))"
+            rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d|\s*(?:to|through|until|-|–|and|,)\s*(?:{month_alt})\b))"
             rf"|(?P<fis>\b(?:{fiscal_alt}))\s*(?:(?P<fisbe>25\d\d)\b|(?P<fisy>{yr}|\d{{2}}\b)(?:\s*[-/–]\s*(?P<fisy2>\d{{2,4}}))?)"
             rf"|(?P<yr1>{yr})\s*[-/–]\s*(?P<yr2>\d{{2}})\b(?!\s*(?:percent|per cent|%))"
             rf"|(?P<rel>\b(?:{rel_alt}))"
@@ -241,7 +243,10 @@ class PeriodRules:
             rf"\b(?:fiscal|financial|budget)\s+years?\b[^.;]{{0,80}}?\b(?:runs?|running|ran|starts?|starting|begins?|beginning|"
             rf"covers?|covering|spans?|spanning|is)\s+(?:from\s+)?(?:(?:1|1st)\s+)?(?P<fm1>{month_alt})\b(?:\s+1(?:st)?\b)?"
             rf"\s*(?:to|through|until|till|-|–|and\s+ends?\s+(?:in|on))\s+(?:(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<fm2>{month_alt})\b"
-            rf"|\b(?P<fm1b>{month_alt})\s*(?:-|–|to)\s*(?P<fm2b>{month_alt})\s+(?:fiscal|financial|budget)\s+years?\b",
+            rf"|\b(?P<fm1b>{month_alt})\s*(?:-|–|to)\s*(?P<fm2b>{month_alt})\s+(?:fiscal|financial|budget)\s+years?\b"
+            # "the 2023 financial year, which ended on 30 June": the month it ends in
+            rf"|\b(?:fiscal|financial|budget)\s+years?\b[^.;]{{0,40}}?\b(?:ended|ends|ending|closed|closes)\s+(?:on\s+)?"
+            rf"(?:(?P<fe_d1>{day})\s+(?P<fe_m1>{month_alt})\b|(?P<fe_m2>{month_alt})\s+(?P<fe_d2>{day})\b)",
             re.IGNORECASE)
         self.rel_lookup = self.rel_rules
         self.sub_lookup = self.sub_rules
@@ -291,6 +296,12 @@ class PeriodRules:
         if "fiscal" not in low and "financial" not in low and "budget" not in low:
             return None
         for m in self.stated_fy_rx.finditer(text):
+            end_month = m.group("fe_m1") or m.group("fe_m2")
+            if end_month:  # ends on the last day of a month: the year starts with the next month
+                m2, d2 = self._month(end_month), _day(m.group("fe_d1") or m.group("fe_d2"))
+                if m2 != 12 and d2 == calendar.monthrange(2023, m2)[1]:
+                    return m2 % 12 + 1, 1, "end"
+                continue
             m1, m2 = self._month(m.group("fm1") or m.group("fm1b")), self._month(m.group("fm2") or m.group("fm2b"))
             if m1 != 1 and (m1 - 2) % 12 + 1 == m2:
                 return m1, 1, "end"
@@ -529,6 +540,13 @@ class PeriodRules:
             rel = self._rel(g("samerel"))
             return TimeExpr(s, e, t, "per.same_period", _int(g("samey")), rel[1] if rel else None,
                             same_period=True)
+        if g("mlist"):
+            months = [self._month(w) for w in _WORDS.findall(g("mlist")) if w.lower() != "and"]
+            if months != list(range(months[0], months[0] + len(months))):
+                return None
+            rel = self._rel(g("mlrel"))
+            return TimeExpr(s, e, t, "per.month_range", _int(g("mly")), rel[1] if rel else None,
+                            _RANGE_CODES.get((months[0], months[-1]), f"M{months[0]:02d}-M{months[-1]:02d}"))
         if g("m1"):
             m1, m2 = self._month(g("m1")), self._month(g("m2"))
             if m2 < m1:
@@ -582,6 +600,11 @@ class PeriodRules:
             n, last = _NUMS.get(g("nmn").lower(), int(g("nmn")) if g("nmn").isdigit() else 0), self._month(g("nmm"))
             if not 1 <= n <= 36:
                 return None
+            day = _day(g("nmd1") or g("nmd2")) or 0  # "the six months ended June 30, 2024"
+            if day and not _valid_day(last, day):
+                return None
+            if day and day != calendar.monthrange(int(g("nmy") or 2023), last)[1]:
+                return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, f"E{last:02d}{day:02d}{n:02d}")
             first = last - n + 1
             if first < 1:  # "the 18 months to June 2024": from January 2023; "the 12 months to March": the
                 # twelve months that end with the last March on or before the publication date
@@ -826,6 +849,7 @@ class PeriodRules:
         return f"{start.isoformat()}/{end.isoformat()}"
 
 
+_WORDS = re.compile(r"[A-Za-z]+")
 _TIP_RELEASE_MONTH = 6  # the TIP Report comes out in June (or a little later)
 _REPORTING_PERIOD = re.compile(r"\b(?:reporting|review|reference)\s+period\b|\bperiod\s+under\s+review\b", re.IGNORECASE)
 #: a country narrative of the US Trafficking in Persons Report: its tier, or the standard it is measured against
