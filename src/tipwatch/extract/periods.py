@@ -204,6 +204,8 @@ class PeriodRules:
             rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+|(?P<m2mid>mid-?\s*))?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             # "in 2023 and the first half of 2024": one span over a year and the start of the next
             rf"|(?P<yandsub>(?P<ysa>{yr})\s+and\s+(?:the\s+)?first\s+(?P<ysn>half|quarter|(?:{nwords})\s+months)\s+of\s+(?P<ysb>{yr}))"
+            # "between fiscal years 2018 and 2022", "FY2019-FY2023": a run of fiscal years named by one year each
+            rf"|(?P<fyn>\b(?:(?:fiscal|financial|budget)\s+years?|FYs?)\s*(?P<fyn1>{yr})\s*(?:and|to|through|until|-|–)\s*(?:(?:fiscal|financial|budget)\s+(?:year\s+)?|FY\s*)?(?P<fyn2>{yr})(?!\s*[-/–]\s*\d))"
             # "the financial years 2020-21 to 2022-23", "between 2018/19 and 2022/23": a run of fiscal years
             rf"|(?P<fyr>(?<=years )(?P<fyr1>{yr})\s*[-–/]\s*(?P<fyr1e>{yr}|\d{{2}})\s+(?:to|and|until|through)\s+"
             rf"(?P<fyr2>{yr})\s*[-–/]\s*(?P<fyr2e>{yr}|\d{{2}})\b|(?:(?<=between )|(?<=from ))(?P<fyr3>{yr})\s*[-–/]\s*(?P<fyr3e>{yr}|\d{{2}})"
@@ -518,6 +520,9 @@ class PeriodRules:
                             f"R{y1:04d}0101-{y2:04d}{n:02d}{calendar.monthrange(y2, n)[1]:02d}")
         if g("fisa"):
             return TimeExpr(s, e, t, "per.fiscal", int(g("fisay")), fiscal=True)
+        if g("fyn"):
+            y1, y2 = int(g("fyn1")), int(g("fyn2"))
+            return TimeExpr(s, e, t, "per.fiscal_run", y1, None, f"F{y2}", fiscal=True) if y2 > y1 else None
         if g("fyr"):
             pairs = [(int(g(k) or g(k2)), g(k + "e") or g(k2 + "e")) for k, k2 in (("fyr1", "fyr3"), ("fyr2", "fyr4"))]
             ends = [int(e2) if len(e2) == 4 else y - y % 100 + int(e2) for y, e2 in pairs]
@@ -835,6 +840,15 @@ class PeriodRules:
         named_by = cal.get("named_by", "end")
         if named_by == "none" or (named_by == "range" and expr.fiscal_end_year is None):
             return None  # boundaries that move (Nepal), or a one-year name that is ambiguous
+        if expr.sub and expr.sub[0] == "F":  # fiscal years 2018 to 2022: from the first's start to the last's end
+            if named_by not in ("end", "start"):
+                return None
+            first = self._fiscal(replace(expr, sub=None), country, pub_year)
+            last = self._fiscal(replace(expr, sub=None, year=int(expr.sub[1:])), country, pub_year)
+            if first is None or last is None:
+                return None
+            return _canonical(f"{first.split('/')[0] if '/' in first else first + '-01-01'}/"
+                              f"{last.split('/')[-1] if '/' in last else last + '-12-31'}")
         if expr.fiscal_end_year is not None:
             start_year = expr.year
         elif named_by == "end":
