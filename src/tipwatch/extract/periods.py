@@ -750,6 +750,8 @@ class PeriodRules:
             return None  # not a Gregorian year (e.g. the Nepali fiscal year 2079/80)
         if expr.cumulative:
             return None  # "since 2003": a running total has no reference period
+        if expr.sub and expr.sub[0] == "Y" and pub_year is not None and int(expr.sub[1:]) > pub_year:
+            return None  # a span that ends after the publication year is a plan's ("the action plan for 2023-2027")
         if expr.month_offset is not None:
             return _relative_month(expr.month_offset, pub_year)
         if expr.buddhist_bare and country != "TH" and (pub_year is None or abs(pub_year - (expr.year or 0)) > 3):
