@@ -467,6 +467,13 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True,
     and one that dates a count tipwatch does not read ("In 2023, 150 persons were victims of
     trafficking", "Police opened 41 investigations into trafficking last year"); a sentence
     without any number is read for the second kind only."""
+    if _COVERS.search(ctx.text, sent.start, sent.end):  # "The report covers January to June 2024."
+        exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+        spans = [e for e in exprs if (e.year is not None or e.offset is not None) and not e.same_period
+                 and not e.cumulative and not e.to_date and not e.report_year and not e.anchored]
+        if len(spans) == 1 and len(exprs) == 1:
+            _govern(ctx, ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country), spans[0].text)
+            return
     if not numbered and not _states_change(ctx.text, sent.start, sent.end):
         return
     exprs, blocked = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
@@ -488,6 +495,10 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True,
     frame = [e for e in exprs[:1] if _frames_a_change(ctx.text, sent, e)]
     if frame:
         _govern(ctx, ctx.rules.periods.resolve(frame[0], ctx.pub_year, None, ctx.country), frame[0].text)
+
+
+#: a sentence saying what period a report or data set covers
+_COVERS = re.compile(r"\b(?:covers?|covering|covered|spans?|spanning|refers?\s+to|relates?\s+to)\b", re.IGNORECASE)
 
 
 def opening_period(ctx: DocContext, sent: Sentence, numbers: Sequence[NumberMention]) -> None:

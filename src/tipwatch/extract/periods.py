@@ -194,9 +194,11 @@ class PeriodRules:
             rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
+            # "during the five-year period": the span of that many years named before it
+            rf"|(?P<nyp>\b(?:the|this|that)\s+(?:same\s+)?(?P<nypn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[- ]year\s+(?:period|span)\b)"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})(?!\s*[-/–]\s*\d|\s+(?:fiscal|financial|budget)\b)|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|point|stage|date|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             # "January, February and March of last year": consecutive months listed, one span
@@ -351,6 +353,12 @@ class PeriodRules:
                                     None, f"R{y - 1:04d}0401-{y:04d}0331" if y else "T")
                 elif ante is not None:
                     expr = replace(expr, antecedent=ante)
+            elif expr.rule == "per.years_anaphor":
+                n = int((expr.sub or "N0")[1:])
+                ante = next((x for x in reversed(out) if _years_long(x) == n), None) or self._last_expr(
+                    text, max(0, start - _LOOKBACK_ANAPHOR), expr.start, lambda x, n=n: _years_long(x) == n)
+                expr = replace(ante, start=expr.start, end=expr.end, text=expr.text, rule=expr.rule) if ante else \
+                    replace(expr, sub=None, cumulative=True)  # no such span named: unknown, never the year in context
             elif expr.rule == "per.anaphor" or expr.anchored:
                 expr = self._antecedent(text, start, out, expr)
                 if expr is None:
@@ -361,6 +369,13 @@ class PeriodRules:
                 expr = replace(expr, fiscal_start=self._fy_start)
             if out and _glosses(text, out[-1], expr):
                 out[-1] = _merge_gloss(text, out[-1], expr)
+            elif out and expr.fiscal and expr.year is not None and not expr.sub and out[-1].year is None \
+                    and out[-1].offset is None and (out[-1].sub or "")[:1] in ("H", "Q") \
+                    and _PART_OF.fullmatch(text, out[-1].end, expr.start):
+                # "the first half of the 2024/25 fiscal year": that half of the fiscal year
+                first = out[-1]
+                out[-1] = replace(expr, start=first.start, text=text[first.start:expr.end], rule="per.fiscal_part",
+                                  sub=first.sub)
             else:
                 out.append(expr)
         if any(x.cumulative for x in out):  # "as of 30 June ... since 2015": the date ends a running total
@@ -473,6 +488,8 @@ class PeriodRules:
         special = self._special(m, t)
         if special is not None:
             return special
+        if g("nyp"):
+            return TimeExpr(s, e, t, "per.years_anaphor", sub=f"N{_YEARS_N[g('nypn').lower()]}")
         if g("ana"):
             n = _NUMS.get((g("anan") or "").lower(), 3 if g("anaq") else 6)
             return TimeExpr(s, e, t, "per.anaphor", sub=str(n))
@@ -781,6 +798,9 @@ class PeriodRules:
             return f"{expr.year}-{m1:02d}-01/{y2}-{m2:02d}-{calendar.monthrange(y2, m2)[1]:02d}"
         if expr.to_date:
             return _to_date(expr, pub_year)
+        if expr.fiscal and expr.sub and expr.sub[0] in "HQ":
+            whole = self._fiscal(replace(expr, sub=None), country, pub_year)
+            return _part_of(whole, expr.sub) if whole else None
         if expr.fiscal:
             return self._fiscal(expr, country, pub_year)
         if expr.anchored and reference:
@@ -866,6 +886,38 @@ class PeriodRules:
 
 
 _WORDS = re.compile(r"[A-Za-z]+")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _years_long(expr: TimeExpr) -> int | None:
+    """How many calendar years a span of whole years covers ('between 2019 and 2023' -> 5)."""
+    if expr.year is None or not expr.sub:
+        return None
+    if expr.sub[0] == "Y":
+        return int(expr.sub[1:]) - expr.year + 1
+    m = _R_CODE.fullmatch(expr.sub)
+    if m is None or m.group(2, 3) != ("01", "01") or m.group(5, 6) != ("12", "31"):
+        return None
+    return int(m.group(4)) - int(m.group(1)) + 1
+
+
+def _part_of(whole: str, sub: str) -> str | None:
+    """The half ('H1') or quarter ('Q3') of a fiscal year: '2024-10-01/2025-09-30', 'H1' ->
+    '2024-10-01/2025-03-31'; a calendar fiscal year ('2024') gives '2024-H1'."""
+    if _FOUR_DIGITS.fullmatch(whole):
+        return f"{whole}-{sub}"
+    m = _SPAN.fullmatch(whole)
+    if m is None:
+        return None
+    y1, m1, d1 = (int(x) for x in m.groups()[:3])
+    if d1 != 1:
+        return None  # a fiscal year starting mid-month (Nepal): its halves are not whole months
+    size = 6 if sub[0] == "H" else 3
+    index = y1 * 12 + m1 - 1 + (int(sub[1]) - 1) * size
+    last = index + size - 1
+    start = date(index // 12, index % 12 + 1, 1)
+    end = date(last // 12, last % 12 + 1, calendar.monthrange(last // 12, last % 12 + 1)[1])
+    return _interval(start, end)
 _TIP_RELEASE_MONTH = 6  # the TIP Report comes out in June (or a little later)
 _REPORTING_PERIOD = re.compile(r"\b(?:reporting|review|reference)\s+period\b|\bperiod\s+under\s+review\b", re.IGNORECASE)
 #: a country narrative of the US Trafficking in Persons Report: its tier, or the standard it is measured against
