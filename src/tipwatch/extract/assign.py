@@ -72,6 +72,8 @@ _COMPARES_WITH = re.compile(r"\b(?:than|as|from|against|compared\s+(?:to|with)|v
 #: the words between a time and the figure it introduces ("and in 2021 about 40", "same period last year - 19")
 _LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
                          r"fewer\s+than|less\s+than|at\s+least|up\s+to)\s+)?", re.IGNORECASE)
+#: a clause break between a figure and a time that opens the next clause
+_CLAUSE_LEAD = re.compile(r"[,;:–—]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?\S*\s*\Z")
 #: "compared with 2022, when 1,491 were identified": the figure of a clause that a time introduces
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
 
@@ -166,7 +168,9 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
                  and not (before and _LEADS_NEXT.fullmatch(ctx.text, x.end, slot[3])
                           and not _timed_after(ctx, exprs, slot[3], fig.sentence))
                  and not (before and x.anchored and not x.report_year and any(not b.anchored for b in before)
-                          and _COMPARES_WITH.search(ctx.text, fig.mention.end, x.start))]
+                          and (_COMPARES_WITH.search(ctx.text, fig.mention.end, x.start)
+                               # "Last year, 58 were convicted; a year earlier the figure was 47": the next one's
+                               or (slot[3] < fig.sentence.end and _CLAUSE_LEAD.search(ctx.text, fig.mention.end, x.start))))]
         in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
                    or after  # "1,212 in 2019, 1,046 in 2020"
                    or before or own)
