@@ -149,9 +149,13 @@ class PeriodRules:
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
             rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|for|this)\s+(?P<ytdy3>{yr})"
             rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr})"
-            rf"|\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?P<ytdy5>{yr})\s+(?:to|until|till|up\s+to)\s+(?:the\s+present|date|now|today)\b)"
+            rf"|\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?P<ytdy5>{yr})\s+(?:to|until|till|up\s+to)\s+(?:the\s+present|date|now|today)\b"
+            rf"|\b(?:in|during|for)\s+what\s+(?:goes|has\s+gone|has\s+passed|has\s+elapsed|runs)\s+of\s+(?P<ytdy6>{yr}))"
             rf"|(?P<nmto>\b(?:the\s+)?(?:first\s+)?(?P<nmn>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months\s+"
             rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+|(?P<nmd1>{day})\s+)?(?P<nmm>{month_alt})\b(?:\s+(?P<nmd2>{day})\b)?(?:,?\s*(?P<nmy>{yr}))?)"
+            # "from the beginning of the year to the end of June": January to that month of the year in context
+            rf"|(?P<bty>\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|(?P<btythis>this\s+))?year\s+(?:to|until|till|through|up\s+to)\s+"
+            rf"(?:the\s+end\s+of\s+)?(?P<btym>{month_alt})\b(?!\s+\d))"
             rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:(?P<ytoh>half[- ]?)?year|12\s+months|twelve\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
@@ -187,7 +191,7 @@ class PeriodRules:
             rf"|(?P<nmofcur>(?:the\s+)?(?:current|present)\s+year)))"
             # "following the results of 9 months", "during 9 months": of the year in context ("during the three
             # months" is an anaphor, below)
-            rf"|(?P<nmbare>(?:(?<=\bduring )|(?<=\bresults of )|(?<=\bcourse of ))(?P<nmbn>{nwords})\s+months\b"
+            rf"|(?P<nmbare>(?:(?<=\bduring )|(?<=\bresults of )|(?<=\bcourse of )|(?<=\bover the )|(?<=\bduring the )|(?<=\bin the ))(?P<nmbn>{nwords})\s+months\b"
             rf"(?!\s+(?:of|in|to|until|till|ending|ended|earlier|before|ago|after|later|prior|from|since|and|or)\b|['’]))"
             # "In 9 months, police ...": a sentence opening with the months and a comma (ministry bulletins)
             rf"|(?P<nmopen>(?:(?<=\bin )|(?<=\bfor )|(?<=\bover ))(?P<nmon>{nwords})\s+months(?=\s*,))"
@@ -198,7 +202,7 @@ class PeriodRules:
             rf"|(?P<nyp>\b(?:the|this|that)\s+(?:same\s+)?(?P<nypn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[- ]year\s+(?:period|span)\b)"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})(?!\s*[-/–]\s*\d|\s+(?:fiscal|financial|budget)\b)|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})(?!\s*[-/–]\s*\d|\s+(?:fiscal|financial|budget)\b)|B\.?\s?E\.?\s*(?P<sbe>25\d\d)\b|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|point|stage|date|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             # "January, February and March of last year": consecutive months listed, one span
@@ -557,7 +561,8 @@ class PeriodRules:
                 return None
             rel = self._rel(g("srel"))
             offset = rel[1] if rel else None  # "the first half of the year": the year in context
-            return TimeExpr(s, e, t, found[0], _int(g("sy") or g("sy3")), offset, found[1])
+            year = int(g("sbe")) - BUDDHIST_OFFSET if g("sbe") else _int(g("sy") or g("sy3"))  # "B.E. 2567" = 2024
+            return TimeExpr(s, e, t, found[0], year, offset, found[1])
         if g("same"):
             rel = self._rel(g("samerel"))
             return TimeExpr(s, e, t, "per.same_period", _int(g("samey")), rel[1] if rel else None,
@@ -613,6 +618,8 @@ class PeriodRules:
         if g("trail"):
             return self._trailing(m, t)
         if g("ytd"):  # "As at today, 2023 has given us 55 convictions", "in 2023 so far"
+            if g("ytdy6"):  # "in what goes of 2024": 2024 so far
+                return TimeExpr(s, e, t, "per.to_date.year", int(g("ytdy6")), None, "M01", to_date=True)
             if g("ytdy4") or g("ytdy5"):  # "since the start of 2023", "from the beginning of 2023 to the present":
                 # from 1 January of that year to the publication date
                 return TimeExpr(s, e, t, "per.since_year_start", int(g("ytdy4") or g("ytdy5")), None, "M01", to_date=True)
@@ -633,6 +640,10 @@ class PeriodRules:
                 return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, f"E{last:02d}00{n:02d}")
             sub = _RANGE_CODES.get((first, last), f"M{first:02d}-M{last:02d}")
             return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, sub)
+        if g("bty"):
+            month = self._month(g("btym"))
+            return TimeExpr(s, e, t, "per.month_range", None, 0 if g("btythis") else None,
+                            _RANGE_CODES.get((1, month), f"M01-M{month:02d}") if month > 1 else "M01")
         if g("yto"):  # "in the year to March 2024": the twelve months that end then
             month = self._month(g("yto_m"))
             return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,  # "the half year to June": six months
