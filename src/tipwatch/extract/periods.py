@@ -138,8 +138,11 @@ class PeriodRules:
         # every expression starts at a word start: the leading look-behind rejects positions
         # inside words before the alternatives are tried (a third of the time spent here)
         source = (
-            rf"(?<![^\W_])(?:(?P<ndr>(?<![\d.,/-])(?P<nd1>\d{{1,2}})\.(?P<nm1>\d{{1,2}})\.(?P<ny1>\d{{4}})\s*(?:-|–|—|to|till|until|through|and)\s*"
-            rf"(?P<nd2>\d{{1,2}})\.(?P<nm2>\d{{1,2}})\.(?P<ny2>\d{{4}})(?![\d]|[.,]\d))"  # "01.01.2024 - 30.09.2024": day first
+            # "01.01.2024 - 30.09.2024", "01/01/2024 – 30/06/2024", "1/1/2024 and 6/30/2024", "1.1.–30.9.2024"
+            rf"(?<![^\W_])(?:(?P<ndr>(?<![\d.,/-])(?P<nd1>\d{{1,2}})(?P<nsep>[./])(?P<nm1>\d{{1,2}})(?:(?P=nsep)(?P<ny1>\d{{4}})|\.)?\s*(?:-|–|—|to|till|until|through|and)\s*"
+            rf"(?P<nd2>\d{{1,2}})(?P=nsep)(?P<nm2>\d{{1,2}})(?P=nsep)(?P<ny2>\d{{4}})(?![\d]|[.,]\d))"
+            # "2024-01-01 to 2024-05-31"
+            rf"|(?P<nisor>(?<![\d.,/-])(?P<ni1>\d{{4}})-(?P<ni2>\d\d)-(?P<ni3>\d\d)\s*(?:to|till|until|through|and|–|—)\s*(?P<ni4>\d{{4}})-(?P<ni5>\d\d)-(?P<ni6>\d\d)(?![\d]|[.,]\d))"
             rf"|(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
             # "the 2023/24 school year", "the 2022-2023 harvest season": years that run over two calendar years
             # by a calendar no data file knows (never a fiscal year): null, the words kept
@@ -202,7 +205,7 @@ class PeriodRules:
             rf"|(?P<nyp>\b(?:the|this|that)\s+(?:same\s+)?(?P<nypn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[- ]year\s+(?:period|span)\b)"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})(?!\s*[-/–]\s*\d|\s+(?:fiscal|financial|budget)\b)|B\.?\s?E\.?\s*(?P<sbe>25\d\d)\b|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr}))?"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})(?!\s*[-/–]\s*\d|\s+(?:fiscal|financial|budget)\b)|B\.?\s?E\.?\s*(?P<sbe>25\d\d)\b|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr})|\s*/\s*(?P<sy4>{yr}))?"
             rf"|(?P<same>\bthe\s+same\s+(?:period|time|point|stage|date|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
             # "January, February and March of last year": consecutive months listed, one span
@@ -483,7 +486,7 @@ class PeriodRules:
         s, e = m.start(), m.end()
         t = text[s:e]
         g = m.group
-        if g("ndr"):
+        if g("ndr") or g("nisor"):
             return _numeric_range(m, t)
         if g("ldate") or g("ignore") or g("day"):
             return None
@@ -561,7 +564,7 @@ class PeriodRules:
                 return None
             rel = self._rel(g("srel"))
             offset = rel[1] if rel else None  # "the first half of the year": the year in context
-            year = int(g("sbe")) - BUDDHIST_OFFSET if g("sbe") else _int(g("sy") or g("sy3"))  # "B.E. 2567" = 2024
+            year = int(g("sbe")) - BUDDHIST_OFFSET if g("sbe") else _int(g("sy") or g("sy3") or g("sy4"))  # "B.E. 2567" = 2024
             return TimeExpr(s, e, t, found[0], year, offset, found[1])
         if g("same"):
             rel = self._rel(g("samerel"))
@@ -1169,9 +1172,20 @@ def _until(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str |
 
 
 def _numeric_range(m: re.Match[str], t: str) -> TimeExpr | None:
-    """'01.01.2024 - 30.09.2024' (dotted dates are written day first): an explicit interval."""
+    """'01.01.2024 - 30.09.2024' (dotted dates are written day first), '01/01/2024 – 30/06/2024',
+    '1/1/2024 and 6/30/2024' (slashed dates day first unless a day over 12 says month first; both
+    readings open: None), '2024-01-01 to 2024-05-31': an explicit interval."""
     g = m.group
-    y1, m1, d1, y2, m2, d2 = (int(g(k)) for k in ("ny1", "nm1", "nd1", "ny2", "nm2", "nd2"))
+    if g("nisor"):
+        y1, m1, d1, y2, m2, d2 = (int(g(f"ni{k}")) for k in range(1, 7))
+    else:
+        a1, b1, a2, b2, y2 = (int(g(k)) for k in ("nd1", "nm1", "nd2", "nm2", "ny2"))
+        y1 = int(g("ny1") or y2)
+        if g("nsep") == "/" and (b1 > 12 or b2 > 12):
+            a1, b1, a2, b2 = b1, a1, b2, a2  # month first (US)
+        elif g("nsep") == "/" and not (a1 > 12 or a2 > 12):
+            return None  # "3/4/2024 - 5/6/2024": either order
+        d1, m1, d2, m2 = a1, b1, a2, b2
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or not _valid_day(m1, d1) or not _valid_day(m2, d2) \
             or (y1, m1, d1) >= (y2, m2, d2):
         return None
