@@ -189,6 +189,8 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             fig.rules.append(e.rule)
             return
         period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, ctx.country)
+        if period is None and e.fiscal and ctx.country is None:
+            period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, _bodies_country(ctx))
         if period is not None or not e.report_year:  # "during the year" with no year in context inherits
             fig.period = period
             fig.period_text = e.text
@@ -218,6 +220,14 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
 
 #: the period right after a base figure: "from 37 in 2021", "than the 12 recorded in 2022"
 _BASE_TAIL = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:in|during|for|over)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _bodies_country(ctx: DocContext) -> str | None:
+    """The one country the bodies a document names belong to ("the Australian Federal Police",
+    "Homeland Security Investigations"): whose fiscal calendar a fiscal year follows when the
+    document's own country is not known."""
+    countries = {m.entities[0].country for m in ctx.bodies if m.entities[0].country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _dates_another_base(ctx: DocContext, fig: Figure, expr: TimeExpr) -> bool:
