@@ -159,7 +159,7 @@ class PeriodRules:
             # "from the beginning of the year to the end of June": January to that month of the year in context
             rf"|(?P<bty>\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|(?P<btythis>this\s+))?year\s+(?:to|until|till|through|up\s+to)\s+"
             rf"(?:the\s+end\s+of\s+)?(?P<btym>{month_alt})\b(?!\s+\d))"
-            rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:(?P<ytoh>half[- ]?)?year|12\s+months|twelve\s+months)"
+            rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:(?P<ytoh>half[- ]?)?year|(?P<ytoq>quarter)|12\s+months|twelve\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
             rf"|(?P<ythru>(?P<ty>{yr})\s+(?:through|until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<tm>{month_alt})\b(?!\s+\d))"
@@ -198,7 +198,7 @@ class PeriodRules:
             rf"(?!\s+(?:of|in|to|until|till|ending|ended|earlier|before|ago|after|later|prior|from|since|and|or)\b|['’]))"
             # "In 9 months, police ...": a sentence opening with the months and a comma (ministry bulletins)
             rf"|(?P<nmopen>(?:(?<=\bin )|(?<=\bfor )|(?<=\bover ))(?P<nmon>{nwords})\s+months(?=\s*,))"
-            rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
+            rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailq>quarter)|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
             # "during the five-year period": the span of that many years named before it
@@ -650,7 +650,7 @@ class PeriodRules:
         if g("yto"):  # "in the year to March 2024": the twelve months that end then
             month = self._month(g("yto_m"))
             return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,  # "the half year to June": six months
-                            f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}{6 if g('ytoh') else 12:02d}")
+                            f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}{6 if g('ytoh') else 3 if g('ytoq') else 12:02d}")
         if g("ythru"):  # "in 2024 through September": from 1 January to the end of that month
             return TimeExpr(s, e, t, "per.as_of", int(g("ty")), None, f"A{self._month(g('tm')):02d}00", to_date=True)
         if g("lastn"):  # "the last three months of 2023" = 2023-Q4; "the last two months of the year"
@@ -731,7 +731,7 @@ class PeriodRules:
         day = _day(g("traild1") or g("traild2")) or last
         if not _valid_day(month, day):
             return None
-        months = _SPAN_MONTHS[(g("trailn") or "12").lower()]
+        months = 3 if g("trailq") else _SPAN_MONTHS[(g("trailn") or "12").lower()]
         end = date(year, month, day)
         if day == last:  # whole months: from the first day of the month ``months - 1`` before
             index = year * 12 + month - 1 - (months - 1)
