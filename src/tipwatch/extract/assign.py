@@ -483,7 +483,7 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True,
     without any number is read for the second kind only."""
     if _COVERS.search(ctx.text, sent.start, sent.end):  # "The report covers January to June 2024."
         exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
-        spans = [e for e in exprs if (e.year is not None or e.offset is not None) and not e.same_period
+        spans = [e for e in exprs if (e.year is not None or e.offset is not None or e.sub) and not e.same_period
                  and not e.cumulative and not e.to_date and not e.report_year and not e.anchored]
         if len(spans) == 1 and len(exprs) == 1:
             _govern(ctx, ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country), spans[0].text)
@@ -609,10 +609,11 @@ def _frames_a_change(text: str, sent: Sentence, expr: TimeExpr) -> bool:
 def fill_periods(ctx: DocContext) -> None:
     """Figures stated before any period (a headline, a lead) take the year the headline names, else
     the first period that governs."""
+    headline = headline_period(ctx) if ctx.deferred and not ctx.first_governing else None
     for fig in ctx.figures:
         expr = ctx.deferred.get(id(fig))
-        if expr is not None:  # "the previous period": counted from the first period the passage names
-            reference = ctx.first_governing[0] if ctx.first_governing else None
+        if expr is not None:  # "the previous period": counted from the first period the passage (or headline) names
+            reference = ctx.first_governing[0] if ctx.first_governing else headline[0] if headline else None
             fig.period = ctx.rules.periods.resolve(expr, ctx.pub_year, reference, ctx.country)
     if any(f.period is None and f.period_text is None for f in ctx.figures):
         first = headline_period(ctx) or ctx.first_governing or ctx.governing
@@ -670,7 +671,9 @@ def headline_period(ctx: DocContext) -> tuple[str, str] | None:
         return None
     text = raw[heads[0].start:heads[0].end]
     exprs, _ = ctx.rules.periods.find(text, 0, len(text))
-    named = [e for e in exprs if e.rule in _HEADLINE_YEAR_RULES]
+    # a year, or a span ("in January-November", "in first half of 2024"), not "since 2015" or "a year earlier"
+    named = [e for e in exprs if e.rule in _HEADLINE_YEAR_RULES or (
+        e.sub and not (e.cumulative or e.anchored or e.same_period or e.report_year or e.rule == "per.anaphor"))]
     if len(exprs) != 1 or len(named) != 1:
         return None
     period = ctx.rules.periods.resolve(named[0], ctx.pub_year, None, ctx.country)
