@@ -1064,8 +1064,14 @@ _FY_GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:which\s+|that\s+)?(?:runs?|ra
 _R_CODE = re.compile(r"R(\d{4})(\d\d)(\d\d)-(\d{4})(\d\d)(\d\d)")
 
 
+_SPAN_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:from|between)\s+)?", re.IGNORECASE)
+
+
 def _glosses(text: str, first: TimeExpr, then: TimeExpr) -> bool:
     """'fiscal year 2079/80 (17 July 2022 to 16 July 2023)': an explicit interval glosses a year."""
+    if first.rule == "per.cumulative.multi_year" and then.rule in (*_INTERVALS, "per.year_range"):
+        # "in the last three years, from 2021 to 2023": the span the words count back
+        return _SPAN_GAP.fullmatch(text, first.end, then.start) is not None
     return (first.fiscal or first.rule == "per.year") and then.rule in _INTERVALS and \
         _GLOSS_GAP.fullmatch(text, first.end, then.start) is not None
 
