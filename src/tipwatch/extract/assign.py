@@ -188,6 +188,9 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             ctx.deferred[id(fig)] = e
             fig.rules.append(e.rule)
             return
+        if e.rule == "per.this_year" and ctx.first_governing and ctx.first_governing[0] and ctx.pub_year \
+                and ctx.first_governing[0].startswith(f"{ctx.pub_year}-01-01/"):
+            reference = ctx.first_governing[0]  # "this year's cases" after "since the beginning of the year"
         period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, ctx.country)
         if period is None and e.fiscal and ctx.country is None:
             period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, _bodies_country(ctx))

@@ -787,6 +787,9 @@ class PeriodRules:
             return _relative_month(expr.month_offset, pub_year)
         if expr.buddhist_bare and country != "TH" and (pub_year is None or abs(pub_year - (expr.year or 0)) > 3):
             return None
+        if expr.rule == "per.this_year" and reference and pub_year is not None \
+                and reference.startswith(f"{pub_year}-01-01/"):
+            return reference  # "this year's cases" in a passage about this year so far: that running total
         if expr.report_year:
             if (not reference or expr.anchored) and expr.antecedent is not None:
                 reference = self.resolve(expr.antecedent, pub_year, None, country)
