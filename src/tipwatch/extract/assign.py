@@ -60,7 +60,7 @@ def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
 
 
 #: "identified more than 440 victims, and between Oct. 1, 2015 and ... the tally reached": a later clause's time
-_NEW_CLAUSE = re.compile(r",\s+and\b|;")
+_NEW_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\b|;")
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+\Z", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
 _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+|just\s+|only\s+)?\S{0,3}\Z",
@@ -70,7 +70,7 @@ _BASE_NEXT = re.compile(r"\b(?:from|than|against|compared\s+(?:to|with)|versus|v
 #: "twice as many as", "20 more than", "up on": a comparison between a figure and a later time
 _COMPARES_WITH = re.compile(r"\b(?:than|as|from|against|compared\s+(?:to|with)|versus|vs\.?|on)\b", re.IGNORECASE)
 #: the words between a time and the figure it introduces ("and in 2021 about 40", "same period last year - 19")
-_LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
+_LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:to|at|of|reached|reaching|stood\s+at)\s+)?(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
                          r"fewer\s+than|less\s+than|at\s+least|up\s+to)\s+)?", re.IGNORECASE)
 #: a clause break between a figure and a time that opens the next clause
 _CLAUSE_LEAD = re.compile(r"[,;:–—]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?\S*\s*\Z")

@@ -157,8 +157,8 @@ class PeriodRules:
             rf"|(?P<nmto>\b(?:the\s+)?(?:first\s+)?(?P<nmn>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months\s+"
             rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+|(?P<nmd1>{day})\s+)?(?P<nmm>{month_alt})\b(?:\s+(?P<nmd2>{day})\b)?(?:,?\s*(?P<nmy>{yr}))?)"
             # "from the beginning of the year to the end of June": January to that month of the year in context
-            rf"|(?P<bty>\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|(?P<btythis>this\s+))?year\s+(?:to|until|till|through|up\s+to)\s+"
-            rf"(?:the\s+end\s+of\s+)?(?P<btym>{month_alt})\b(?!\s+\d))"
+            rf"|(?P<bty>\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<btythis>this\s+year)|(?P<btyy>{yr}))\s+(?:to|until|till|through|up\s+to)\s+"
+            rf"(?:the\s+end\s+of\s+|(?P<btymid>mid-?\s*))?(?P<btym>{month_alt})\b(?!\s+\d))"
             rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:(?P<ytoh>half[- ]?)?year|(?P<ytoq>quarter)|12\s+months|twelve\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
@@ -202,7 +202,10 @@ class PeriodRules:
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
             # "during the five-year period": the span of that many years named before it
-            rf"|(?P<nyp>\b(?:the|this|that)\s+(?:same\s+)?(?P<nypn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[- ]year\s+(?:period|span)\b)"
+            rf"|(?P<nyp>\b(?:the|this|that)\s+(?:same\s+)?(?P<nypn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[- ]year\s+(?:period|span)\b"
+            # "Over the three years, 795 were identified": the same, written as years
+            rf"|(?:(?<=\bover )|(?<=\bduring )|(?<=\bacross )|(?<=\bin ))the\s+(?P<nypn2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+years\b"
+            rf"(?!\s+(?:to|ending|ended|before|ago|since|of|from|after|prior|earlier|later|between)\b))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
             rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})(?!\s*[-/–]\s*\d|\s+(?:fiscal|financial|budget)\b)|B\.?\s?E\.?\s*(?P<sbe>25\d\d)\b|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr})|\s*/\s*(?P<sy4>{yr}))?"
@@ -364,6 +367,8 @@ class PeriodRules:
                 n = int((expr.sub or "N0")[1:])
                 ante = next((x for x in reversed(out) if _years_long(x) == n), None) or self._last_expr(
                     text, max(0, start - _LOOKBACK_ANAPHOR), expr.start, lambda x, n=n: _years_long(x) == n)
+                if ante is None:  # "in 2023 ... 254 in 2022 and 230 in 2021. Over the three years": the years named
+                    ante = self._years_named(text, max(0, start - _LOOKBACK_ANAPHOR), expr.start, n)
                 expr = replace(ante, start=expr.start, end=expr.end, text=expr.text, rule=expr.rule) if ante else \
                     replace(expr, sub=None, cumulative=True)  # no such span named: unknown, never the year in context
             elif expr.rule == "per.anaphor" or expr.anchored:
@@ -408,6 +413,15 @@ class PeriodRules:
         if found is not None and found.fiscal and self._fy_start is not None and self._memo[0] is text:
             found = replace(found, fiscal_start=self._fy_start)
         return found
+
+    def _years_named(self, text: str, lo: int, hi: int, n: int) -> TimeExpr | None:
+        """The span of the ``n`` consecutive years named last in ``text[lo:hi]``, when the years named
+        there are exactly those."""
+        years = {x.year for m in self._matches(text, lo, hi) if (x := self._expr(m, text)) is not None
+                 and x.rule == "per.year" and x.year is not None}
+        if len(years) != n or max(years) - min(years) != n - 1:
+            return None
+        return TimeExpr(lo, hi, "", "per.year_range", min(years), None, f"Y{max(years)}")
 
     def _antecedent(self, text: str, start: int, out: list[TimeExpr], expr: TimeExpr) -> TimeExpr | None:
         """'during the three months' -> the quarter named before it in the passage; 'the year before'
@@ -496,7 +510,7 @@ class PeriodRules:
         if special is not None:
             return special
         if g("nyp"):
-            return TimeExpr(s, e, t, "per.years_anaphor", sub=f"N{_YEARS_N[g('nypn').lower()]}")
+            return TimeExpr(s, e, t, "per.years_anaphor", sub=f"N{_YEARS_N[(g('nypn') or g('nypn2')).lower()]}")
         if g("ana"):
             n = _NUMS.get((g("anan") or "").lower(), 3 if g("anaq") else 6)
             return TimeExpr(s, e, t, "per.anaphor", sub=str(n))
@@ -645,8 +659,10 @@ class PeriodRules:
             return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, sub)
         if g("bty"):
             month = self._month(g("btym"))
-            return TimeExpr(s, e, t, "per.month_range", None, 0 if g("btythis") else None,
-                            _RANGE_CODES.get((1, month), f"M01-M{month:02d}") if month > 1 else "M01")
+            sub = _RANGE_CODES.get((1, month), f"M01-M{month:02d}") if month > 1 else "M01"
+            if g("btymid"):  # "from the start of 2023 until mid-July": to the 15th
+                sub = f"D0101-{month:02d}{_MID_START - 1:02d}"
+            return TimeExpr(s, e, t, "per.month_range", _int(g("btyy")), 0 if g("btythis") else None, sub)
         if g("yto"):  # "in the year to March 2024": the twelve months that end then
             month = self._month(g("yto_m"))
             return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,  # "the half year to June": six months
