@@ -25,6 +25,11 @@ the year in context, else the last year named before them, else inherited), a fi
 document states ("the financial year runs from July to June") over the country's, relative fiscal
 years ("last financial year"), and months or quarters named without a year that have not begun by
 the publication date (last year's).
+
+Also: school or harvest years over two calendar years (null), runs of fiscal years ("the financial years
+2019-20 to 2021-22", "between fiscal years 2016 and 2020") and a half or quarter of one, slashed and ISO date
+ranges, "the N-year period" / "over the three years" (the span of that many years named before), and the
+reporting period of a US TIP Report country narrative (1 April to 31 March of the report's year).
 """
 
 from __future__ import annotations
