@@ -60,7 +60,7 @@ def _labels(text: str, expr: TimeExpr, fig: Figure) -> bool:
 
 
 #: "identified more than 440 victims, and between Oct. 1, 2015 and ... the tally reached": a later clause's time
-_NEW_CLAUSE = re.compile(r",\s+and\b|;")
+_NEW_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\b|;")
 _COMPARED = re.compile(r"\bcompared\s+(?:to|with)\s+\Z", re.IGNORECASE)
 #: the words between a figure and the next one when the next is the base it is compared with
 _BASE_NEXT = re.compile(r"\b(?:from|than|(?<!charges )(?<!charge )(?<!cases )(?<!proceedings )(?<!filed )(?<!brought )"
@@ -71,10 +71,12 @@ _BASE_NEXT = re.compile(r"\b(?:from|than|(?<!charges )(?<!charge )(?<!cases )(?<
 #: "twice as many as", "20 more than", "up on": a comparison between a figure and a later time
 _COMPARES_WITH = re.compile(r"\b(?:than|as|from|against|compared\s+(?:to|with)|versus|vs\.?|on)\b", re.IGNORECASE)
 #: the words between a time and the figure it introduces ("and in 2021 about 40", "same period last year - 19")
-_LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
+_LEADS_NEXT = re.compile(r"\s*[,:–—-]?\s*(?:(?:to|at|of|reached|reaching|stood\s+at)\s+)?(?:(?:about|around|some|nearly|almost|over|only|just|roughly|approximately|more\s+than|"
                          r"fewer\s+than|less\s+than|at\s+least|up\s+to)\s+)?", re.IGNORECASE)
 #: "In 2013 police charged 34 persons, in 2014 against 50": a time opening the next item of a list
 _ITEM_TIME = re.compile(r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+and\s+)(?:in|during|for)\s+\Z", re.IGNORECASE)
+#: a clause break between a figure and a time that opens the next clause
+_CLAUSE_LEAD = re.compile(r"[,;:–—]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?\S*\s*\Z")
 #: "compared with 2022, when 1,491 were identified": the figure of a clause that a time introduces
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\s+(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
 
@@ -115,12 +117,14 @@ def _respective(ctx: DocContext, fig: Figure, exprs: list[TimeExpr]) -> TimeExpr
             return None
         pos = next(k for k, i in enumerate(mine) if nums[i][0] == fig.mention.start)
         return lists[0][pos]
-    pair = next((g for g in groups if len(g) == 2 and g[0].start <= fig.start + 200), None)
+    # "in 2021, 2022 and 2023", "in 2023 and 2022": consecutive years in any order
+    pair = next((g for g in groups if len(g) >= 2 and g[0].start <= fig.start + 200), None)
+    years = sorted(e.year for e in pair if e.year is not None) if pair is not None else []
     if (pair is not None and len(groups) == 1 and all(e.rule == "per.year" for e in pair)
-            and pair[0].year is not None and pair[1].year == pair[0].year + 1
+            and len(years) == len(pair) and years == list(range(years[0], years[0] + len(years)))
             and _PAIR_LEAD.search(ctx.text, max(sent.start, pair[0].start - 8), pair[0].start)
-            and " and " in ctx.text[pair[0].end:pair[1].start]):
-        return f"{pair[0].year}-01-01/{pair[1].year}-12-31", ctx.text[pair[0].start:pair[1].end]
+            and " and " in ctx.text[pair[-2].end:pair[-1].start]):
+        return f"{years[0]}-01-01/{years[-1]}-12-31", ctx.text[pair[0].start:pair[-1].end]
     return None
 
 
@@ -168,7 +172,9 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
                           and not _timed_after(ctx, exprs, slot[3], fig.sentence))
                  and not (before and slot[3] < fig.sentence.end and _ITEM_TIME.search(ctx.text, fig.mention.end, x.start))
                  and not (before and x.anchored and not x.report_year and any(not b.anchored for b in before)
-                          and _COMPARES_WITH.search(ctx.text, fig.mention.end, x.start))]
+                          and (_COMPARES_WITH.search(ctx.text, fig.mention.end, x.start)
+                               # "Last year, 58 were convicted; a year earlier the figure was 47": the next one's
+                               or (slot[3] < fig.sentence.end and _CLAUSE_LEAD.search(ctx.text, fig.mention.end, x.start))))]
         in_slot = ([x for x in own if _labels(ctx.text, x, fig)]  # "in 2023 (81)", "2023: 260"
                    or after  # "1,212 in 2019, 1,046 in 2020"
                    or before or own)
@@ -186,7 +192,12 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
             ctx.deferred[id(fig)] = e
             fig.rules.append(e.rule)
             return
+        if e.rule == "per.this_year" and ctx.first_governing and ctx.first_governing[0] and ctx.pub_year \
+                and ctx.first_governing[0].startswith(f"{ctx.pub_year}-01-01/"):
+            reference = ctx.first_governing[0]  # "this year's cases" after "since the beginning of the year"
         period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, ctx.country)
+        if period is None and e.fiscal and ctx.country is None:
+            period = ctx.rules.periods.resolve(e, ctx.pub_year, reference, _bodies_country(ctx))
         if period is not None or not e.report_year:  # "during the year" with no year in context inherits
             fig.period = period
             fig.period_text = e.text
@@ -216,6 +227,14 @@ def assign_period(ctx: DocContext, fig: Figure, exprs: list[TimeExpr], segs: lis
 
 #: the period right after a base figure: "from 37 in 2021", "than the 12 recorded in 2022"
 _BASE_TAIL = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:in|during|for|over)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _bodies_country(ctx: DocContext) -> str | None:
+    """The one country the bodies a document names belong to ("the Australian Federal Police",
+    "Homeland Security Investigations"): whose fiscal calendar a fiscal year follows when the
+    document's own country is not known."""
+    countries = {m.entities[0].country for m in ctx.bodies if m.entities[0].country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _dates_another_base(ctx: DocContext, fig: Figure, expr: TimeExpr) -> bool:
@@ -471,6 +490,13 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True,
     and one that dates a count tipwatch does not read ("In 2023, 150 persons were victims of
     trafficking", "Police opened 41 investigations into trafficking last year"); a sentence
     without any number is read for the second kind only."""
+    if _COVERS.search(ctx.text, sent.start, sent.end):  # "The report covers January to June 2024."
+        exprs, _ = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
+        spans = [e for e in exprs if (e.year is not None or e.offset is not None or e.sub) and not e.same_period
+                 and not e.cumulative and not e.to_date and not e.report_year and not e.anchored]
+        if len(spans) == 1 and len(exprs) == 1:
+            _govern(ctx, ctx.rules.periods.resolve(spans[0], ctx.pub_year, None, ctx.country), spans[0].text)
+            return
     if not numbered and not _states_change(ctx.text, sent.start, sent.end):
         return
     exprs, blocked = ctx.rules.periods.find(ctx.text, sent.start, sent.end)
@@ -492,6 +518,10 @@ def event_period(ctx: DocContext, sent: Sentence, *, numbered: bool = True,
     frame = [e for e in exprs[:1] if _frames_a_change(ctx.text, sent, e)]
     if frame:
         _govern(ctx, ctx.rules.periods.resolve(frame[0], ctx.pub_year, None, ctx.country), frame[0].text)
+
+
+#: a sentence saying what period a report or data set covers
+_COVERS = re.compile(r"\b(?:covers?|covering|covered|spans?|spanning|refers?\s+to|relates?\s+to)\b", re.IGNORECASE)
 
 
 def opening_period(ctx: DocContext, sent: Sentence, numbers: Sequence[NumberMention]) -> None:
@@ -541,6 +571,23 @@ def opening_time(ctx: DocContext, sent: Sentence, exprs: list[TimeExpr]) -> Time
     return None
 
 
+#: a sentence that looks back from the period in context: "In 2022, the rapporteur had counted 231", "By comparison, ..."
+_LOOKS_BACK = re.compile(r"\bhad\s+(?:(?:already|also|only|just|previously)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ound|ent|ade|id)\b"
+                         r"|\b(?:by|in)\s+comparison\b", re.IGNORECASE)
+
+
+def not_older(period: str, governing: str) -> bool:
+    """Whether ``period`` ends in the year the governing period ends in, or later: a figure for 2022
+    does not take over from a reporting period that runs from October 2022 to September 2023."""
+    return period.rsplit("/", 1)[-1][:4] >= governing.rsplit("/", 1)[-1][:4]
+
+
+def looks_back(text: str, sent: Sentence) -> bool:
+    """An older year the sentence opens on ("In 2022, police had identified 231") is a look back from
+    the period in context, not a new frame for the sentences after it."""
+    return _LOOKS_BACK.search(text, sent.start, sent.end) is not None
+
+
 def _govern(ctx: DocContext, period: str | None, words: str) -> None:
     if period:
         ctx.governing = (period, words)
@@ -571,13 +618,17 @@ def _frames_a_change(text: str, sent: Sentence, expr: TimeExpr) -> bool:
 def fill_periods(ctx: DocContext) -> None:
     """Figures stated before any period (a headline, a lead) take the year the headline names, else
     the first period that governs."""
+    headline = headline_period(ctx) if ctx.deferred and not ctx.first_governing else None
     for fig in ctx.figures:
         expr = ctx.deferred.get(id(fig))
-        if expr is not None:  # "the previous period": counted from the first period the passage names
-            reference = ctx.first_governing[0] if ctx.first_governing else None
+        if expr is not None:  # "the previous period": counted from the first period the passage (or headline) names
+            reference = ctx.first_governing[0] if ctx.first_governing else headline[0] if headline else None
             fig.period = ctx.rules.periods.resolve(expr, ctx.pub_year, reference, ctx.country)
     if any(f.period is None and f.period_text is None for f in ctx.figures):
         first = headline_period(ctx) or ctx.first_governing or ctx.governing
+        if first is None:  # a TIP Report country narrative: its reporting period
+            tip = ctx.rules.periods.report_period(ctx.pub_year)
+            first = (tip, "the reporting period") if tip else None
     else:
         return
     filled: dict[int, list[Figure]] = {}
@@ -629,7 +680,9 @@ def headline_period(ctx: DocContext) -> tuple[str, str] | None:
         return None
     text = raw[heads[0].start:heads[0].end]
     exprs, _ = ctx.rules.periods.find(text, 0, len(text))
-    named = [e for e in exprs if e.rule in _HEADLINE_YEAR_RULES]
+    # a year, or a span ("in January-November", "in first half of 2024"), not "since 2015" or "a year earlier"
+    named = [e for e in exprs if e.rule in _HEADLINE_YEAR_RULES or (
+        e.sub and not (e.cumulative or e.anchored or e.same_period or e.report_year or e.rule == "per.anaphor"))]
     if len(exprs) != 1 or len(named) != 1:
         return None
     period = ctx.rules.periods.resolve(named[0], ctx.pub_year, None, ctx.country)

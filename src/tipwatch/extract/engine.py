@@ -163,8 +163,8 @@ def _sentence(ctx: DocContext, sent: Sentence, numbers: list[NumberMention], cue
     for fig in figs:
         if assign.may_govern(fig, figs, segment_at(segs, fig.start).comparison):
             gov = ctx.governing
-            if (gov is None or fig.period is None or gov[0] is None or fig.period[:4] >= gov[0][:4]
-                    or (opener is not None and fig.period_text == opener.text)):
+            if (gov is None or fig.period is None or gov[0] is None or assign.not_older(fig.period, gov[0])
+                    or (opener is not None and fig.period_text == opener.text and not assign.looks_back(ctx.text, sent))):
                 ctx.governing = (fig.period, fig.period_text or fig.period or "")
                 ctx.first_governing = ctx.first_governing or ctx.governing
     return figs

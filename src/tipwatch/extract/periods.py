@@ -25,6 +25,11 @@ the year in context, else the last year named before them, else inherited), a fi
 document states ("the financial year runs from July to June") over the country's, relative fiscal
 years ("last financial year"), and months or quarters named without a year that have not begun by
 the publication date (last year's).
+
+Also: school or harvest years over two calendar years (null), runs of fiscal years ("the financial years
+2019-20 to 2021-22", "between fiscal years 2016 and 2020") and a half or quarter of one, slashed and ISO date
+ranges, "the N-year period" / "over the three years" (the span of that many years named before), and the
+reporting period of a US TIP Report country narrative (1 April to 31 March of the report's year).
 """
 
 from __future__ import annotations
@@ -130,27 +135,40 @@ class PeriodRules:
         to_date_alt = "|".join(f"(?:{p.pattern})" for _, p in self.to_date_rules) or r"(?!x)x"
         cumul_alt = "|".join(f"(?:{p.pattern})" for _, p in self.cumulative_rules) or r"(?!x)x"
         yr = _YEAR
+        season = "|".join(f"(?:{p})" for rec in data.get("seasons", []) for p in rec["patterns"]) or r"(?!x)x"
+        season = rf"(?:{season})"
         day = r"\d{1,2}(?:st|nd|rd|th)?"
         nwords = r"(?:three|six|nine|four|eight|two|five|seven|ten|eleven|\d{1,2})"  # "the first six months", "the ten first months"
         to = r"\s*(?:to|until|till|through|and|-|–)\s*"
         # every expression starts at a word start: the leading look-behind rejects positions
         # inside words before the alternatives are tried (a third of the time spent here)
         source = (
-            rf"(?<![^\W_])(?:(?P<ndr>(?<![\d.,/-])(?P<nd1>\d{{1,2}})\.(?P<nm1>\d{{1,2}})\.(?P<ny1>\d{{4}})\s*(?:-|–|—|to|till|until|through|and)\s*"
-            rf"(?P<nd2>\d{{1,2}})\.(?P<nm2>\d{{1,2}})\.(?P<ny2>\d{{4}})(?![\d]|[.,]\d))"  # "01.01.2024 - 30.09.2024": day first
+            # "01.01.2024 - 30.09.2024", "01/01/2024 – 30/06/2024", "1/1/2024 and 6/30/2024", "1.1.–30.9.2024"
+            rf"(?<![^\W_])(?:(?P<ndr>(?<![\d.,/-])(?P<nd1>\d{{1,2}})(?P<nsep>[./])(?P<nm1>\d{{1,2}})(?:(?P=nsep)(?P<ny1>\d{{4}})|\.)?\s*(?:-|–|—|to|till|until|through|and)\s*"
+            rf"(?P<nd2>\d{{1,2}})(?P=nsep)(?P<nm2>\d{{1,2}})(?P=nsep)(?P<ny2>\d{{4}})(?![\d]|[.,]\d))"
+            # "2024-01-01 to 2024-05-31"
+            rf"|(?P<nisor>(?<![\d.,/-])(?P<ni1>\d{{4}})-(?P<ni2>\d\d)-(?P<ni3>\d\d)\s*(?:to|till|until|through|and|–|—)\s*(?P<ni4>\d{{4}})-(?P<ni5>\d\d)-(?P<ni6>\d\d)(?![\d]|[.,]\d))"
             rf"|(?P<ldate>(?<![\d.,/-])(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})(?![\d/-]|[.,]\d))"
+            # "the 2023/24 school year", "the 2022-2023 harvest season": years that run over two calendar years
+            # by a calendar no data file knows (never a fiscal year): null, the words kept
+            rf"|(?P<season>\b(?:{season}\s+{yr}\s*[-–/]\s*(?:{yr}|\d{{2}})\b|{yr}\s*[-–/]\s*(?:{yr}|\d{{2}})\s+{season}s?\b))"
             rf"|(?P<ignore>\b(?:{ignore_alt})\b)"
             rf"|(?P<relm>\b(?:{relm_alt}))\b"
             rf"|(?P<ytd>\bas\s+(?:at|of)\s+(?:today|now|date|this\s+week|press\s+time)\s*,?\s+(?P<ytdy1>{yr})"
             rf"|(?P<ytdy2>{yr})\s+(?:so\s+far|to\s+date|thus\s+far)\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|for|this)\s+(?P<ytdy3>{yr})"
-            rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr}))"
+            rf"|\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?P<ytdy4>{yr})"
+            rf"|\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?P<ytdy5>{yr})\s+(?:to|until|till|up\s+to)\s+(?:the\s+present|date|now|today)\b"
+            rf"|\b(?:in|during|for)\s+what\s+(?:goes|has\s+gone|has\s+passed|has\s+elapsed|runs)\s+of\s+(?P<ytdy6>{yr}))"
             rf"|(?P<nmto>\b(?:the\s+)?(?:first\s+)?(?P<nmn>three|six|nine|four|eight|two|five|seven|ten|eleven|\d{{1,2}})\s+months\s+"
-            rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<nmm>{month_alt})\b(?:,?\s*(?P<nmy>{yr}))?)"
-            rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:year|12\s+months|twelve\s+months)"
-            rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?"
+            rf"(?:to|through|until|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+|(?P<nmd1>{day})\s+)?(?P<nmm>{month_alt})\b(?:\s+(?P<nmd2>{day})\b)?(?:,?\s*(?P<nmy>{yr}))?)"
+            # "from the beginning of the year to the end of June": January to that month of the year in context
+            rf"|(?P<bty>\bfrom\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<btythis>this\s+year)|(?P<btyy>{yr}))\s+(?:to|until|till|through|up\s+to)\s+"
+            rf"(?:the\s+end\s+of\s+|(?P<btymid>mid-?\s*))?(?P<btym>{month_alt})\b(?!\s+\d))"
+            rf"|(?P<yto>\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:financial|fiscal|reporting|budget)\s+)?(?:(?P<ytoh>half[- ]?)?year|(?P<ytoq>quarter)|12\s+months|twelve\s+months)"
+            rf"\s+(?:to|ending|ended|up\s+to|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?"
             rf"(?:(?P<yto_d1>{day})\s+)?(?P<yto_m>{month_alt})\b(?:\s+(?P<yto_d2>{day})\b)?(?:,?\s*(?P<yto_y>{yr}))?)"
             rf"|(?P<ythru>(?P<ty>{yr})\s+(?:through|until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<tm>{month_alt})\b(?!\s+\d))"
-            rf"|(?P<lastn>\b(?:the\s+)?(?:last|final)\s+(?P<ln>three|six|3|6)\s+months\s+of\s+(?P<ly>{yr}))"
+            rf"|(?P<lastn>\b(?:the\s+)?(?:last|final)\s+(?P<ln>{nwords})\s+months\s+of\s+(?:(?P<ly>{yr})|(?:the\s+)?year\b|(?P<lrel>{rel_alt})))"
             rf"|(?P<asof>\b(?:as\s+(?:of|at|on)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*))?|(?:up\s+(?:to|until)|until|till|through|by)\s+(?:the\s+end\s+of\s+|end\s*-\s*)"
             rf"|(?:up\s+to|by)\s+(?=\d))(?:(?P<ao_d1>{day})\s+(?:of\s+)?(?P<ao_m1>{mdot})"
             rf"|(?P<ao_m2>{month_alt})\b(?:\s+(?P<ao_d2>{day})\b)?)(?!\s*[-/]\s*\d)(?:,?\s*(?P<ao_y>{yr}))?)"
@@ -161,6 +179,7 @@ class PeriodRules:
             # "between January 2022 and March this year", "from 2022 to the end of March 2024", "from January
             # 2022 to date": a span of several years whose ends are written differently
             rf"|(?P<span>\b(?:from|between|since)\s+(?:(?P<sp_m1>{month_any})\s+)?(?P<sp_y1>{yr})\s*"
+            rf"(?:,\s*(?:when|as|after|before|which|the\s+(?:month|year))\b[^,.;]{{1,50}},\s*)?"  # "From March 2022, when the war began, to ..."
             rf"(?:to|until|till|through|and|up\s+(?:to|until)|-|–)\s+(?:(?:the\s+)?end\s+of\s+)?"
             rf"(?:(?P<sp_m2>{month_any})\s*,?\s*(?:(?P<sp_y2>{yr})|(?P<sp_rel>this\s+year|last\s+year))|(?P<sp_now>date|now|today|the\s+present)\b))"
             # "the five years to March 2024", "in the three years to 2023"
@@ -180,31 +199,47 @@ class PeriodRules:
             rf"|(?P<nmofcur>(?:the\s+)?(?:current|present)\s+year)))"
             # "following the results of 9 months", "during 9 months": of the year in context ("during the three
             # months" is an anaphor, below)
-            rf"|(?P<nmbare>(?:(?<=\bduring )|(?<=\bresults of )|(?<=\bcourse of ))(?P<nmbn>{nwords})\s+months\b"
+            rf"|(?P<nmbare>(?:(?<=\bduring )|(?<=\bresults of )|(?<=\bcourse of )|(?<=\bover the )|(?<=\bduring the )|(?<=\bin the ))(?P<nmbn>{nwords})\s+months\b"
             rf"(?!\s+(?:of|in|to|until|till|ending|ended|earlier|before|ago|after|later|prior|from|since|and|or)\b|['’]))"
             # "In 9 months, police ...": a sentence opening with the months and a comma (ministry bulletins)
             rf"|(?P<nmopen>(?:(?<=\bin )|(?<=\bfor )|(?<=\bover ))(?P<nmon>{nwords})\s+months(?=\s*,))"
-            rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
+            rf"|(?P<trail>\b(?:the\s+)?(?:(?:financial|fiscal|reporting|statistical)\s+)?(?:year|(?P<trailq>quarter)|(?P<trailn>twelve|six|three|nine|eighteen|24|18|12|9|6|3)\s+months)"
             rf"\s+(?:to|ending|ended|up\s+to|through|until)\s+(?:(?P<traild1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<trailm>{month_alt})\s+"
             rf"(?:(?P<traild2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<traily>{yr}))"
+            # "during the five-year period": the span of that many years named before it
+            rf"|(?P<nyp>\b(?:the|this|that)\s+(?:same\s+)?(?P<nypn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[- ]year\s+(?:period|span)\b"
+            # "Over the three years, 795 were identified": the same, written as years
+            rf"|(?:(?<=\bover )|(?<=\bduring )|(?<=\bacross )|(?<=\bin ))the\s+(?P<nypn2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+years\b"
+            rf"(?!\s+(?:to|ending|ended|before|ago|since|of|from|after|prior|earlier|later|between)\b))"
             rf"|(?P<ana>\bthe\s+(?:same\s+)?(?:(?P<anan>three|3|six|6|nine|9)[- ]months?|(?P<anaq>quarter)|(?P<anah>half[- ]year))\b"
             rf"(?!,?\s+(?:of|to|in|ending|ended|before|after|from|since|last|this|(?:a|one)\s+year|(?:19|20)\d\d)\b))"
-            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr})|\s+(?P<srel2>{rel_alt}))?"
-            rf"|(?P<same>\bthe\s+same\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
+            rf"|(?P<sub>\b(?:{sub_alt}))(?:\s+(?:period\s+)?(?:of|in)\s+(?:the\s+)?(?:year\s+(?={yr}))?(?:(?P<sy>{yr})(?!\s*[-/–]\s*\d|\s+(?:fiscal|financial|budget)\b)|B\.?\s?E\.?\s*(?P<sbe>25\d\d)\b|(?P<srel>{rel_alt})|(?P<syear2>year))|,?\s+(?P<sy3>{yr})|\s*/\s*(?P<sy4>{yr})|\s+(?P<srel2>{rel_alt}))?"
+            rf"|(?P<same>\bthe\s+same\s+(?:period|time|point|stage|date|months?|quarter|half)(?:\s+(?:of|in)\s+the\s+year)?)"
             rf"(?:,?\s+(?:of\s+|in\s+)?(?:(?P<samey>{yr})|(?P<samerel>{rel_alt})))?"
-            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+)?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
+            # "January, February and March of last year": consecutive months listed, one span
+            rf"|(?P<mlist>\b(?:{month_alt})(?:\s*,\s*(?:{month_alt}))+\s*,?\s*and\s+(?:{month_alt})\b)(?:,?\s*(?:of\s+|in\s+)?(?:(?P<mly>{yr})|(?P<mlrel>{rel_alt})))?"
+            rf"|(?P<m1>\b(?:{month_alt}|{month_any}(?=\s*(?:-|–)\s*(?:{abbr_alt})\b)))\s*(?:to|through|until|-|–|and)\s*(?:(?:the\s+)?end\s+of\s+|(?P<m2mid>mid-?\s*))?(?P<m2>(?:{month_alt})\b|(?:{abbr_alt})\b\.?)(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:(?P<mry>{yr})|(?P<mrrel>{rel_alt})))?"
             # "in 2023 and the first half of 2024": one span over a year and the start of the next
             rf"|(?P<yandsub>(?P<ysa>{yr})\s+and\s+(?:the\s+)?first\s+(?P<ysn>half|quarter|(?:{nwords})\s+months)\s+of\s+(?P<ysb>{yr}))"
+            # "between fiscal years 2018 and 2022", "FY2019-FY2023": a run of fiscal years named by one year each
+            rf"|(?P<fyn>\b(?:(?:fiscal|financial|budget)\s+years?|FYs?)\s*(?P<fyn1>{yr})\s*(?:and|to|through|until|-|–)\s*(?:(?:fiscal|financial|budget)\s+(?:year\s+)?|FY\s*)?(?P<fyn2>{yr})(?!\s*[-/–]\s*\d))"
+            # "the financial years 2020-21 to 2022-23", "between 2018/19 and 2022/23": a run of fiscal years
+            rf"|(?P<fyr>(?<=years )(?P<fyr1>{yr})\s*[-–/]\s*(?P<fyr1e>{yr}|\d{{2}})\s+(?:to|and|until|through)\s+"
+            rf"(?P<fyr2>{yr})\s*[-–/]\s*(?P<fyr2e>{yr}|\d{{2}})\b|(?:(?<=between )|(?<=from ))(?P<fyr3>{yr})\s*[-–/]\s*(?P<fyr3e>{yr}|\d{{2}})"
+            rf"\s+(?:to|and|until|through)\s+(?P<fyr4>{yr})\s*[-–/]\s*(?P<fyr4e>{yr}|\d{{2}})\b(?!\s*(?:{season})))"
             # "the 2022-2023 financial year", "in 2022/2023": two consecutive years of a fiscal or reporting year
             rf"|(?P<fyy>(?P<fyy1>{yr})\s*(?:/\s*(?P<fyy2>{yr})|[-–]\s*(?P<fyy3>{yr})(?=\s+(?:financial|fiscal|budget)\s+years?\b)))"
             # "during the years 2019, 2020, 2021 and 2022": one total over the years listed
             rf"|(?P<ylist>\b(?:the\s+)?years\s+(?P<yl1>{yr})(?:\s*,\s*{yr})+\s*,?\s*(?:and|&)\s*(?P<yl2>{yr}))(?!{_RESP})"
             rf"|(?P<fisa>(?P<fisay>{yr})\s+(?:fiscal|financial|budget)\s+year)\b"  # "in the 2023 fiscal year"
-            rf"|(?P<ya>(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\())(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*(?P<ymid>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))?(?P<y2>{yr})(?!{_RESP})"
+            rf"|(?P<ya>(?:(?<=between )|(?<=from )|(?<=during )|(?<=over )|(?<=throughout )|(?<=\()|(?<=between the years )|(?<=calendar years )|(?<=from the years ))(?P<ymid1>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))?(?P<y1>{yr})\s*(?:and|to|-|–|through)\s*"
+            # "2018 to 2023" after any word ("the period 2021 to 2022", "data covering 2018 to 2023")
+            rf"|(?P<y1b>{yr})\s+(?:to|through|till|until)\s+)"
+            rf"(?:(?P<ymid>(?:the\s+)?mid(?:dle\s+of\s+|-|\s+))|(?P<yhalf>(?:the\s+)?first\s+half\s+of\s+)|(?:the\s+)?end\s+of\s+)?(?P<y2>{yr})(?!{_RESP})"
             rf"|(?P<yb1>{yr})\s*[-–]\s*(?P<yb2>{yr})(?!\s*(?:financial|fiscal)\b)"
             rf"|(?P<day>\b\d{{1,2}}\s+(?:{mdot}),?\s*(?:{yr})?|\b(?:{mdot})\s+\d{{1,2}}\b(?:,?\s*{yr})?)"
             rf"|(?P<m>\b(?:{month_alt}))\b,?\s*(?P<my>{yr})"
-            rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d|\s*(?:to|through|until|-|–|and)\s*(?:{month_alt})\b))"
+            rf"|(?:\b(?:in|during|for|of|throughout)\s+(?P<monly>{month_alt})\b(?!\s*\d|\s*(?:to|through|until|-|–|and|,)\s*(?:{month_alt})\b))"
             rf"|(?P<fis>\b(?:{fiscal_alt}))\s*(?:(?P<fisbe>25\d\d)\b|(?P<fisy>{yr}|\d{{2}}\b)(?:\s*[-/–]\s*(?P<fisy2>\d{{2,4}}))?)"
             rf"|(?P<yr1>{yr})\s*[-/–]\s*(?P<yr2>\d{{2}})\b(?!\s*(?:percent|per cent|%))"
             rf"|(?P<rel>\b(?:{rel_alt}))"
@@ -227,7 +262,10 @@ class PeriodRules:
             rf"\b(?:fiscal|financial|budget)\s+years?\b[^.;]{{0,80}}?\b(?:runs?|running|ran|starts?|starting|begins?|beginning|"
             rf"covers?|covering|spans?|spanning|is)\s+(?:from\s+)?(?:(?:1|1st)\s+)?(?P<fm1>{month_alt})\b(?:\s+1(?:st)?\b)?"
             rf"\s*(?:to|through|until|till|-|–|and\s+ends?\s+(?:in|on))\s+(?:(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<fm2>{month_alt})\b"
-            rf"|\b(?P<fm1b>{month_alt})\s*(?:-|–|to)\s*(?P<fm2b>{month_alt})\s+(?:fiscal|financial|budget)\s+years?\b",
+            rf"|\b(?P<fm1b>{month_alt})\s*(?:-|–|to)\s*(?P<fm2b>{month_alt})\s+(?:fiscal|financial|budget)\s+years?\b"
+            # "the 2023 financial year, which ended on 30 June": the month it ends in
+            rf"|\b(?:fiscal|financial|budget)\s+years?\b[^.;]{{0,40}}?\b(?:ended|ends|ending|closed|closes)\s+(?:on\s+)?"
+            rf"(?:(?P<fe_d1>{day})\s+(?P<fe_m1>{month_alt})\b|(?P<fe_m2>{month_alt})\s+(?P<fe_d2>{day})\b)",
             re.IGNORECASE)
         self.rel_lookup = self.rel_rules
         self.sub_lookup = self.sub_rules
@@ -236,6 +274,7 @@ class PeriodRules:
         self._memo: tuple[str, dict[tuple[int, int], tuple[list[TimeExpr], list[tuple[int, int]]]]] = ("", {})
         self._low: str | None = None
         self._fy_start: tuple[int, int, str] | None = None
+        self._tip_year: int | None = None  # the year of the US TIP Report the document is a narrative of
 
     # -- finding ---------------------------------------------------------------------------
     def begin(self, text: str, headers: tuple[str, ...] = ()) -> None:
@@ -245,6 +284,17 @@ class PeriodRules:
         self._low = lowered(text) if self.lower_pattern is not None else None
         self._fy_start = self._stated_fiscal(text) or next(
             (cal for h in headers if (cal := self._stated_fiscal(h)) is not None), None)
+        self._tip_year = _tip_report_year(text, headers)
+
+    def report_period(self, pub_year: int | None) -> str | None:
+        """The reporting period of the US TIP Report the document in flight is a country narrative of
+        (what its figures with no time words count), else None."""
+        if self._tip_year is None:
+            return None
+        y = self._tip_year
+        expr = TimeExpr(0, 0, "", "per.tip_reporting_period", y - 1 if y else None, None,
+                        f"R{y - 1:04d}0401-{y:04d}0331" if y else "T")
+        return self.resolve(expr, pub_year, None, None)
 
     def find(self, text: str, start: int, end: int) -> tuple[list[TimeExpr], list[tuple[int, int]]]:
         """Time expressions in ``text[start:end]``, and every span a time word covers."""
@@ -265,6 +315,12 @@ class PeriodRules:
         if "fiscal" not in low and "financial" not in low and "budget" not in low:
             return None
         for m in self.stated_fy_rx.finditer(text):
+            end_month = m.group("fe_m1") or m.group("fe_m2")
+            if end_month:  # ends on the last day of a month: the year starts with the next month
+                m2, d2 = self._month(end_month), _day(m.group("fe_d1") or m.group("fe_d2"))
+                if m2 != 12 and d2 == calendar.monthrange(2023, m2)[1]:
+                    return m2 % 12 + 1, 1, "end"
+                continue
             m1, m2 = self._month(m.group("fm1") or m.group("fm1b")), self._month(m.group("fm2") or m.group("fm2b"))
             if m1 != 1 and (m1 - 2) % 12 + 1 == m2:
                 return m1, 1, "end"
@@ -304,8 +360,22 @@ class PeriodRules:
                     return _names_a_year(x) and _COMPARED_BEFORE.search(text, max(0, x.start - 60), x.start) is None
                 ante = next((x for x in reversed(out) if named(x)), None) or self._last_expr(
                     text, max(0, start - _LOOKBACK_REPORT), start, named)
-                if ante is not None:
+                if self._tip_year is not None and self._memo[0] is text and _REPORTING_PERIOD.search(expr.text):
+                    # a TIP Report narrative: its reporting period runs from 1 April to 31 March
+                    # (the report named, else the one out by the publication date: released each June)
+                    y = self._tip_year
+                    expr = TimeExpr(expr.start, expr.end, expr.text, "per.tip_reporting_period", y - 1 if y else None,
+                                    None, f"R{y - 1:04d}0401-{y:04d}0331" if y else "T")
+                elif ante is not None:
                     expr = replace(expr, antecedent=ante)
+            elif expr.rule == "per.years_anaphor":
+                n = int((expr.sub or "N0")[1:])
+                ante = next((x for x in reversed(out) if _years_long(x) == n), None) or self._last_expr(
+                    text, max(0, start - _LOOKBACK_ANAPHOR), expr.start, lambda x, n=n: _years_long(x) == n)
+                if ante is None:  # "in 2023 ... 254 in 2022 and 230 in 2021. Over the three years": the years named
+                    ante = self._years_named(text, max(0, start - _LOOKBACK_ANAPHOR), expr.start, n)
+                expr = replace(ante, start=expr.start, end=expr.end, text=expr.text, rule=expr.rule) if ante else \
+                    replace(expr, sub=None, cumulative=True)  # no such span named: unknown, never the year in context
             elif expr.rule == "per.anaphor" or expr.anchored:
                 expr = self._antecedent(text, start, out, expr)
                 if expr is None:
@@ -316,6 +386,13 @@ class PeriodRules:
                 expr = replace(expr, fiscal_start=self._fy_start)
             if out and _glosses(text, out[-1], expr):
                 out[-1] = _merge_gloss(text, out[-1], expr)
+            elif out and expr.fiscal and expr.year is not None and not expr.sub and out[-1].year is None \
+                    and out[-1].offset is None and (out[-1].sub or "")[:1] in ("H", "Q") \
+                    and _PART_OF.fullmatch(text, out[-1].end, expr.start):
+                # "the first half of the 2024/25 fiscal year": that half of the fiscal year
+                first = out[-1]
+                out[-1] = replace(expr, start=first.start, text=text[first.start:expr.end], rule="per.fiscal_part",
+                                  sub=first.sub)
             else:
                 out.append(expr)
         if any(x.cumulative for x in out):  # "as of 30 June ... since 2015": the date ends a running total
@@ -341,6 +418,15 @@ class PeriodRules:
         if found is not None and found.fiscal and self._fy_start is not None and self._memo[0] is text:
             found = replace(found, fiscal_start=self._fy_start)
         return found
+
+    def _years_named(self, text: str, lo: int, hi: int, n: int) -> TimeExpr | None:
+        """The span of the ``n`` consecutive years named last in ``text[lo:hi]``, when the years named
+        there are exactly those."""
+        years = {x.year for m in self._matches(text, lo, hi) if (x := self._expr(m, text)) is not None
+                 and x.rule == "per.year" and x.year is not None}
+        if len(years) != n or max(years) - min(years) != n - 1:
+            return None
+        return TimeExpr(lo, hi, "", "per.year_range", min(years), None, f"Y{max(years)}")
 
     def _antecedent(self, text: str, start: int, out: list[TimeExpr], expr: TimeExpr) -> TimeExpr | None:
         """'during the three months' -> the quarter named before it in the passage; 'the year before'
@@ -419,13 +505,17 @@ class PeriodRules:
         s, e = m.start(), m.end()
         t = text[s:e]
         g = m.group
-        if g("ndr"):
+        if g("ndr") or g("nisor"):
             return _numeric_range(m, t)
         if g("ldate") or g("ignore") or g("day"):
             return None
+        if g("season"):
+            return TimeExpr(s, e, t, "per.season", cumulative=True)
         special = self._special(m, t)
         if special is not None:
             return special
+        if g("nyp"):
+            return TimeExpr(s, e, t, "per.years_anaphor", sub=f"N{_YEARS_N[(g('nypn') or g('nypn2')).lower()]}")
         if g("ana"):
             n = _NUMS.get((g("anan") or "").lower(), 3 if g("anaq") else 6)
             return TimeExpr(s, e, t, "per.anaphor", sub=str(n))
@@ -434,12 +524,14 @@ class PeriodRules:
         if g("ylist"):
             y1, y2 = int(g("yl1")), int(g("yl2"))
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}") if y2 > y1 else None
-        if g("y1"):
-            y1, y2 = int(g("y1")), int(g("y2"))
+        if g("ya"):
+            y1, y2 = int(g("y1") or g("y1b")), int(g("y2"))
             if y2 <= y1:
                 return None
-            if g("ymid"):  # "between 2015 and mid-2023": to the end of June
-                return TimeExpr(s, e, t, "per.date_range", y1, None, f"R{y1:04d}0101-{y2:04d}0630")
+            if g("ymid") or g("yhalf") or g("ymid1"):  # "between 2015 and mid-2023": to the end of June;
+                # "between mid-2021 and the end of 2022": from the start of July
+                end = "0630" if g("ymid") or g("yhalf") else "1231"
+                return TimeExpr(s, e, t, "per.date_range", y1, None, f"R{y1:04d}{'07' if g('ymid1') else '01'}01-{y2:04d}{end}")
             return TimeExpr(s, e, t, "per.year_range", y1, None, f"Y{y2}")
         if g("firstn"):
             n = _NUMS.get((g("n") or g("n2")).lower(), 0) * (3 if g("fnu").lower() == "quarters" else 1)
@@ -465,12 +557,21 @@ class PeriodRules:
         if g("yandsub"):
             y1, y2, unit = int(g("ysa")), int(g("ysb")), g("ysn").lower().split()
             n = 6 if unit[0] == "half" else 3 if unit[0] == "quarter" else _NUMS.get(unit[0], 0)
-            if y2 != y1 + 1 or not 1 <= n <= 11:
+            if y2 <= y1 or not 1 <= n <= 11:  # "between 2020 and the first half of 2023" too
                 return None
             return TimeExpr(s, e, t, "per.date_range", y1, None,
                             f"R{y1:04d}0101-{y2:04d}{n:02d}{calendar.monthrange(y2, n)[1]:02d}")
         if g("fisa"):
             return TimeExpr(s, e, t, "per.fiscal", int(g("fisay")), fiscal=True)
+        if g("fyn"):
+            y1, y2 = int(g("fyn1")), int(g("fyn2"))
+            return TimeExpr(s, e, t, "per.fiscal_run", y1, None, f"F{y2}", fiscal=True) if y2 > y1 else None
+        if g("fyr"):
+            pairs = [(int(g(k) or g(k2)), g(k + "e") or g(k2 + "e")) for k, k2 in (("fyr1", "fyr3"), ("fyr2", "fyr4"))]
+            ends = [int(e2) if len(e2) == 4 else y - y % 100 + int(e2) for y, e2 in pairs]
+            if any(end != y + 1 for (y, _), end in zip(pairs, ends, strict=True)) or pairs[1][0] <= pairs[0][0]:
+                return None
+            return TimeExpr(s, e, t, "per.fiscal_range", pairs[0][0], fiscal=True, fiscal_end_year=ends[1])
         if g("fyy"):
             y, y2 = int(g("fyy1")), int(g("fyy2") or g("fyy3"))
             if y2 != y + 1:
@@ -482,17 +583,27 @@ class PeriodRules:
                 return None
             rel = self._rel(g("srel") or g("srel2"))
             offset = rel[1] if rel else None  # "the first half of the year": the year in context
-            return TimeExpr(s, e, t, found[0], _int(g("sy") or g("sy3")), offset, found[1])
+            year = int(g("sbe")) - BUDDHIST_OFFSET if g("sbe") else _int(g("sy") or g("sy3") or g("sy4"))  # "B.E. 2567" = 2024
+            return TimeExpr(s, e, t, found[0], year, offset, found[1])
         if g("same"):
             rel = self._rel(g("samerel"))
             return TimeExpr(s, e, t, "per.same_period", _int(g("samey")), rel[1] if rel else None,
                             same_period=True)
+        if g("mlist"):
+            months = [self._month(w) for w in _WORDS.findall(g("mlist")) if w.lower() != "and"]
+            if months != list(range(months[0], months[0] + len(months))):
+                return None
+            rel = self._rel(g("mlrel"))
+            return TimeExpr(s, e, t, "per.month_range", _int(g("mly")), rel[1] if rel else None,
+                            _RANGE_CODES.get((months[0], months[-1]), f"M{months[0]:02d}-M{months[-1]:02d}"))
         if g("m1"):
             m1, m2 = self._month(g("m1")), self._month(g("m2"))
             if m2 < m1:
                 return None
             rel = self._rel(g("mrrel"))
             sub = _RANGE_CODES.get((m1, m2), f"M{m1:02d}-M{m2:02d}")
+            if g("m2mid"):  # "from January to mid-October": to the 15th
+                sub = f"D{m1:02d}01-{m2:02d}{_MID_START - 1:02d}"
             return TimeExpr(s, e, t, "per.month_range", _int(g("mry")), rel[1] if rel else None, sub)
         if g("m"):
             return TimeExpr(s, e, t, "per.month", _int(g("my")), None, f"M{self._month(g('m')):02d}")
@@ -529,32 +640,47 @@ class PeriodRules:
         if g("trail"):
             return self._trailing(m, t)
         if g("ytd"):  # "As at today, 2023 has given us 55 convictions", "in 2023 so far"
-            if g("ytdy4"):  # "since the start of 2023": from 1 January of that year to the publication date
-                return TimeExpr(s, e, t, "per.since_year_start", int(g("ytdy4")), None, "M01", to_date=True)
+            if g("ytdy6"):  # "in what goes of 2024": 2024 so far
+                return TimeExpr(s, e, t, "per.to_date.year", int(g("ytdy6")), None, "M01", to_date=True)
+            if g("ytdy4") or g("ytdy5"):  # "since the start of 2023", "from the beginning of 2023 to the present":
+                # from 1 January of that year to the publication date
+                return TimeExpr(s, e, t, "per.since_year_start", int(g("ytdy4") or g("ytdy5")), None, "M01", to_date=True)
             year = int(g("ytdy1") or g("ytdy2") or g("ytdy3"))
             return TimeExpr(s, e, t, "per.to_date.year", year, None, "M01", to_date=True)
         if g("nmto"):  # "the ten months to October": from January when the count fits, else a span
-            n, last = _NUMS.get(g("nmn").lower(), 0), self._month(g("nmm"))
-            if not 1 <= n <= 11:
+            n, last = _NUMS.get(g("nmn").lower(), int(g("nmn")) if g("nmn").isdigit() else 0), self._month(g("nmm"))
+            if not 1 <= n <= 36:
                 return None
+            day = _day(g("nmd1") or g("nmd2")) or 0  # "the six months ended June 30, 2024"
+            if day and not _valid_day(last, day):
+                return None
+            if day and day != calendar.monthrange(int(g("nmy") or 2023), last)[1]:
+                return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, f"E{last:02d}{day:02d}{n:02d}")
             first = last - n + 1
-            if first < 1:
-                if not g("nmy"):
-                    return None
-                y = int(g("nmy"))
-                return TimeExpr(s, e, t, "per.months_to", y - 1, None,
-                                f"R{y - 1:04d}{first + 12:02d}01-{y:04d}{last:02d}{calendar.monthrange(y, last)[1]:02d}")
+            if first < 1:  # "the 18 months to June 2024": from January 2023; "the 12 months to March": the
+                # twelve months that end with the last March on or before the publication date
+                return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, f"E{last:02d}00{n:02d}")
             sub = _RANGE_CODES.get((first, last), f"M{first:02d}-M{last:02d}")
             return TimeExpr(s, e, t, "per.months_to", _int(g("nmy")), None, sub)
+        if g("bty"):
+            month = self._month(g("btym"))
+            sub = _RANGE_CODES.get((1, month), f"M01-M{month:02d}") if month > 1 else "M01"
+            if g("btymid"):  # "from the start of 2023 until mid-July": to the 15th
+                sub = f"D0101-{month:02d}{_MID_START - 1:02d}"
+            return TimeExpr(s, e, t, "per.month_range", _int(g("btyy")), 0 if g("btythis") else None, sub)
         if g("yto"):  # "in the year to March 2024": the twelve months that end then
             month = self._month(g("yto_m"))
-            return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,
-                            f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}")
+            return TimeExpr(s, e, t, "per.year_to", _int(g("yto_y")), None,  # "the half year to June": six months
+                            f"E{month:02d}{_day(g('yto_d1') or g('yto_d2')) or 0:02d}{6 if g('ytoh') else 3 if g('ytoq') else 12:02d}")
         if g("ythru"):  # "in 2024 through September": from 1 January to the end of that month
             return TimeExpr(s, e, t, "per.as_of", int(g("ty")), None, f"A{self._month(g('tm')):02d}00", to_date=True)
-        if g("lastn"):  # "the last three months of 2023" = 2023-Q4
-            return TimeExpr(s, e, t, "per.last_n_months", int(g("ly")), None,
-                            "Q4" if g("ln") in ("three", "3") else "H2")
+        if g("lastn"):  # "the last three months of 2023" = 2023-Q4; "the last two months of the year"
+            n = _NUMS.get(g("ln").lower(), 0)
+            if not 1 <= n <= 11:
+                return None
+            rel = self._rel(g("lrel"))
+            return TimeExpr(s, e, t, "per.last_n_months", _int(g("ly")), rel[1] if rel else None,
+                            _RANGE_CODES.get((13 - n, 12), f"M{13 - n:02d}-M12"))
         if g("asof"):  # "as of 30 September": from 1 January to that day
             month = self._month(g("ao_m1") or g("ao_m2"))
             day = _day(g("ao_d1") or g("ao_d2")) or 0
@@ -626,7 +752,7 @@ class PeriodRules:
         day = _day(g("traild1") or g("traild2")) or last
         if not _valid_day(month, day):
             return None
-        months = _SPAN_MONTHS[(g("trailn") or "12").lower()]
+        months = 3 if g("trailq") else _SPAN_MONTHS[(g("trailn") or "12").lower()]
         end = date(year, month, day)
         if day == last:  # whole months: from the first day of the month ``months - 1`` before
             index = year * 12 + month - 1 - (months - 1)
@@ -676,10 +802,15 @@ class PeriodRules:
             return None  # not a Gregorian year (e.g. the Nepali fiscal year 2079/80)
         if expr.cumulative:
             return None  # "since 2003": a running total has no reference period
+        if expr.sub and expr.sub[0] == "Y" and pub_year is not None and int(expr.sub[1:]) > pub_year:
+            return None  # a span that ends after the publication year is a plan's ("the action plan for 2023-2027")
         if expr.month_offset is not None:
             return _relative_month(expr.month_offset, pub_year)
         if expr.buddhist_bare and country != "TH" and (pub_year is None or abs(pub_year - (expr.year or 0)) > 3):
             return None
+        if expr.rule == "per.this_year" and reference and pub_year is not None \
+                and reference.startswith(f"{pub_year}-01-01/"):
+            return reference  # "this year's cases" in a passage about this year so far: that running total
         if expr.report_year:
             if (not reference or expr.anchored) and expr.antecedent is not None:
                 reference = self.resolve(expr.antecedent, pub_year, None, country)
@@ -688,6 +819,12 @@ class PeriodRules:
             running = _to_date(expr, pub_year)
             if running is not None:
                 return running
+        if expr.sub == "T":  # a TIP Report's reporting period, the report known by the publication date
+            published = getattr(pub_year, "published", None)
+            if pub_year is None or not published or len(published) < 7:
+                return None
+            y = pub_year if int(published[5:7]) >= _TIP_RELEASE_MONTH else pub_year - 1
+            return f"{y - 1}-04-01/{y}-03-31"
         if expr.sub and expr.sub[0] in "AE":
             return _until(expr, pub_year, reference)
         if expr.sub and expr.sub[0] == "S":  # "between January 2022 and March this year"
@@ -699,6 +836,9 @@ class PeriodRules:
             return f"{expr.year}-{m1:02d}-01/{y2}-{m2:02d}-{calendar.monthrange(y2, m2)[1]:02d}"
         if expr.to_date:
             return _to_date(expr, pub_year)
+        if expr.fiscal and expr.sub and expr.sub[0] in "HQ":
+            whole = self._fiscal(replace(expr, sub=None), country, pub_year)
+            return _part_of(whole, expr.sub) if whole else None
         if expr.fiscal:
             return self._fiscal(expr, country, pub_year)
         if expr.anchored and reference:
@@ -760,17 +900,82 @@ class PeriodRules:
         named_by = cal.get("named_by", "end")
         if named_by == "none" or (named_by == "range" and expr.fiscal_end_year is None):
             return None  # boundaries that move (Nepal), or a one-year name that is ambiguous
+        if expr.sub and expr.sub[0] == "F":  # fiscal years 2018 to 2022: from the first's start to the last's end
+            if named_by not in ("end", "start"):
+                return None
+            first = self._fiscal(replace(expr, sub=None), country, pub_year)
+            last = self._fiscal(replace(expr, sub=None, year=int(expr.sub[1:])), country, pub_year)
+            if first is None or last is None:
+                return None
+            return _canonical(f"{first.split('/')[0] if '/' in first else first + '-01-01'}/"
+                              f"{last.split('/')[-1] if '/' in last else last + '-12-31'}")
         if expr.fiscal_end_year is not None:
             start_year = expr.year
         elif named_by == "end":
             start_year = expr.year - (1 if (sm, sd) != (1, 1) else 0)
         else:
             start_year = expr.year
+        end_year = expr.fiscal_end_year or start_year + 1  # a run of fiscal years ends with the last
         if (sm, sd) == (1, 1):
-            return str(start_year)
+            return str(start_year) if end_year <= start_year + 1 else f"{start_year}-01-01/{end_year - 1}-12-31"
         start = date(start_year, sm, sd)
-        end = date(start_year + 1, sm, sd) - timedelta(days=1)
+        end = date(end_year, sm, sd) - timedelta(days=1)
         return f"{start.isoformat()}/{end.isoformat()}"
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _years_long(expr: TimeExpr) -> int | None:
+    """How many calendar years a span of whole years covers ('between 2019 and 2023' -> 5)."""
+    if expr.year is None or not expr.sub:
+        return None
+    if expr.sub[0] == "Y":
+        return int(expr.sub[1:]) - expr.year + 1
+    m = _R_CODE.fullmatch(expr.sub)
+    if m is None or m.group(2, 3) != ("01", "01") or m.group(5, 6) != ("12", "31"):
+        return None
+    return int(m.group(4)) - int(m.group(1)) + 1
+
+
+def _part_of(whole: str, sub: str) -> str | None:
+    """The half ('H1') or quarter ('Q3') of a fiscal year: '2024-10-01/2025-09-30', 'H1' ->
+    '2024-10-01/2025-03-31'; a calendar fiscal year ('2024') gives '2024-H1'."""
+    if _FOUR_DIGITS.fullmatch(whole):
+        return f"{whole}-{sub}"
+    m = _SPAN.fullmatch(whole)
+    if m is None:
+        return None
+    y1, m1, d1 = (int(x) for x in m.groups()[:3])
+    if d1 != 1:
+        return None  # a fiscal year starting mid-month (Nepal): its halves are not whole months
+    size = 6 if sub[0] == "H" else 3
+    index = y1 * 12 + m1 - 1 + (int(sub[1]) - 1) * size
+    last = index + size - 1
+    start = date(index // 12, index % 12 + 1, 1)
+    end = date(last // 12, last % 12 + 1, calendar.monthrange(last // 12, last % 12 + 1)[1])
+    return _interval(start, end)
+_TIP_RELEASE_MONTH = 6  # the TIP Report comes out in June (or a little later)
+_REPORTING_PERIOD = re.compile(r"\b(?:reporting|review|reference)\s+period\b|\bperiod\s+under\s+review\b", re.IGNORECASE)
+#: a country narrative of the US Trafficking in Persons Report: its tier, or the standard it is measured against
+_TIP_NARRATIVE = re.compile(r"\bminimum\s+standards\s+for\s+the\s+elimination\s+of\s+trafficking\b"
+                            r"|\bTier\s+(?:1|2|3|2\s+Watch\s+List)\b", re.IGNORECASE)
+_TIP_REPORT_YEAR = re.compile(r"\b(?P<y1>20\d\d)\s+(?:U\.?S\.?\s+)?(?:State\s+Department\s+)?Trafficking\s+in\s+Persons\s+\(?(?:TIP\)?\s+)?Report\b"
+                              r"|\bTrafficking\s+in\s+Persons\s+(?:\(TIP\)\s+)?Report\s+(?:of\s+|for\s+)?(?P<y2>20\d\d)\b", re.IGNORECASE)
+
+
+def _tip_report_year(text: str, headers: tuple[str, ...]) -> int | None:
+    """The year of the US Trafficking in Persons Report a document is a country narrative of ('the
+    2024 Trafficking in Persons Report', with its tier or the minimum standards it cites); None for
+    any other document. That report's reporting period runs from 1 April of the year before to 31 March."""
+    for chunk in (*headers, text):
+        if _TIP_NARRATIVE.search(text) is None and _TIP_NARRATIVE.search(chunk) is None:
+            continue
+        m = _TIP_REPORT_YEAR.search(chunk)
+        if m is not None:
+            return int(m.group("y1") or m.group("y2"))
+    return 0 if _TIP_NARRATIVE.search(text) and "trafficking" in text.lower() else None
 
 
 _COMPARED_BEFORE = re.compile(
@@ -883,8 +1088,14 @@ _FY_GLOSS_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:which\s+|that\s+)?(?:runs?|ra
 _R_CODE = re.compile(r"R(\d{4})(\d\d)(\d\d)-(\d{4})(\d\d)(\d\d)")
 
 
+_SPAN_GAP = re.compile(r"\s*[(,:–-]?\s*(?:(?:from|between)\s+)?", re.IGNORECASE)
+
+
 def _glosses(text: str, first: TimeExpr, then: TimeExpr) -> bool:
     """'fiscal year 2079/80 (17 July 2022 to 16 July 2023)': an explicit interval glosses a year."""
+    if first.rule == "per.cumulative.multi_year" and then.rule in (*_INTERVALS, "per.year_range"):
+        # "in the last three years, from 2021 to 2023": the span the words count back
+        return _SPAN_GAP.fullmatch(text, first.end, then.start) is not None
     return (first.fiscal or first.rule == "per.year") and then.rule in _INTERVALS and \
         _GLOSS_GAP.fullmatch(text, first.end, then.start) is not None
 
@@ -976,10 +1187,13 @@ def _until(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str |
                 year -= 1
     end = date(year, month, day or calendar.monthrange(year, month)[1])
     if expr.sub[0] == "E":
+        months = int(expr.sub[5:7] or 12)
+        index = year * 12 + month - 1 - months  # the month before the first one
+        y0, m0 = index // 12, index % 12 + 1
         if day:
-            start = date(year - 1, month, day) + timedelta(days=1) if (month, day) != (2, 29) else date(year - 1, 3, 1)
+            start = date(y0, m0, min(day, calendar.monthrange(y0, m0)[1])) + timedelta(days=1)
         else:
-            start = date(year, 1, 1) if month == 12 else date(year - 1, month + 1, 1)
+            start = date(y0 + (m0 == 12), m0 % 12 + 1, 1)
         return _interval(start, end)
     start = date(year, 1, 1)
     if (end.month, end.day) == (12, 31):
@@ -988,9 +1202,20 @@ def _until(expr: TimeExpr, pub_year: int | None, reference: str | None) -> str |
 
 
 def _numeric_range(m: re.Match[str], t: str) -> TimeExpr | None:
-    """'01.01.2024 - 30.09.2024' (dotted dates are written day first): an explicit interval."""
+    """'01.01.2024 - 30.09.2024' (dotted dates are written day first), '01/01/2024 – 30/06/2024',
+    '1/1/2024 and 6/30/2024' (slashed dates day first unless a day over 12 says month first; both
+    readings open: None), '2024-01-01 to 2024-05-31': an explicit interval."""
     g = m.group
-    y1, m1, d1, y2, m2, d2 = (int(g(k)) for k in ("ny1", "nm1", "nd1", "ny2", "nm2", "nd2"))
+    if g("nisor"):
+        y1, m1, d1, y2, m2, d2 = (int(g(f"ni{k}")) for k in range(1, 7))
+    else:
+        a1, b1, a2, b2, y2 = (int(g(k)) for k in ("nd1", "nm1", "nd2", "nm2", "ny2"))
+        y1 = int(g("ny1") or y2)
+        if g("nsep") == "/" and (b1 > 12 or b2 > 12):
+            a1, b1, a2, b2 = b1, a1, b2, a2  # month first (US)
+        elif g("nsep") == "/" and not (a1 > 12 or a2 > 12):
+            return None  # "3/4/2024 - 5/6/2024": either order
+        d1, m1, d2, m2 = a1, b1, a2, b2
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or not _valid_day(m1, d1) or not _valid_day(m2, d2) \
             or (y1, m1, d1) >= (y2, m2, d2):
         return None
@@ -1128,7 +1353,7 @@ def _format(year: int, sub: str | None) -> str:
     if "-" in sub:
         m1, m2 = int(sub[1:3]), int(sub[5:7])
         last = calendar.monthrange(year, m2)[1]
-        return f"{year}-{m1:02d}-01/{year}-{m2:02d}-{last:02d}"
+        return _canonical(f"{year}-{m1:02d}-01/{year}-{m2:02d}-{last:02d}")  # "January to December 2024" = 2024
     return f"{year}-{sub[1:]}"
 
 

@@ -21,6 +21,7 @@ _RELATIVE = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:to|with)|against|(?:up|down|rose|fell|increase[sd]?|decrease[sd]?|rise|drop)"
     r"\b(?:[^.;]|\.\d){0,40}?\b(?:from|on|over)|(?:more|fewer|less|higher|lower)\s+than(?=\s+in\s))\b(?:[^.;]|\.\d){0,60}?\bin\s+"
+    r"(?:the\s+same\s+(?:period|months?|quarter|half)\s+(?:of|in)\s+)?"  # "against 61 in the same period of 2022"
     + _YEAR + r"\b"
     # "an increase of 29 compared to 2018", "against the same period of 2018": the year right after
     r"|\b(?:compared\s+(?:to|with)|against|versus)\s+(?:(?:the\s+)?same\s+period\s+(?:of|in)\s+)?" + _YEAR + r"\b",

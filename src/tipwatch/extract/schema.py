@@ -49,6 +49,7 @@ RECORDS: dict[str, RecordShape] = {
     "fiscal": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "to_date": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "cumulative": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
+    "seasons": RecordShape({"id": _STR, "patterns": _LIST}, {}, ("patterns",)),
     "report_year": RecordShape({"id": _STR, "patterns": _LIST}, {"offset": int, "anaphoric": bool}, ("patterns",)),
     "calendars": RecordShape(
         {"id": _STR, "country": _STR, "start_month": int, "start_day": int}, {"named_by": _STR}
