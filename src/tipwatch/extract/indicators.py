@@ -21,6 +21,8 @@ _FUNCTION_WORDS = frozenset(
     ["were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "to", "from", "in", "and", "or", "of", "at", "by", "for", "on", "with", "as", "during", "last", "this", "compared", "against", "while", "whereas", "but", "since", "between", "after", "before", "over", "under", "who", "which", "that", ",", ".", ";", ":", ")", "(", "–", "—", "-", "”", '"', "’", "'", "aged", "age", "ages", "were", "including", "respectively", "each", "apiece", "so", "far", "alone", "a", "an", "the"]
 )
 _PEOPLE_ROLES = frozenset({"person", "suspect", "victim"})
+#: a word shaped like an adjective before a counted noun of cases ("412 external cases", "37 pending cases")
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ent|ant|ing|ary|ory|ile)\Z|\A(?:new|open|fresh|old)\Z")
 _JOINERS = frozenset({"and", "of", "in", "the", "-", "–", "their", "its"})
 _COPULA = frozenset({"were", "was", "are", "is", "being"})
 #: words of the non-count list that may follow a counted noun ("15 arrests, police said", "40 cases per year")
@@ -210,8 +212,8 @@ class IndicatorRules:
                     and toks[1][0].lower() in self.noncount:
                 return Noun("noncount", end=toks[i + 1][2])  # "two chartered flights"
             nxt_hit = self._noun_at(toks, i + 1) if word.isalpha() and (word.islower() or i == 0) and not mods else None
-            if nxt_hit is not None and nxt_hit[1] in _PEOPLE_ROLES:
-                mods.append(low)  # "three kiln owners", "two brothel keepers": a compound noun of people
+            if nxt_hit is not None and (nxt_hit[1] in _PEOPLE_ROLES or (nxt_hit[1] == "case" and _ADJECTIVE.search(low))):
+                mods.append(low)  # "three kiln owners", "two brothel keepers", "412 external cases"
                 i += 1
                 continue
             if low.endswith("ed") and i < 3 and any(self._noun_at(toks, j) for j in range(i + 1, min(i + 4, len(toks)))) \
