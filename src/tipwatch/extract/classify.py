@@ -71,10 +71,15 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if noun.kind == "unknown" and _verb_after(ctx, m):
         noun = Noun("elliptical", end=m.end)
     named = _NAMED_AS.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
+    rule_ids_named: list[str] = []
     if named:  # "three hundred and twelve were identified as victims of human trafficking"
         hit = ind_rules.nouns.get((named.group("noun").lower(),))
         if hit is not None:
             noun = Noun("noun", hit[0], named.group("noun"), hit[1], named.end())
+    elif noun.kind == "noun" and noun.role == "person" and _NAMED_AS_LATER.match(text, noun.end, sent.end):
+        # "2,300 migrants intercepted ... were identified as potential victims": victims, whatever the participle
+        noun = Noun("noun", "victim", noun.word, noun.rule, noun.end, noun.nationality, noun.modifiers, noun.category)
+        rule_ids_named.append("ind.victims.named_as")
     if noun.kind in ("noncount", "unknown"):
         return None
     head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
@@ -91,7 +96,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     base: Figure | None = None
     apposed: re.Match[str] | None = None
     pool: list[Action] = []
-    rule_ids = [r for r in (qrule, noun.rule) if r]
+    rule_ids = [r for r in (qrule, noun.rule) if r] + rule_ids_named
     lead = _OF_WHICH.search(text, max(sent.start, m.start - 16), m.start)
     if noun.kind in ("elliptical", "noun") and lead and _ABOUT_TRAFFICKING.match(text, m.end, sent.end) and _calls_before(
             ctx, sent, lead.start()):  # "received 4,350 calls, of which 1,610 concerned possible trafficking"
@@ -177,7 +182,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             if indicator is not None:  # "The victims were 23 Moroccan citizens and 4 foreigners"
                 head = base
                 rule_ids.append("ind.group_named_before")
-    if indicator is None or (_MIGRANTS.fullmatch(noun.word or "") and action is not None
+    if indicator is None or (noun.role != "victim" and _MIGRANTS.fullmatch(noun.word or "") and action is not None
                              and _CONTROL.fullmatch(text, action.start, action.end)):
         return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
     restated = _restated(ctx, sent, m, noun.role) if (
@@ -237,8 +242,13 @@ _RATIO_BEFORE = re.compile(r"\b(?:average|median|rate|ratio)\s+(?:of\s+)?(?:abou
                            r"almost\s+|roughly\s+|just\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
 _LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
 _UNCODED_FORM = re.compile(r"\b(?:exploitation|servitude|criminality|begging|crimes?|offen[cs]es?)\b", re.IGNORECASE)
-_NAMED_AS = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:identified|confirmed|recognised|"
-                       r"recognized|certified|classified|registered)\s+as\s+(?:potential\s+|possible\s+)?(?P<noun>victims|survivors)\b")
+_NAMED_AS = re.compile(r"(?:\s+of\s+(?:whom|them|these|those))?\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?"
+                       r"(?:identified|confirmed|recognised|recognized|certified|classified|registered)\s+as\s+"
+                       r"(?:(?:potential|possible|presumed|probable|likely|suspected|human|trafficking|trafficked|child|sex|"
+                       r"sexual|labou?r|forced|slavery|modern)\s+){0,3}(?P<noun>victims|survivors)\b", re.IGNORECASE)
+#: "2,300 migrants intercepted on the way to Yemen were identified as potential trafficking victims": people whose
+#: predicate, past a participle phrase without a comma or another figure, names them victims
+_NAMED_AS_LATER = re.compile(r"[^\d.;:,()]{0,80}?" + _NAMED_AS.pattern.split(")?", 1)[1], re.IGNORECASE)
 _ROLE_DASH = re.compile(r"\b([A-Za-z]+)\s*(?:[—–:]|\s-)\s*(?:[\w-]+\s+){0,6}?\Z")
 _SHARE_OPEN = re.compile(r"\(\s*\Z")
 _COUNT_TO_BRACKET = re.compile(r"(?:\s+(?:of\s+(?:the|these|those|all)\s+)?[A-Za-z-]+){0,3}\s*")
@@ -634,9 +644,11 @@ def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | N
         return None
     last = figs[-1]
     between = text[last.mention.end:m.start]
-    if (last.head is not None and last.noun.role == "person" and last.noun.end > last.mention.end
+    # "... 98 were boys and 34 girls": the item after a group named by a copula breaks down the same total
+    up = last.head or (last.borrowed if last.noun.category else None)
+    if (up is not None and last.noun.role == "person" and last.noun.end > last.mention.end
             and _LIST_NEXT.fullmatch(text, last.noun.end, m.start)):
-        return last.head
+        return up
     if last.head is None and _LIST_OPEN.search(between) and not re.search(r"[.;]", between):
         return last
     return None
