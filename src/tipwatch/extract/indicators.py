@@ -284,7 +284,9 @@ class IndicatorRules:
         mapping: dict[str, str] = spec.get("actions") or {}
         usable = [a for a in actions if a.action in mapping]
         if usable:
-            best = max(usable, key=lambda a: (a.priority, -_distance(a, at, after or at)))
+            # at equal distance the verb before the number governs it, not a participle after its noun
+            # ("freed 12 women held in a brothel": rescued, not arrested)
+            best = max(usable, key=lambda a: (a.priority, -_distance(a, at, after or at), a.end <= at))
             return mapping[best.action], best
         default: str | None = spec.get("default")
         return default, None
