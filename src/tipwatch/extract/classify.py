@@ -115,7 +115,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if base is not None and noun.role == "person" and base.role not in _PEOPLE:
             base = _people_head(ctx, sent, m) or base  # "of this figure, 32 are minors": of the victims, not the raids
         if (base is None or base.role is None) and noun.kind == "elliptical":
-            return _bare_participle(ctx, sent, m, noun, qualifier, rule_ids)  # "120 arrested, 300 rescued"
+            return (_bare_participle(ctx, sent, m, noun, qualifier, rule_ids)  # "120 arrested, 300 rescued"
+                    or _paren_group(ctx, sent, m, figs, qualifier, rule_ids, clause, slot_end))
         if base is None or base.role is None:
             return None
         role = base.role
@@ -568,13 +569,21 @@ _GROUP_FIRST = (r"(?:\s+(?:mostly|mainly|largely|predominantly|primarily|chiefly
                 r"(?:\s+(?!(?:by|from|to|in|at|with|for|of|on)\b)(?![a-z]+ed\b)[A-Za-z-]+)?\s*[:(—–-]?\s*")
 _GROUP_ITEM = (r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+"
                r"(?:[A-Za-z'’-]+\s+){0,2}?[A-Za-z'’-]+\s*(?:\(\s*\d[\d,.]*\s*\)\s*)?(?:,\s*(?:and\s+)?|and\s+)")
-_GROUP_TAIL = _GROUP_FIRST + "(?:" + _GROUP_ITEM + ")*"
+#: "women (61), followed by children (23) and men (9)": groups named before their counts in brackets
+_GROUP_PAREN_ITEM = (r"\s*[A-Za-z'’-]+\s*\(\s*\d[\d,.]*\s*\)\s*(?:,\s*(?:and\s+|followed\s+by\s+|then\s+)?|and\s+|"
+                     r"followed\s+by\s+)")
+_GROUP_TAIL = (_GROUP_FIRST + "(?:" + _GROUP_ITEM + "|" + _GROUP_PAREN_ITEM + ")*"
+               + r"(?:[A-Za-z'’-]+\s*\(\s*)?")
 _COPULA_LIST = r"(?:were|are|was|included|include|includes|comprised|comprise|consisted\s+of|there\s+were)\b"
 #: "The victims were 23 Moroccan citizens and 4 foreigners", "Among the 87 victims registered in 2023 there were
 #: 52 women, 21 men ...", "The victims in 2023 were mostly women: 47 women, 12 men and 9 children"
 _GROUP_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Mm]ost|[Aa]ll|(?:[Aa]mong|[Oo]f)\s+(?:the|these|those))\s+"
                          r"(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)(?:\s+(?:[a-z]+ed\s+)?(?:in|during|for|of)\s+[^,.;:()]{1,30}?)?"
                          r"\s*,?\s+" + _COPULA_LIST + "(?P<tail>[^.;]*)$")
+#: "Victims included 31 Ukrainians and 18 Moldovans", "Identified victims were 40 women and 9 men": a bare plural
+#: subject at the head of the sentence
+_GROUP_BARE = re.compile(r"\W*(?:[A-Za-z][\w-]*\s+)?(?P<noun>[A-Za-z]+)(?:\s+(?:[a-z]+ed\s+)?(?:in|during|for|of)\s+"
+                         r"[^,.;:()]{1,30}?)?\s*,?\s+" + _COPULA_LIST + "(?P<tail>[^.;]*)$")
 #: "Most of them were female: 90 female and 30 male": the people counted just before
 _GROUP_PRONOUN = re.compile(r"\b(?:[Mm]ost|[Aa]ll|[Mm]any|[Tt]he\s+majority|[Aa]mong|[Oo]f)\s+(?:of\s+)?(?:them|these|those)\s*,?\s+"
                             r"(?:" + _COPULA_LIST + r")?(?P<tail>[^.;]*)\Z")
@@ -587,7 +596,8 @@ def _group_named_before(ctx: DocContext, sent: Sentence, m: NumberMention, figs:
     last total if there is one."""
     text = ctx.text
     pronoun = _GROUP_PRONOUN.search(text, sent.start, m.start)
-    lead = None if pronoun else _GROUP_NOUN.search(text, sent.start, m.start)
+    lead = None if pronoun else (_GROUP_NOUN.search(text, sent.start, m.start)
+                                 or _GROUP_BARE.match(text, sent.start, m.start))
     found = lead or pronoun
     if found is None or not re.fullmatch(_GROUP_TAIL, found.group("tail")):
         return None, None
@@ -603,6 +613,47 @@ def _group_named_before(ctx: DocContext, sent: Sentence, m: NumberMention, figs:
     if total is not None:
         return total.indicator, total
     return rules.roles.get(role, {}).get("default"), None
+
+
+_PERSON_PAREN = re.compile(r"\b(?P<word>[A-Za-z][\w'’-]*)\s*\(\s*\Z")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _paren_word(ctx: DocContext, fig: Figure) -> str | None:
+    """The people word a bracketed count follows ("women (61)", "Ghanaians (2)"), else None."""
+    m = fig.mention
+    word = _PERSON_PAREN.search(ctx.text, max(fig.sentence.start, m.start - 40), m.start)
+    if word is None or not _PAREN_CLOSE.match(ctx.text, m.end):
+        return None
+    low = word.group("word").lower()
+    hit = ctx.rules.indicators.nouns.get((low,))
+    if (hit is not None and hit[0] == "person") or (word.group("word")[0].isupper() and low in ctx.rules.indicators.demonyms):
+        return word.group("word")
+    return None
+
+
+def _paren_group(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], qualifier: str,
+                 rule_ids: list[str], clause: tuple[int, int], slot_end: int) -> Figure | None:
+    """'The identified victims were mostly women (61), followed by children (23)': a count in brackets after
+    a group of people, with no total before it, counts the victims or suspects the sentence's subject names."""
+    text, rules = ctx.text, ctx.rules.indicators
+    word = _PERSON_PAREN.search(text, max(sent.start, m.start - 40), m.start)
+    if word is None or not _PAREN_CLOSE.match(text, m.end):
+        return None
+    low = word.group("word").lower()
+    hit = rules.nouns.get((low,))
+    nationality = rules.demonyms.get(low) if word.group("word")[0].isupper() else None
+    if (hit is None or hit[0] != "person") and nationality is None:
+        return None
+    indicator, base = _group_named_before(ctx, sent, m, figs)
+    if indicator is None:
+        return None
+    noun = Noun("noun", "person", word.group("word"), hit[1] if hit else f"demonym.{nationality}", m.end, nationality)
+    fig = Figure(m, sent, indicator, "person", noun, qualifier=qualifier, head=base, elliptical=True,
+                 rules=[*rule_ids, "ind.paren_group"])
+    fig.borrowed = base
+    _breakdowns(ctx, fig, base, clause, slot_end, None)
+    return fig
 
 
 def _role_before_list(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figure | None:
@@ -871,7 +922,7 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
     base_of_part = not part_of and _BASE_OF_PART.search(text, max(clause[0], m.start - 30), m.start)
     if base_of_part:
         slot = ""  # ... and not the base's
-    word = noun.word if noun.kind == "noun" else None
+    word = noun.word if noun.kind == "noun" else _paren_word(ctx, fig)  # "..., followed by men (14)"
     fig.age = attrs.age_from_slot(slot) or _noun_age(word, fig.indicator)
     if fig.age is None and noun.end > m.end and not part_of and not base_of_part:
         # "11 victims (of trafficking) aged 14 to 17": the band lies past the next figure
@@ -888,6 +939,8 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         age, fig.sex = group
         fig.age = attrs.age_from_slot(slot) or (age if age != "18+" or fig.indicator.startswith("victims") else None)
     fig.nationality = noun.nationality
+    if fig.nationality is None and word and noun.kind == "elliptical" and word[0].isupper():
+        fig.nationality = ctx.rules.indicators.demonyms.get(word.lower())  # "..., followed by Ghanaians (2)"
     if fig.nationality is None and noun.kind == "elliptical":  # "52 of whom were Ukrainian citizens"
         fig.nationality = attrs.nationality_after(slot, ctx.rules.indicators.demonyms)
     citizens_of = _CITIZENS_OF.match(text, noun.end) if (noun.word or "").lower() in _CITIZEN_WORDS else None
