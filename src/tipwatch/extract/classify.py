@@ -118,7 +118,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             return (_bare_participle(ctx, sent, m, noun, qualifier, rule_ids)  # "120 arrested, 300 rescued"
                     or _paren_group(ctx, sent, m, figs, qualifier, rule_ids, clause, slot_end))
         if base is None or base.role is None:
-            return None
+            return _lead_group(ctx, sent, m, noun, qualifier, rule_ids, clause, slot_end) if noun.category else None
         role = base.role
         apposed = _APPOSED_PART.match(text, m.end)
         if apposed:  # "27 Myanmar nationals, nine of them minors, from a trawler"
@@ -183,6 +183,10 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             if indicator is not None:  # "The victims were 23 Moroccan citizens and 4 foreigners"
                 head = base
                 rule_ids.append("ind.group_named_before")
+        if indicator is None and noun.role == "person":
+            indicator, group_rule = _group_named_around(ctx, sent, m, noun)
+            if indicator is not None:  # "The victims, 14 women and 3 girls, were ...", "42 foreigners were among the victims"
+                rule_ids.append(group_rule)
     if indicator is None or (noun.role != "victim" and _MIGRANTS.fullmatch(noun.word or "") and action is not None
                              and _CONTROL.fullmatch(text, action.start, action.end)):
         return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
@@ -574,7 +578,8 @@ _GROUP_PAREN_ITEM = (r"\s*[A-Za-z'’-]+\s*\(\s*\d[\d,.]*\s*\)\s*(?:,\s*(?:and\s
                      r"followed\s+by\s+)")
 _GROUP_TAIL = (_GROUP_FIRST + "(?:" + _GROUP_ITEM + "|" + _GROUP_PAREN_ITEM + ")*"
                + r"(?:[A-Za-z'’-]+\s*\(\s*)?")
-_COPULA_LIST = r"(?:were|are|was|included|include|includes|comprised|comprise|consisted\s+of|there\s+were)\b"
+_COPULA_LIST = (r"(?:were|are|was|included|include|includes|comprised|comprise|consisted\s+of|there\s+were|numbered|"
+                r"totall?ed)\b")
 #: "The victims were 23 Moroccan citizens and 4 foreigners", "Among the 87 victims registered in 2023 there were
 #: 52 women, 21 men ...", "The victims in 2023 were mostly women: 47 women, 12 men and 9 children"
 _GROUP_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Mm]ost|[Aa]ll|(?:[Aa]mong|[Oo]f)\s+(?:the|these|those))\s+"
@@ -582,7 +587,8 @@ _GROUP_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Mm]ost
                          r"\s*,?\s+" + _COPULA_LIST + "(?P<tail>[^.;]*)$")
 #: "Victims included 31 Ukrainians and 18 Moldovans", "Identified victims were 40 women and 9 men": a bare plural
 #: subject at the head of the sentence
-_GROUP_BARE = re.compile(r"\W*(?:[A-Za-z][\w-]*\s+)?(?P<noun>[A-Za-z]+)(?:\s+(?:[a-z]+ed\s+)?(?:in|during|for|of)\s+"
+_GROUP_BARE = re.compile(r"\W*(?:(?:In|During|Last|This|Over)\s+(?:[\w-]+\s+){0,3}?(?:\d{4}|year|period)\s*,\s*)?"
+                         r"(?:[A-Za-z][\w-]*\s+)?(?P<noun>[A-Za-z]+)(?:\s+(?:[a-z]+ed\s+)?(?:in|during|for|of)\s+"
                          r"[^,.;:()]{1,30}?)?\s*,?\s+" + _COPULA_LIST + "(?P<tail>[^.;]*)$")
 #: "Most of them were female: 90 female and 30 male": the people counted just before
 _GROUP_PRONOUN = re.compile(r"\b(?:[Mm]ost|[Aa]ll|[Mm]any|[Tt]he\s+majority|[Aa]mong|[Oo]f)\s+(?:of\s+)?(?:them|these|those)\s*,?\s+"
@@ -617,6 +623,67 @@ def _group_named_before(ctx: DocContext, sent: Sentence, m: NumberMention, figs:
 
 _PERSON_PAREN = re.compile(r"\b(?P<word>[A-Za-z][\w'’-]*)\s*\(\s*\Z")
 _PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+#: "The victims, 14 women and 3 girls, were ...", "The traffickers' victims – 17 Nepalis and 4 Indians – were ...":
+#: people apposed to a role noun (the comma or dash just before the list)
+_APPOSED_TO = re.compile(r"\b(?P<noun>[A-Za-z]+)(?:'s?|’s?)?\s*(?:,|\(|\s[-–—]|[–—])\s*(?:(?:about|some|around|nearly|over|"
+                         r"more\s+than|at\s+least)\s+)?(?:[\w-]+\s+(?:[A-Za-z'’-]+\s+){0,2}?[A-Za-z'’-]+\s*(?:,\s*|\band\s+)){0,6}\Z")
+_APPOSITION_END = re.compile(r"[^.;:()–—]*?(?:,|\)|\s[-–—]|[–—])\s*")
+#: "42 foreigners were among the victims", "There were 12 men and 7 women among those freed"
+_AMONG_AFTER = re.compile(r"[^.;:]{0,80}?\bamong\s+(?:the|those|these)\s+(?P<rest>[^.;:,]{1,60})", re.IGNORECASE)
+
+
+def _group_named_around(ctx: DocContext, sent: Sentence, m: NumberMention, noun: Noun) -> tuple[str | None, str]:
+    """People with no action of their own whose group a role noun names around them: apposed to it ("The
+    victims, 14 women and 3 girls, were taken to a shelter": the predicate after the apposition, else the
+    role's own indicator), or "among" it ("42 foreigners were among the victims", "among those freed")."""
+    text, rules = ctx.text, ctx.rules.indicators
+    among = _AMONG_AFTER.match(text, noun.end, sent.end)
+    if among is not None:
+        rest = among.start("rest")
+        named = [a for a in rules.actions_in(text, rest, among.end(), ctx.low) if a.start - rest < 30]
+        indicator, _act = rules.indicator("person", named, m.start)
+        if indicator is None:
+            words = re.findall(r"[A-Za-z]+", among.group("rest"))[:4]
+            role = next((hit[0] for w in words if (hit := rules.nouns.get((w.lower(),))) and hit[0] in ("victim", "suspect")),
+                        None)
+            indicator = rules.roles.get(role, {}).get("default") if role else None
+        if indicator is not None:
+            return indicator, "ind.group_among"
+    apposed = _APPOSED_TO.search(text, max(sent.start, m.start - 160), m.start)
+    role = rules.nouns.get((apposed.group("noun").lower(),), (None, None))[0] if apposed else None
+    if role not in ("victim", "suspect"):
+        return None, ""
+    close = _APPOSITION_END.match(text, noun.end, sent.end)
+    acts: list[Action] = []
+    if close is not None:
+        lead = _PASSIVE_LEAD.match(text, close.end())
+        at = lead.end() if lead is not None else close.end()
+        acts = [a for a in rules.actions_in(text, at, min(sent.end, at + 60), ctx.low) if a.start == at]
+    indicator, _act = rules.indicator(role or "", acts, m.start)
+    return indicator, "ind.group_apposed"
+
+
+_LEAD_GROUP = re.compile(r"\W*(?:Of|Among)\s+(?:the|these|those|all)\s+(?P<words>[^,;:.\d]{1,60}?)\s*,\s*")
+
+
+def _lead_group(ctx: DocContext, sent: Sentence, m: NumberMention, noun: Noun, qualifier: str, rule_ids: list[str],
+                clause: tuple[int, int], slot_end: int) -> Figure | None:
+    """'Of the identified people, 74 were women', 'Among those rescued, 12 were boys': with no total before, a
+    group the lead names by what was done to them counts under that action's indicator."""
+    text, rules = ctx.text, ctx.rules.indicators
+    lead = _LEAD_GROUP.match(text, sent.start, m.start)
+    if lead is None or lead.end() != m.start:
+        return None
+    acts = rules.actions_in(text, lead.start("words"), lead.end("words"), ctx.low)
+    indicator, action = rules.indicator("person", acts, m.start)
+    if indicator is None or action is None:
+        return None
+    fig = Figure(m, sent, indicator, "person", noun, qualifier=qualifier, elliptical=True,
+                 rules=[*rule_ids, action.rule, "ind.lead_group"])
+    _breakdowns(ctx, fig, None, clause, slot_end, None)
+    return fig
 
 
 def _paren_word(ctx: DocContext, fig: Figure) -> str | None:
