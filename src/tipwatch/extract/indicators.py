@@ -49,7 +49,12 @@ _TIME_AFTER = re.compile(r"\s*(?:(?:in|during)\s+)?(?:(?:the|a|one)\s+(?:year|mo
                          r"(?:twelve|12)\s+months\s+(?:before|earlier)|"
                          r"the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|period|fiscal\s+year|financial\s+year)|"
                          r"the\s+same\s+(?:period|month|quarter))\b", re.IGNORECASE)
-CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,3}?than\b|^\s*(?:more|fewer)\b(?!\s+than)", re.IGNORECASE)
+#: "12 more than in 2022", "rose to 78, 12 more": a difference; not "rescued 45 more trafficking victims this week",
+#: a new count of people with no comparison after it
+CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,3}?than\b|^\s*(?:more|fewer)\b(?!\s+than)"
+                          r"(?!\s+(?:[\w-]+\s+){0,2}?(?:victims|survivors|suspects|traffickers)\b(?![^.;]{0,50}?\b(?:than|compared|"
+                          r"against|versus|from|over\s+the|on\s+the|year[\s-]on[\s-]year|last\s+year|previous|(?:a|the)\s+year\s+"
+                          r"(?:earlier|before|ago))\b))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
