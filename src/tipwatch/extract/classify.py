@@ -124,7 +124,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if apposed:  # "27 Myanmar nationals, nine of them minors, from a trawler"
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
-        actions = _own_actions(ctx, actions, m.end, slot_end)
+        if not (_IN_PART_LEAD.fullmatch(text, sent.start, m.start) and _OF_THEM_COMMA.match(text, m.end)):
+            actions = _own_actions(ctx, actions, m.end, slot_end)  # (not "In 14 of them, charges were filed against 19")
         if noun.kind == "elliptical" and _COMPARED_BASE.search(text, max(sent.start, m.start - 30), m.start):
             actions = []  # "identified 1,204 victims, compared with 987 in 2022, and referred all of them": the base's
         # "Of the 76 arrests, 9 face trafficking charges": a part of an event count counts its people
@@ -273,6 +274,10 @@ _APPOSED_PART = re.compile(r"\s+of\s+(?:them|whom|these|those)\s+(?!(?:were|was|
                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:,|\.(?:\s|$)|;)")
 
 
+#: "In 14 of them, charges were filed against 19 persons": a part of cases named in a leading phrase takes the
+#: main clause's verb, which also governs the next number
+_IN_PART_LEAD = re.compile(r"\W*(?:In|in)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?")
+_OF_THEM_COMMA = re.compile(r"\s+of\s+(?:them|these|those|the\s+cases|these\s+cases|those\s+cases|which)\s*,", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+\Z", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
