@@ -205,6 +205,9 @@ class IndicatorRules:
                 continue
             if low in ("and", "or") and i == 0:
                 break  # "Women accounted for 70 and men for 50": the next item, not a modifier
+            if word == "(" and mods and i + 2 < len(toks) and toks[i + 2][0] == ")" and toks[i + 1][0].isupper():
+                i += 3  # "1,061 human trafficking (TPPO) cases": an acronym glossing the modifiers
+                continue
             if low in self.modifiers and i < 7:
                 mods.append(low)
                 i += 1
