@@ -34,8 +34,32 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if shares.is_percent(ctx.text, m.end):
         return not shares.is_change(ctx.text, m.start, m.end)
     if noun.kind == "unknown":
-        return noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None or _verb_after(ctx, m)
+        return (noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None or _verb_after(ctx, m)
+                or _shared_list_noun(ctx, m, sent) is not None)
     return noun.kind != "noncount"
+
+
+#: "31 domestic and 12 foreign victims", "14 adult and 9 child victims": words of the first number's own, then the
+#: next number that the shared noun follows
+_ADJ_LIST = re.compile(r"(?P<adj>(?:\s+[A-Za-z][\w-]*){1,2}?)\s*,?\s+(?:and|or)\s+(?:about\s+|some\s+|over\s+)?\d[\d,.]*(?!\d)")
+
+
+def _shared_list_noun(ctx: DocContext, m: NumberMention, sent: Sentence) -> Noun | None:
+    """The noun after the last of two numbers that share it, for the first number ("31 domestic and 12
+    foreign victims"): counted nouns other than mere people, each number keeping its own adjectives."""
+    rules = ctx.rules.indicators
+    listed = _ADJ_LIST.match(ctx.text, m.end, sent.end)
+    if listed is None:
+        return None
+    words = listed.group("adj").split()
+    if any(w.lower() in rules.nouns or (w.lower(),) in rules.nouns or w.lower() in rules.noncount for w in words):
+        return None
+    last = rules.noun_after(ctx.text, listed.end(), sent.end)
+    if last.kind != "noun" or last.role == "person" or last.end - listed.end() > 40:
+        return None
+    nationality = next((rules.demonyms[w.lower()] for w in words if w.lower() in rules.demonyms
+                        and (w[0].isupper() or w.lower().startswith("foreign"))), None)
+    return Noun("noun", last.role, last.word, last.rule, last.end, nationality, tuple(w.lower() for w in words))
 
 
 def _verb_after(ctx: DocContext, m: NumberMention) -> bool:
@@ -63,6 +87,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         last_noun = ind_rules.noun_after(text, listed.end(), sent.end)
         if last_noun.kind == "noun" and last_noun.end - listed.end() < 40:
             noun = last_noun
+    if noun.kind == "unknown":
+        noun = _shared_list_noun(ctx, m, sent) or noun  # "31 domestic and 12 foreign victims"
     if noun.kind == "elliptical" and (_RANGE_TO_AMOUNT.match(text, m.end)
                                       or _RATIO_BEFORE.search(text, max(sent.start, m.start - 40), m.start)):
         return None  # "from 30 to 45 percent", "from 30 to 45 million", "a five-year average of 98": no count
@@ -683,10 +709,15 @@ def _lead_group(ctx: DocContext, sent: Sentence, m: NumberMention, noun: Noun, q
         return None
     acts = rules.actions_in(text, lead.start("words"), lead.end("words"), ctx.low)
     indicator, action = rules.indicator("person", acts, m.start)
-    if indicator is None or action is None:
+    if action is None:  # "Of the victims, 33 were Moroccan": the role the lead names
+        words = re.findall(r"[A-Za-z]+", lead.group("words"))[-3:]
+        role = next((hit[0] for w in words if (hit := rules.nouns.get((w.lower(),))) and hit[0] in ("victim", "suspect")),
+                    None)
+        indicator = rules.roles.get(role, {}).get("default") if role else None
+    if indicator is None:
         return None
     fig = Figure(m, sent, indicator, "person", noun, qualifier=qualifier, elliptical=True,
-                 rules=[*rule_ids, action.rule, "ind.lead_group"])
+                 rules=[*rule_ids, action.rule if action else "ind.lead_role", "ind.lead_group"])
     _breakdowns(ctx, fig, None, clause, slot_end, None)
     return fig
 
