@@ -428,14 +428,21 @@ def _bare_participle(ctx: DocContext, sent: Sentence, m: NumberMention, noun: No
     if indicator is None or action is None:
         return None
     if not any(c is not m and sent.start <= c.start < sent.end and _own_verb(ctx, sent, c)[1] is not None
-               for c in ctx.cands):
-        return None
+               for c in ctx.cands) and not _LONE_PASSIVE.match(ctx.text, m.end, sent.end):
+        return None  # (alone: "Fourteen were rescued, police said" after the raid that names them)
     fig = Figure(m, sent, indicator, "person", noun, qualifier=qualifier, elliptical=True,
                  rules=[*rule_ids, action.rule])
     fig.crimes, crule = _own_crimes(ctx, m, clause_at(ctx, sent, m), noun)
     if crule:
         fig.rules.append(crule)
     return fig
+
+
+#: a lone number with an unambiguous passive of its own: the people rescued, arrested, charged, convicted or sent home
+_LONE_PASSIVE = re.compile(r"\s+(?:were|have\s+been|had\s+been)\s+(?:(?:all|also|later|subsequently)\s+)?"
+                           r"(?:rescued|freed|saved|liberated|arrested|detained|apprehended|charged|prosecuted|indicted|"
+                           r"convicted|sentenced|jailed|repatriated)\b(?!\s+(?:as|for\s+(?!trafficking)|to\s+death|in\s+absentia)\b)",
+                           re.IGNORECASE)
 
 
 def _own_verb(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[str | None, Action | None]:
