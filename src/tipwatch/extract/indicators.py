@@ -215,7 +215,9 @@ class IndicatorRules:
             if i == 0 and word.isalpha() and word.islower() and low not in _FUNCTION_WORDS and len(toks) > 1 \
                     and toks[1][0].lower() in self.noncount:
                 return Noun("noncount", end=toks[i + 1][2])  # "two chartered flights"
-            nxt_hit = self._noun_at(toks, i + 1) if word.isalpha() and (word.islower() or i == 0) and not mods else None
+            # ("three kiln owners", "9 Sub-Saharan victims": one word, hyphens allowed, before a people noun)
+            nxt_hit = (self._noun_at(toks, i + 1) if word.replace("-", "").isalpha() and (word.islower() or i == 0)
+                       and not mods else None)
             if nxt_hit is not None and nxt_hit[1] in _PEOPLE_ROLES:
                 mods.append(low)  # "three kiln owners", "two brothel keepers": a compound noun of people
                 i += 1
