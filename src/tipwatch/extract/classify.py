@@ -698,7 +698,8 @@ def _group_named_around(ctx: DocContext, sent: Sentence, m: NumberMention, noun:
     if close is not None:
         lead = _PASSIVE_LEAD.match(text, close.end())
         at = lead.end() if lead is not None else close.end()
-        acts = [a for a in rules.actions_in(text, at, min(sent.end, at + 60), ctx.low) if a.start == at]
+        # the predicate's verb, or a phrase in its first words ("were taken to a shelter")
+        acts = [a for a in rules.actions_in(text, at, min(sent.end, at + 60), ctx.low) if a.start - at < 30]
     indicator, _act = rules.indicator(role or "", acts, m.start)
     return indicator, "ind.group_apposed"
 
