@@ -39,8 +39,32 @@ def may_count(ctx: DocContext, m: NumberMention, sent: Sentence) -> bool:
     if shares.is_percent(ctx.text, m.end):
         return not shares.is_change(ctx.text, m.start, m.end)
     if noun.kind == "unknown":
-        return noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None or _verb_after(ctx, m)
+        return (noun_before(ctx.rules.indicators, ctx.text, sent.start, m.start) is not None or _verb_after(ctx, m)
+                or _shared_list_noun(ctx, m, sent) is not None)
     return noun.kind != "noncount"
+
+
+#: "31 domestic and 12 foreign victims", "14 adult and 9 child victims": words of the first number's own, then the
+#: next number that the shared noun follows
+_ADJ_LIST = re.compile(r"(?P<adj>(?:\s+[A-Za-z][\w-]*){1,2}?)\s*,?\s+(?:and|or)\s+(?:about\s+|some\s+|over\s+)?\d[\d,.]*(?!\d)")
+
+
+def _shared_list_noun(ctx: DocContext, m: NumberMention, sent: Sentence) -> Noun | None:
+    """The noun after the last of two numbers that share it, for the first number ("31 domestic and 12
+    foreign victims"): counted nouns other than mere people, each number keeping its own adjectives."""
+    rules = ctx.rules.indicators
+    listed = _ADJ_LIST.match(ctx.text, m.end, sent.end)
+    if listed is None:
+        return None
+    words = listed.group("adj").split()
+    if any(w.lower() in rules.nouns or (w.lower(),) in rules.nouns or w.lower() in rules.noncount for w in words):
+        return None
+    last = rules.noun_after(ctx.text, listed.end(), sent.end)
+    if last.kind != "noun" or last.role == "person" or last.end - listed.end() > 40:
+        return None
+    nationality = next((rules.demonyms[w.lower()] for w in words if w.lower() in rules.demonyms
+                        and (w[0].isupper() or w.lower().startswith("foreign"))), None)
+    return Noun("noun", last.role, last.word, last.rule, last.end, nationality, tuple(w.lower() for w in words))
 
 
 def _verb_after(ctx: DocContext, m: NumberMention) -> bool:
@@ -68,6 +92,8 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         last_noun = ind_rules.noun_after(text, listed.end(), sent.end)
         if last_noun.kind == "noun" and last_noun.end - listed.end() < 40:
             noun = last_noun
+    if noun.kind == "unknown":
+        noun = _shared_list_noun(ctx, m, sent) or noun  # "31 domestic and 12 foreign victims"
     if noun.kind == "elliptical" and (_RANGE_TO_AMOUNT.match(text, m.end)
                                       or _RATIO_BEFORE.search(text, max(sent.start, m.start - 40), m.start)):
         return None  # "from 30 to 45 percent", "from 30 to 45 million", "a five-year average of 98": no count
@@ -76,10 +102,15 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     if noun.kind == "unknown" and _verb_after(ctx, m):
         noun = Noun("elliptical", end=m.end)
     named = _NAMED_AS.match(text, m.end, sent.end) if noun.kind == "elliptical" else None
+    rule_ids_named: list[str] = []
     if named:  # "three hundred and twelve were identified as victims of human trafficking"
         hit = ind_rules.nouns.get((named.group("noun").lower(),))
         if hit is not None:
             noun = Noun("noun", hit[0], named.group("noun"), hit[1], named.end())
+    elif noun.kind == "noun" and noun.role == "person" and _NAMED_AS_LATER.match(text, noun.end, sent.end):
+        # "2,300 migrants intercepted ... were identified as potential victims": victims, whatever the participle
+        noun = Noun("noun", "victim", noun.word, noun.rule, noun.end, noun.nationality, noun.modifiers, noun.category)
+        rule_ids_named.append("ind.victims.named_as")
     if noun.kind in ("noncount", "unknown"):
         return None
     head = _named_head(ctx, sent, fg.part_head(sent, text, figs, ctx.prev, m))
@@ -96,7 +127,7 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
     base: Figure | None = None
     apposed: re.Match[str] | None = None
     pool: list[Action] = []
-    rule_ids = [r for r in (qrule, noun.rule) if r]
+    rule_ids = [r for r in (qrule, noun.rule) if r] + rule_ids_named
     lead = _OF_WHICH.search(text, max(sent.start, m.start - 16), m.start)
     if noun.kind in ("elliptical", "noun") and lead and _ABOUT_TRAFFICKING.match(text, m.end, sent.end) and _calls_before(
             ctx, sent, lead.start()):  # "received 4,350 calls, of which 1,610 concerned possible trafficking"
@@ -119,15 +150,17 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
         if base is not None and noun.role == "person" and base.role not in _PEOPLE:
             base = _people_head(ctx, sent, m) or base  # "of this figure, 32 are minors": of the victims, not the raids
         if (base is None or base.role is None) and noun.kind == "elliptical":
-            return _bare_participle(ctx, sent, m, noun, qualifier, rule_ids)  # "120 arrested, 300 rescued"
+            return (_bare_participle(ctx, sent, m, noun, qualifier, rule_ids)  # "120 arrested, 300 rescued"
+                    or _paren_group(ctx, sent, m, figs, qualifier, rule_ids, clause, slot_end))
         if base is None or base.role is None:
-            return None
+            return _lead_group(ctx, sent, m, noun, qualifier, rule_ids, clause, slot_end) if noun.category else None
         role = base.role
         apposed = _APPOSED_PART.match(text, m.end)
         if apposed:  # "27 Myanmar nationals, nine of them minors, from a trawler"
             slot_end = m.end
         actions = ind_rules.actions_in(text, max(base.mention.end, clause[0], m.start - 1), slot_end, ctx.low)
-        actions = _own_actions(ctx, actions, m.end, slot_end)
+        if not (_IN_PART_LEAD.fullmatch(text, sent.start, m.start) and _OF_THEM_COMMA.match(text, m.end)):
+            actions = _own_actions(ctx, actions, m.end, slot_end)  # (not "In 14 of them, charges were filed against 19")
         governing = _governing_verb(ctx, ind_rules, _PEOPLE_OF.get(role, role), max(base.mention.end, clause[0], m.start - 40),
                                     m)
         if governing:  # "Police identified a further 60 who did not enter shelters": the verb before the number
@@ -202,7 +235,11 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             if indicator is not None:  # "The victims were 23 Moroccan citizens and 4 foreigners"
                 head = base
                 rule_ids.append("ind.group_named_before")
-    if indicator is None or (_MIGRANTS.fullmatch(noun.word or "") and action is not None
+        if indicator is None and noun.role == "person":
+            indicator, group_rule = _group_named_around(ctx, sent, m, noun)
+            if indicator is not None:  # "The victims, 14 women and 3 girls, were ...", "42 foreigners were among the victims"
+                rule_ids.append(group_rule)
+    if indicator is None or (noun.role != "victim" and _MIGRANTS.fullmatch(noun.word or "") and action is not None
                              and _CONTROL.fullmatch(text, action.start, action.end)):
         return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
     restated = _restated(ctx, sent, m, noun.role) if (
@@ -273,8 +310,13 @@ _RATIO_BEFORE = re.compile(r"\b(?:average|median|rate|ratio)\s+(?:of\s+)?(?:abou
                            r"almost\s+|roughly\s+|just\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
 _LEADS_IN = re.compile(r"\s*(?:(?:in|on|against|to|for|of)\s+)?")
 _UNCODED_FORM = re.compile(r"\b(?:exploitation|servitude|criminality|begging|crimes?|offen[cs]es?)\b", re.IGNORECASE)
-_NAMED_AS = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:identified|confirmed|recognised|"
-                       r"recognized|certified|classified|registered)\s+as\s+(?:potential\s+|possible\s+)?(?P<noun>victims|survivors)\b")
+_NAMED_AS = re.compile(r"(?:\s+of\s+(?:whom|them|these|those))?\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?"
+                       r"(?:identified|confirmed|recognised|recognized|certified|classified|registered)\s+as\s+"
+                       r"(?:(?:potential|possible|presumed|probable|likely|suspected|human|trafficking|trafficked|child|sex|"
+                       r"sexual|labou?r|forced|slavery|modern)\s+){0,3}(?P<noun>victims|survivors)\b", re.IGNORECASE)
+#: "2,300 migrants intercepted on the way to Yemen were identified as potential trafficking victims": people whose
+#: predicate, past a participle phrase without a comma or another figure, names them victims
+_NAMED_AS_LATER = re.compile(r"[^\d.;:,()]{0,80}?" + _NAMED_AS.pattern.split(")?", 1)[1], re.IGNORECASE)
 _ROLE_DASH = re.compile(r"\b([A-Za-z]+)\s*(?:[—–:]|\s-)\s*(?:[\w-]+\s+){0,6}?\Z")
 _SHARE_OPEN = re.compile(r"\(\s*\Z")
 _COUNT_TO_BRACKET = re.compile(r"(?:\s+(?:of\s+(?:the|these|those|all)\s+)?[A-Za-z-]+){0,3}\s*")
@@ -301,6 +343,10 @@ _SUBSET_ABOUT_TIP = re.compile(
     r"|\d[\d,.]*\s+of\s+(?:which|whom|them|these|those))\s+(?:were\s+|was\s+)?(?:concerned|concerning|related\s+to|about|"
     r"involved|involving|dealt\s+with|indicated|pointed\s+to|showed\s+(?:signs|indicators)\s+of|linked\s+to|were\s+linked\s+to)"
     r"\s+(?:[\w-]+\s+){0,4}?(?:trafficking|exploitation|slavery|forced\s+labou?r)\b", re.IGNORECASE)
+#: "In 14 of them, charges were filed against 19 persons": a part of cases named in a leading phrase takes the
+#: main clause's verb, which also governs the next number
+_IN_PART_LEAD = re.compile(r"\W*(?:In|in)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?")
+_OF_THEM_COMMA = re.compile(r"\s+of\s+(?:them|these|those|the\s+cases|these\s+cases|those\s+cases|which)\s*,", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+\Z", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]")
 _ANECDOTE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:told|tells|recalled|recounted|described|explained)\b")
@@ -492,14 +538,21 @@ def _bare_participle(ctx: DocContext, sent: Sentence, m: NumberMention, noun: No
     if indicator is None or action is None:
         return None
     if not any(c is not m and sent.start <= c.start < sent.end and _own_verb(ctx, sent, c)[1] is not None
-               for c in ctx.cands):
-        return None
+               for c in ctx.cands) and not _LONE_PASSIVE.match(ctx.text, m.end, sent.end):
+        return None  # (alone: "Fourteen were rescued, police said" after the raid that names them)
     fig = Figure(m, sent, indicator, "person", noun, qualifier=qualifier, elliptical=True,
                  rules=[*rule_ids, action.rule])
     fig.crimes, crule = _own_crimes(ctx, m, clause_at(ctx, sent, m), noun)
     if crule:
         fig.rules.append(crule)
     return fig
+
+
+#: a lone number with an unambiguous passive of its own: the people rescued, arrested, charged, convicted or sent home
+_LONE_PASSIVE = re.compile(r"\s+(?:were|have\s+been|had\s+been)\s+(?:(?:all|also|later|subsequently)\s+)?"
+                           r"(?:rescued|freed|saved|liberated|arrested|detained|apprehended|charged|prosecuted|indicted|"
+                           r"convicted|sentenced|jailed|repatriated)\b(?!\s+(?:as|for\s+(?!trafficking)|to\s+death|in\s+absentia)\b)",
+                           re.IGNORECASE)
 
 
 def _own_verb(ctx: DocContext, sent: Sentence, m: NumberMention) -> tuple[str | None, Action | None]:
@@ -670,13 +723,23 @@ _GROUP_FIRST = (r"(?:\s+(?:mostly|mainly|largely|predominantly|primarily|chiefly
                 r"(?:\s+(?!(?:by|from|to|in|at|with|for|of|on)\b)(?![a-z]+ed\b)[A-Za-z-]+)?\s*[:(—–-]?\s*")
 _GROUP_ITEM = (r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+"
                r"(?:[A-Za-z'’-]+\s+){0,2}?[A-Za-z'’-]+\s*(?:\(\s*\d[\d,.]*\s*\)\s*)?(?:,\s*(?:and\s+)?|and\s+)")
-_GROUP_TAIL = _GROUP_FIRST + "(?:" + _GROUP_ITEM + ")*"
-_COPULA_LIST = r"(?:were|are|was|included|include|includes|comprised|comprise|consisted\s+of|there\s+were)\b"
+#: "women (61), followed by children (23) and men (9)": groups named before their counts in brackets
+_GROUP_PAREN_ITEM = (r"\s*[A-Za-z'’-]+\s*\(\s*\d[\d,.]*\s*\)\s*(?:,\s*(?:and\s+|followed\s+by\s+|then\s+)?|and\s+|"
+                     r"followed\s+by\s+)")
+_GROUP_TAIL = (_GROUP_FIRST + "(?:" + _GROUP_ITEM + "|" + _GROUP_PAREN_ITEM + ")*"
+               + r"(?:[A-Za-z'’-]+\s*\(\s*)?")
+_COPULA_LIST = (r"(?:were|are|was|included|include|includes|comprised|comprise|consisted\s+of|there\s+were|numbered|"
+                r"totall?ed)\b")
 #: "The victims were 23 Moroccan citizens and 4 foreigners", "Among the 87 victims registered in 2023 there were
 #: 52 women, 21 men ...", "The victims in 2023 were mostly women: 47 women, 12 men and 9 children"
 _GROUP_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Mm]ost|[Aa]ll|(?:[Aa]mong|[Oo]f)\s+(?:the|these|those))\s+"
                          r"(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)(?:\s+(?:[a-z]+ed\s+)?(?:in|during|for|of)\s+[^,.;:()]{1,30}?)?"
                          r"\s*,?\s+" + _COPULA_LIST + "(?P<tail>[^.;]*)$")
+#: "Victims included 31 Ukrainians and 18 Moldovans", "Identified victims were 40 women and 9 men": a bare plural
+#: subject at the head of the sentence
+_GROUP_BARE = re.compile(r"\W*(?:(?:In|During|Last|This|Over)\s+(?:[\w-]+\s+){0,3}?(?:\d{4}|year|period)\s*,\s*)?"
+                         r"(?:[A-Za-z][\w-]*\s+)?(?P<noun>[A-Za-z]+)(?:\s+(?:[a-z]+ed\s+)?(?:in|during|for|of)\s+"
+                         r"[^,.;:()]{1,30}?)?\s*,?\s+" + _COPULA_LIST + "(?P<tail>[^.;]*)$")
 #: "Most of them were female: 90 female and 30 male": the people counted just before
 _GROUP_PRONOUN = re.compile(r"\b(?:[Mm]ost|[Aa]ll|[Mm]any|[Tt]he\s+majority|[Aa]mong|[Oo]f)\s+(?:of\s+)?(?:them|these|those)\s*,?\s+"
                             r"(?:" + _COPULA_LIST + r")?(?P<tail>[^.;]*)\Z")
@@ -689,7 +752,8 @@ def _group_named_before(ctx: DocContext, sent: Sentence, m: NumberMention, figs:
     last total if there is one."""
     text = ctx.text
     pronoun = _GROUP_PRONOUN.search(text, sent.start, m.start)
-    lead = None if pronoun else _GROUP_NOUN.search(text, sent.start, m.start)
+    lead = None if pronoun else (_GROUP_NOUN.search(text, sent.start, m.start)
+                                 or _GROUP_BARE.match(text, sent.start, m.start))
     found = lead or pronoun
     if found is None or not re.fullmatch(_GROUP_TAIL, found.group("tail")):
         return None, None
@@ -705,6 +769,114 @@ def _group_named_before(ctx: DocContext, sent: Sentence, m: NumberMention, figs:
     if total is not None:
         return total.indicator, total
     return rules.roles.get(role, {}).get("default"), None
+
+
+_PERSON_PAREN = re.compile(r"\b(?P<word>[A-Za-z][\w'’-]*)\s*\(\s*\Z")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+#: "The victims, 14 women and 3 girls, were ...", "The traffickers' victims – 17 Nepalis and 4 Indians – were ...":
+#: people apposed to a role noun (the comma or dash just before the list)
+_APPOSED_TO = re.compile(r"\b(?P<noun>[A-Za-z]+)(?:'s?|’s?)?\s*(?:,|\(|\s[-–—]|[–—])\s*(?:(?:about|some|around|nearly|over|"
+                         r"more\s+than|at\s+least)\s+)?(?:[\w-]+\s+(?:[A-Za-z'’-]+\s+){0,2}?[A-Za-z'’-]+\s*(?:,\s*|\band\s+)){0,6}\Z")
+_APPOSITION_END = re.compile(r"[^.;:()–—]*?(?:,|\)|\s[-–—]|[–—])\s*")
+#: "42 foreigners were among the victims", "There were 12 men and 7 women among those freed"
+_AMONG_AFTER = re.compile(r"[^.;:]{0,80}?\bamong\s+(?:the|those|these)\s+(?P<rest>[^.;:,]{1,60})", re.IGNORECASE)
+
+
+def _group_named_around(ctx: DocContext, sent: Sentence, m: NumberMention, noun: Noun) -> tuple[str | None, str]:
+    """People with no action of their own whose group a role noun names around them: apposed to it ("The
+    victims, 14 women and 3 girls, were taken to a shelter": the predicate after the apposition, else the
+    role's own indicator), or "among" it ("42 foreigners were among the victims", "among those freed")."""
+    text, rules = ctx.text, ctx.rules.indicators
+    among = _AMONG_AFTER.match(text, noun.end, sent.end)
+    if among is not None:
+        rest = among.start("rest")
+        named = [a for a in rules.actions_in(text, rest, among.end(), ctx.low) if a.start - rest < 30]
+        indicator, _act = rules.indicator("person", named, m.start)
+        if indicator is None:
+            words = re.findall(r"[A-Za-z]+", among.group("rest"))[:4]
+            role = next((hit[0] for w in words if (hit := rules.nouns.get((w.lower(),))) and hit[0] in ("victim", "suspect")),
+                        None)
+            indicator = rules.roles.get(role, {}).get("default") if role else None
+        if indicator is not None:
+            return indicator, "ind.group_among"
+    apposed = _APPOSED_TO.search(text, max(sent.start, m.start - 160), m.start)
+    role = rules.nouns.get((apposed.group("noun").lower(),), (None, None))[0] if apposed else None
+    if role not in ("victim", "suspect"):
+        return None, ""
+    close = _APPOSITION_END.match(text, noun.end, sent.end)
+    acts: list[Action] = []
+    if close is not None:
+        lead = _PASSIVE_LEAD.match(text, close.end())
+        at = lead.end() if lead is not None else close.end()
+        # the predicate's verb, or a phrase in its first words ("were taken to a shelter")
+        acts = [a for a in rules.actions_in(text, at, min(sent.end, at + 60), ctx.low) if a.start - at < 30]
+    indicator, _act = rules.indicator(role or "", acts, m.start)
+    return indicator, "ind.group_apposed"
+
+
+_LEAD_GROUP = re.compile(r"\W*(?:Of|Among)\s+(?:the|these|those|all)\s+(?P<words>[^,;:.\d]{1,60}?)\s*,\s*")
+
+
+def _lead_group(ctx: DocContext, sent: Sentence, m: NumberMention, noun: Noun, qualifier: str, rule_ids: list[str],
+                clause: tuple[int, int], slot_end: int) -> Figure | None:
+    """'Of the identified people, 74 were women', 'Among those rescued, 12 were boys': with no total before, a
+    group the lead names by what was done to them counts under that action's indicator."""
+    text, rules = ctx.text, ctx.rules.indicators
+    lead = _LEAD_GROUP.match(text, sent.start, m.start)
+    if lead is None or lead.end() != m.start:
+        return None
+    acts = rules.actions_in(text, lead.start("words"), lead.end("words"), ctx.low)
+    indicator, action = rules.indicator("person", acts, m.start)
+    if action is None:  # "Of the victims, 33 were Moroccan": the role the lead names
+        words = re.findall(r"[A-Za-z]+", lead.group("words"))[-3:]
+        role = next((hit[0] for w in words if (hit := rules.nouns.get((w.lower(),))) and hit[0] in ("victim", "suspect")),
+                    None)
+        indicator = rules.roles.get(role, {}).get("default") if role else None
+    if indicator is None:
+        return None
+    fig = Figure(m, sent, indicator, "person", noun, qualifier=qualifier, elliptical=True,
+                 rules=[*rule_ids, action.rule if action else "ind.lead_role", "ind.lead_group"])
+    _breakdowns(ctx, fig, None, clause, slot_end, None)
+    return fig
+
+
+def _paren_word(ctx: DocContext, fig: Figure) -> str | None:
+    """The people word a bracketed count follows ("women (61)", "Ghanaians (2)"), else None."""
+    m = fig.mention
+    word = _PERSON_PAREN.search(ctx.text, max(fig.sentence.start, m.start - 40), m.start)
+    if word is None or not _PAREN_CLOSE.match(ctx.text, m.end):
+        return None
+    low = word.group("word").lower()
+    hit = ctx.rules.indicators.nouns.get((low,))
+    if (hit is not None and hit[0] == "person") or (word.group("word")[0].isupper() and low in ctx.rules.indicators.demonyms):
+        return word.group("word")
+    return None
+
+
+def _paren_group(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figure], qualifier: str,
+                 rule_ids: list[str], clause: tuple[int, int], slot_end: int) -> Figure | None:
+    """'The identified victims were mostly women (61), followed by children (23)': a count in brackets after
+    a group of people, with no total before it, counts the victims or suspects the sentence's subject names."""
+    text, rules = ctx.text, ctx.rules.indicators
+    word = _PERSON_PAREN.search(text, max(sent.start, m.start - 40), m.start)
+    if word is None or not _PAREN_CLOSE.match(text, m.end):
+        return None
+    low = word.group("word").lower()
+    hit = rules.nouns.get((low,))
+    nationality = rules.demonyms.get(low) if word.group("word")[0].isupper() else None
+    if (hit is None or hit[0] != "person") and nationality is None:
+        return None
+    indicator, base = _group_named_before(ctx, sent, m, figs)
+    if indicator is None:
+        return None
+    noun = Noun("noun", "person", word.group("word"), hit[1] if hit else f"demonym.{nationality}", m.end, nationality)
+    fig = Figure(m, sent, indicator, "person", noun, qualifier=qualifier, head=base, elliptical=True,
+                 rules=[*rule_ids, "ind.paren_group"])
+    fig.borrowed = base
+    _breakdowns(ctx, fig, base, clause, slot_end, None)
+    return fig
 
 
 def _role_before_list(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figure | None:
@@ -746,9 +918,11 @@ def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | N
         return None
     last = figs[-1]
     between = text[last.mention.end:m.start]
-    if (last.head is not None and last.noun.role == "person" and last.noun.end > last.mention.end
+    # "... 98 were boys and 34 girls": the item after a group named by a copula breaks down the same total
+    up = last.head or (last.borrowed if last.noun.category else None)
+    if (up is not None and last.noun.role == "person" and last.noun.end > last.mention.end
             and _LIST_NEXT.fullmatch(text, last.noun.end, m.start)):
-        return last.head
+        return up
     if last.head is None and _LIST_OPEN.search(between) and not re.search(r"[.;]", between):
         return last
     return None
@@ -972,7 +1146,7 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
     base_of_part = not part_of and _BASE_OF_PART.search(text, max(clause[0], m.start - 30), m.start)
     if base_of_part:
         slot = ""  # ... and not the base's
-    word = noun.word if noun.kind == "noun" else None
+    word = noun.word if noun.kind == "noun" else _paren_word(ctx, fig)  # "..., followed by men (14)"
     fig.age = attrs.age_from_slot(slot) or _noun_age(word, fig.indicator)
     if fig.age is None and noun.end > m.end and not part_of and not base_of_part:
         # "11 victims (of trafficking) aged 14 to 17": the band lies past the next figure
@@ -989,6 +1163,8 @@ def _breakdowns(ctx: DocContext, fig: Figure, base: Figure | None, clause: tuple
         age, fig.sex = group
         fig.age = attrs.age_from_slot(slot) or (age if age != "18+" or fig.indicator.startswith("victims") else None)
     fig.nationality = noun.nationality
+    if fig.nationality is None and word and noun.kind == "elliptical" and word[0].isupper():
+        fig.nationality = ctx.rules.indicators.demonyms.get(word.lower())  # "..., followed by Ghanaians (2)"
     if fig.nationality is None and noun.kind == "elliptical":  # "52 of whom were Ukrainian citizens"
         fig.nationality = attrs.nationality_after(slot, ctx.rules.indicators.demonyms)
     citizens_of = _CITIZENS_OF.match(text, noun.end) if (noun.word or "").lower() in _CITIZEN_WORDS else None

@@ -53,7 +53,12 @@ _TIME_AFTER = re.compile(r"\s*(?:(?:in|during)\s+)?(?:(?:the|a|one)\s+(?:year|mo
                          r"(?:twelve|12)\s+months\s+(?:before|earlier)|"
                          r"the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|period|fiscal\s+year|financial\s+year)|"
                          r"the\s+same\s+(?:period|month|quarter))\b", re.IGNORECASE)
-CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,3}?than\b|^\s*(?:more|fewer)\b(?!\s+than)", re.IGNORECASE)
+#: "12 more than in 2022", "rose to 78, 12 more": a difference; not "rescued 45 more trafficking victims this week",
+#: a new count of people with no comparison after it
+CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,3}?than\b|^\s*(?:more|fewer)\b(?!\s+than)"
+                          r"(?!\s+(?:[\w-]+\s+){0,2}?(?:victims|survivors|suspects|traffickers)\b(?![^.;]{0,50}?\b(?:than|compared|"
+                          r"against|versus|from|over\s+the|on\s+the|year[\s-]on[\s-]year|last\s+year|previous|(?:a|the)\s+year\s+"
+                          r"(?:earlier|before|ago))\b))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,9 @@ class IndicatorRules:
                 continue
             if low in ("and", "or") and i == 0:
                 break  # "Women accounted for 70 and men for 50": the next item, not a modifier
+            if word == "(" and mods and i + 2 < len(toks) and toks[i + 2][0] == ")" and toks[i + 1][0].isupper():
+                i += 3  # "1,061 human trafficking (TPPO) cases": an acronym glossing the modifiers
+                continue
             if low in self.modifiers and i < 7:
                 mods.append(low)
                 i += 1
@@ -211,7 +219,9 @@ class IndicatorRules:
             if i == 0 and word.isalpha() and word.islower() and low not in _FUNCTION_WORDS and len(toks) > 1 \
                     and toks[1][0].lower() in self.noncount:
                 return Noun("noncount", end=toks[i + 1][2])  # "two chartered flights"
-            nxt_hit = self._noun_at(toks, i + 1) if word.isalpha() and (word.islower() or i == 0) and not mods else None
+            # ("three kiln owners", "9 Sub-Saharan victims": one word, hyphens allowed, before a people noun)
+            nxt_hit = (self._noun_at(toks, i + 1) if word.replace("-", "").isalpha() and (word.islower() or i == 0)
+                       and not mods else None)
             if nxt_hit is not None and (nxt_hit[1] in _PEOPLE_ROLES or (nxt_hit[1] == "case" and _ADJECTIVE.search(low))):
                 mods.append(low)  # "three kiln owners", "two brothel keepers", "412 external cases"
                 i += 1
@@ -289,7 +299,9 @@ class IndicatorRules:
         mapping: dict[str, str] = spec.get("actions") or {}
         usable = [a for a in actions if a.action in mapping]
         if usable:
-            best = max(usable, key=lambda a: (a.priority, -_distance(a, at, after or at)))
+            # at equal distance the verb before the number governs it, not a participle after its noun
+            # ("freed 12 women held in a brothel": rescued, not arrested)
+            best = max(usable, key=lambda a: (a.priority, -_distance(a, at, after or at), a.end <= at))
             return mapping[best.action], best
         default: str | None = spec.get("default")
         return default, None

@@ -13,7 +13,7 @@ import re
 _PERCENT = re.compile(r"\s*(?:percent|per cent|%)", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+(?:higher|lower|more|fewer|less|rise|drop|fall|increase|decrease|decline|jump|up|down|growth|dip|reduction|gain|year-on-year|annual)\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:an?|by|(?<!made )(?<!make )(?<!makes )up|down|rise of|drop of|fall of)\s+(?:about\s+|nearly\s+|some\s+|almost\s+)?\Z", re.IGNORECASE)
-_OF_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?P<ref>(?:the\s+|all\s+|those\s+|these\s+|them\b|its\s+|their\s+)?(?:(?:[\w-]+\s+){0,3}?(?P<noun>victims|cases|referrals|suspects|arrests|convictions|complaints|them|those|total|people|persons|survivors)\b)?)", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s*\)?\s+of\s+(?P<ref>(?:the\s+|all\s+|those\s+|these\s+|them\b|its\s+|their\s+)?(?:(?:[\w-]+\s+){0,3}?(?P<noun>victims|cases|referrals|suspects|arrests|convictions|complaints|them|those|total|people|persons|survivors)\b)?)", re.IGNORECASE)
 _MADE_UP = re.compile(r"\b(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|more than\s+|over\s+|a further\s+)?\Z", re.IGNORECASE)
 _WERE_AFTER = re.compile(r"\s*(?:percent|per cent|%)\s+of\s+(?:them|those|the total|the victims)\s+(?:were|was|are)\s+(?P<cat>[\w\s-]{2,40}?)(?=[,.;]|\s+and\b|$)", re.IGNORECASE)
 _SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+|\bwhile\s+)(?P<cat>[A-Za-z][\w\s'’-]{1,50}?)\s+(?:made up|make up|makes up|accounted for|account for|accounts for|comprised|constituted|represented|formed)\s+[^,;]*\Z", re.IGNORECASE)
@@ -68,9 +68,26 @@ def is_change(text: str, start: int, end: int) -> bool:
     return bool(_CHANGE_AFTER.match(text, end, end + 40) or _CHANGE_BEFORE.search(text, max(0, start - 20), start))
 
 
+#: "with women at 60%", "Moldovans were the largest group at 41%": a group and its share after "at"
+_AT_SHARE = re.compile(r"(?P<cat>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5}?)\s+at\s+(?:about\s+|around\s+|nearly\s+|some\s+|"
+                       r"almost\s+|just\s+(?:over|under)\s+)?\Z")
+#: "two thirds (64%) of the victims", "a quarter of the victims (25%)", "half of them (48%)": a fraction restated
+_FRACTION_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|majority|minority)\b[^().;:\d]{0,50}\(\s*\Z",
+                               re.IGNORECASE)
+#: "rose by a third (33%)": a change, not a share
+_FRACTION_CHANGE = re.compile(r"\b(?:by|of|(?<!made )(?<!make )(?<!makes )up|down|rise|increase|decrease|drop|fall|fell|rose|grew|jump)\s+(?:about\s+|nearly\s+|"
+                              r"almost\s+|more\s+than\s+|over\s+)?(?:a|one|two)?\s*\Z", re.IGNORECASE)
+#: "; girls 35%, boys 12%": a group word right before a share at the head of a clause
+_GROUP_FIRST = re.compile(r"(?:^|[;:]\s*|,\s*|\band\s+)(?P<cat>(?:women|men|girls|boys|children|minors|adults|females?|males?|"
+                          r"foreigners|nationals|citizens|(?-i:[A-Z][a-z]+(?:ns|ese|is|s))))\s+\Z", re.IGNORECASE)
+
+
 def share_category(text: str, sent_start: int, start: int, end: int, previous_share: bool) -> tuple[bool, str | None]:
     """(is a share, the words naming the group) for a percentage at ``text[start:end]``."""
     before = text[sent_start:start]
+    extra = _listed_share(before, previous_share)
+    if extra is not None:
+        return True, extra or None
     were = _WERE_AFTER.match(text, end, end + 80)
     if were:
         return True, were.group("cat")
@@ -109,6 +126,36 @@ def share_category(text: str, sent_start: int, start: int, end: int, previous_sh
         if after:
             return True, after
     return False, None
+
+
+def _listed_share(before: str, previous_share: bool) -> str | None:
+    """The group of a share written "X at N%", "a fraction (N%)" or "; X N%" ("" when no group is named),
+    None when the share is of none of these forms."""
+    at = _AT_SHARE.search(before[-80:])
+    if at is not None:
+        cat = _group_cat_text(at.group("cat"))
+        if cat is not None:
+            return cat.split(" with ")[-1]
+    tail = before[-80:]
+    fraction = _FRACTION_BRACKET.search(tail)
+    if fraction and not _FRACTION_CHANGE.search(tail, 0, fraction.start()):
+        subject = _SUBJECT.search(before)
+        return subject.group("cat") if subject else ""
+    first = None if previous_share else _GROUP_FIRST.search(before[-40:])  # later items: the list's own reading
+    if first is not None and _PEOPLE_GROUP.search(first.group("cat")):
+        return first.group("cat")
+    return None
+
+
+#: the people a share "at" may name: not any capitalised word ("Inflation stood at 12%")
+_PEOPLE_GROUP = re.compile(r"\b(?:women|men|girls|boys|females?|males?|children|minors|adults|foreign\w*|nationals|citizens|"
+                           r"group|victims|survivors)\b|\b(?-i:[A-Z][a-z]+(?:ans|ese|is|ers))\b", re.IGNORECASE)
+
+
+def _group_cat_text(cat: str) -> str | None:
+    words = re.findall(r"[A-Za-z'’-]+", cat)
+    tail = " ".join(words[-3:])
+    return tail if _PEOPLE_GROUP.search(tail) and not _CHANGE_WORDS.search(tail) else None
 
 
 _COMPARED_LEAD = re.compile(r"(?:^|\s)(?:up|down|rising|falling)\s+from$|\b(?:compared\s+(?:with|to)|against|versus|from)\Z",

@@ -189,7 +189,9 @@ def _counted(rules: IndicatorRules, phrase: str, *, counts_first: bool = False
     words = re.findall(r"[A-Za-z]+", phrase)
     low = [w.lower() for w in words]
     # "Police said the number of victims ...", "Last year the number of cases ...": the count's noun follows
-    skip = next((i + 3 for i in range(len(low) - 2) if low[i:i + 3] == ["the", "number", "of"]), 0)
+    # ("The total number of identified victims in 2023 was": victims)
+    skip = next((i + 2 for i in range(1, len(low) - 1) if low[i:i + 2] == ["number", "of"]
+                 and low[i - 1] in ("the", "total")), 0)
     skip += 1 if words[skip:skip + 1] == ["total"] else 0
     hits = [(word, found) for word in words[skip:skip + 4] if (found := rules.nouns.get((word.lower(),)))]
     if counts_first:
