@@ -77,7 +77,8 @@ class OrgRules:
         out: list[_Name] = []
         for run in _RUN.finditer(text):
             toks = [_trim(run.start() + m.start(), m.group(0)) for m in _TOKEN.finditer(run.group(0))]
-            out.extend(self._names_in_run(toks, _THE_BEFORE.search(text, max(0, run.start() - 4), run.start()) is not None))
+            names = self._names_in_run(toks, _THE_BEFORE.search(text, max(0, run.start() - 4), run.start()) is not None)
+            out.extend(_with_commas(text, name) for name in names)
         if self.local_rx is not None:
             for m in self.local_rx.finditer(text):
                 place = [t for t in m.group("place").split() if t.lower() not in _CONNECTORS]
@@ -100,6 +101,9 @@ class OrgRules:
                 continue
             i = self._back(toks, h, after_the)
             j = h if owner else self._forward(toks, h)  # "the Public Security Directorate's Anti-Human ... Unit"
+            if j > i and i > 0 and toks[i - 1][2] in self.stop_lead and (
+                    i == 1 or toks[i - 2][2] in ("the", "The") or toks[i - 2][2].endswith(("'s", "’s"))):
+                i -= 1  # "Mongolia's General Police Department", "General Directorate of Migration said"
             if j > i:  # a head alone ("Police", "Ministry") is no name
                 words = [t[2] for t in toks[i:j + 1]]
                 end = toks[j][1]
@@ -144,6 +148,10 @@ class OrgRules:
             if nxt in self.stop_lead and j + 2 < len(toks) and toks[j + 2][2] in self.heads:
                 j += 2  # "Gendarmerie General Command", "Police General Directorate"
                 continue
+            if nxt in self.stop_lead and toks[j][2] in self.heads and j + 3 < len(toks) \
+                    and toks[j + 2][2] in _CONNECTORS and self._capital(toks[j + 3][2], tail=True):
+                j += 1  # "Directorate General of Immigration", "Inspectorate General of Labour"
+                continue
             k = j + 1
             while k < len(toks) and (toks[k][2].lower() in _CONNECTORS or _IN_PERSONS(toks, k)):
                 k += 1
@@ -153,8 +161,9 @@ class OrgRules:
             end = k
             while end + 1 < len(toks) and self._capital(toks[end + 1][2], tail=True):
                 end += 1
-            if "and" in joined and any(t[2] in self.heads for t in toks[k:end + 1]):
-                break  # "the Interior Ministry and the Foreign Ministry": two names
+            if "and" in joined and any(t[2] in self.heads for t in toks[k:end + 1]) \
+                    and ("the" in joined or toks[j][2] in self.heads or toks[j][2].endswith(("'s", "’s"))):
+                break  # "the Interior Ministry and the Foreign Ministry": two names (not "Travel Control and Enforcement Unit")
             j = end
         return j
 
@@ -175,6 +184,7 @@ class OrgRules:
             abbr = _ABBR_AFTER.match(text, name.end)
             if abbr and sum(c.isupper() for c in abbr.group("abbr")) >= 2:
                 learned.setdefault(abbr.group("abbr"), entity)
+        out = _units_in_bodies(text, out, known)
         for m in _OWNED_MINISTRY.finditer(text):  # "Indonesia's foreign ministry", "Vietnam's foreign ministry"
             found = [e for e in gazetteer.lookup(f"{m.group('what').title()} Ministry") if e.kind == "body"]
             owner = [e for e in gazetteer.lookup(m.group("owner")) if e.kind == "country"]
@@ -203,10 +213,10 @@ class OrgRules:
                 out.append(EntityMention(m.start(), m.end(), m.group(0), (learned[m.group(0)],)))
         return out
 
-    @staticmethod
-    def _unit_parent(text: str, name: _Name, gazetteer: Gazetteer, known: list[EntityMention]) -> Entity | None:
+    def _unit_parent(self, text: str, name: _Name, gazetteer: Gazetteer, known: list[EntityMention]) -> Entity | None:
         """A unit is credited to the body it belongs to: "the Ghana Police Service's Anti-Human
-        Trafficking Unit", "the ... Investigation Division of the Sri Lanka Police"."""
+        Trafficking Unit", "the ... Investigation Division of the Sri Lanka Police", "the
+        Anti-Trafficking Unit of the Border Police"."""
         if name.tokens[-1] in _UNIT_HEADS:
             owner = _POSSESSED.search(text, max(0, name.start - 3), name.start)
             first = name.tokens[0]
@@ -219,6 +229,14 @@ class OrgRules:
                 body = None
             if body is not None:
                 return body.entities[0]
+            own = next((k for k, t in enumerate(name.tokens[1:-2], 1) if t.endswith(("'s", "’s"))), None)
+            if own is not None:  # "the Bureau of Immigration's Travel Control and Enforcement Unit"
+                words = (*name.tokens[:own], name.tokens[own][:-2])
+                found = [e for e in gazetteer.lookup(" ".join(words)) if e.kind == "body"]
+                if found:
+                    return found[0]
+                if any(w in self.heads for w in words):
+                    return self._entity(replace(name, tokens=words), gazetteer, known, [m.start for m in known])
         tokens = list(name.tokens)
         for i, tok in enumerate(tokens[:-1]):
             if tok == "of" and i > 0 and tokens[i - 1] in _UNIT_HEADS:
@@ -228,6 +246,11 @@ class OrgRules:
                 found = [e for e in gazetteer.lookup(" ".join(tail)) if e.kind == "body"] if tail else []
                 if found:
                     return found[0]
+                lead = tail[:tail.index("of")] if "of" in tail else tail
+                head = next((t for t in lead if t in self.heads), None)  # "National Police of Colombia"
+                if head is not None and len(tail) > 1 and tail[0][:1].isupper():  # a parent the gazetteer does not list
+                    return self._entity(replace(name, tokens=tuple(tail), kind=self.heads[head]), gazetteer, known,
+                                        [m.start for m in known])
         return None
 
     @staticmethod
@@ -249,7 +272,12 @@ class OrgRules:
             country = next((e.key for e in owner if e.kind == "country"), None)
             if country or own == 0:
                 tokens = tokens[own + 1:]
-        if name.kind in ("ministry", "agency"):  # not "National Police of Peru"
+        if len(tokens) > 2 and not any(e.kind == "body" for e in gazetteer.lookup(" ".join(tokens))) \
+                and self._parent(tokens, gazetteer) is None:
+            nation = next((e.country for e in gazetteer.lookup(tokens[0]) if e.kind == "demonym"), None)
+            if nation:  # "the Romanian National Agency against ...", not "Indonesian National Police" (a known name)
+                tokens, country = tokens[1:], country or nation
+        if name.kind in ("ministry", "agency", "committee"):  # not "National Police of Peru"
             for of in range(2, len(tokens) - 1):
                 if tokens[of] != "of" or tokens[of - 1] in ("Republic", "Kingdom"):
                     continue
@@ -300,12 +328,52 @@ class OrgRules:
 
     def _parent(self, tokens: list[str], gazetteer: Gazetteer) -> Entity | None:
         """'PNP Women and Children Protection Center' is a unit of the PNP."""
-        for n in (2, 1):
-            if len(tokens) > n + 1 and tokens[n][:1].isupper():
+        for n in (3, 2, 1):  # "Philippine National Police Women and ...": a prefix of capitalised words only
+            if len(tokens) > n + 1 and tokens[n][:1].isupper() \
+                    and all(t[:1].isupper() and not t.endswith(",") for t in tokens[:n]):
                 found = [e for e in gazetteer.lookup(" ".join(tokens[:n])) if e.kind == "body"]
                 if found:
                     return found[0]
         return None
+
+
+_ITS = re.compile(r"\b(?:its|their)\s+\Z")
+_AT_BODY = re.compile(r"\s+(?:at|of|within|under|in)\s+(?:the\s+)?")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _units_in_bodies(text: str, orgs: list[EntityMention], known: list[EntityMention]) -> list[EntityMention]:
+    """A unit named by shape is credited to the body the text places it in: "the Anti-Human
+    Trafficking Unit at the Public Security Directorate", "the police said its Human Trafficking
+    Unit ..." (the body named before it in the sentence)."""
+    bodies = sorted((m for m in [*known, *orgs] if m.kind == "body"), key=lambda m: m.start)
+    out: list[EntityMention] = []
+    for org in orgs:
+        ent = org.entities[0]
+        if not ent.rule.startswith("org.") or org.text.split()[-1] not in _UNIT_HEADS:
+            out.append(org)
+            continue
+        parent: EntityMention | None = None
+        at = _AT_BODY.match(text, org.end)
+        if at is not None:
+            parent = next((b for b in bodies if b.start == at.end()), None)
+        if parent is None and _ITS.search(text, max(0, org.start - 8), org.start):
+            before = [b for b in bodies if b.end <= org.start and not _SENTENCE_END.search(text, b.end, org.start)]
+            parent = before[-1] if before else None
+        if parent is not None and parent.entities[0].key != ent.key:
+            org = EntityMention(org.start, org.end, org.text, parent.entities)
+        out.append(org)
+    return out
+
+
+def _with_commas(text: str, name: _Name) -> _Name:
+    """A name's words keep the commas the text writes between them ("Ministry of Labour, Social
+    Protection and Family"), which the tokens leave out."""
+    gaps = re.findall(r"\S+", text[name.start:name.end])
+    if len(gaps) != len(name.tokens) or not any(g.endswith(",") for g in gaps[:-1]):
+        return name
+    words = tuple(f"{w}," if g.endswith(",") and not w.endswith(",") else w for w, g in zip(name.tokens[:-1], gaps, strict=False))
+    return replace(name, tokens=(*words, name.tokens[-1]))
 
 
 def _trim(start: int, word: str) -> tuple[int, int, str]:
