@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -39,7 +40,8 @@ _TITLE_MINISTER = re.compile(r"\b(?P<what>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+
 
 #: heads of names of units inside a larger body (credited to that body when it is named with them)
 _UNIT_HEADS = frozenset({"Unit", "Division", "Directorate", "Squad", "Cell", "Wing", "Desk", "Section", "Bureau",
-                         "Department", "Command", "Centre", "Center", "Office", "Force", "Team"})
+                         "Department", "Command", "Centre", "Center", "Office", "Force", "Team", "Service",
+                         "Administration"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class OrgRules:
         self.heads: dict[str, str] = dict(data.get("org_heads", {}))
         self.stop = frozenset(data.get("org_stop", []))
         self.stop_lead = frozenset(data.get("org_stop_lead", []))
+        self.general_heads = frozenset(data.get("org_general_heads", []))
+        self.national_words = frozenset(data.get("org_national_words", []))
         self.end = frozenset(data.get("org_end", []))
         self.expand: dict[str, str] = dict(data.get("org_expand", {}))
         self.seat_words = frozenset(data.get("org_seat", []))
@@ -148,7 +152,7 @@ class OrgRules:
             if nxt in self.stop_lead and j + 2 < len(toks) and toks[j + 2][2] in self.heads:
                 j += 2  # "Gendarmerie General Command", "Police General Directorate"
                 continue
-            if nxt in self.stop_lead and toks[j][2] in self.heads and j + 3 < len(toks) \
+            if nxt == "General" and toks[j][2] in self.general_heads and j + 3 < len(toks) \
                     and toks[j + 2][2] in _CONNECTORS and self._capital(toks[j + 3][2], tail=True):
                 j += 1  # "Directorate General of Immigration", "Inspectorate General of Labour"
                 continue
@@ -162,7 +166,7 @@ class OrgRules:
             while end + 1 < len(toks) and self._capital(toks[end + 1][2], tail=True):
                 end += 1
             if "and" in joined and any(t[2] in self.heads for t in toks[k:end + 1]) \
-                    and ("the" in joined or toks[j][2] in self.heads or toks[j][2].endswith(("'s", "’s"))):
+                    and not any(t[2].endswith(("'s", "’s")) for t in toks[h + 1:j + 1]):
                 break  # "the Interior Ministry and the Foreign Ministry": two names (not "Travel Control and Enforcement Unit")
             j = end
         return j
@@ -184,7 +188,7 @@ class OrgRules:
             abbr = _ABBR_AFTER.match(text, name.end)
             if abbr and sum(c.isupper() for c in abbr.group("abbr")) >= 2:
                 learned.setdefault(abbr.group("abbr"), entity)
-        out = _units_in_bodies(text, out, known)
+        out = _units_in_bodies(text, out, known, self._is_unit)
         for m in _OWNED_MINISTRY.finditer(text):  # "Indonesia's foreign ministry", "Vietnam's foreign ministry"
             found = [e for e in gazetteer.lookup(f"{m.group('what').title()} Ministry") if e.kind == "body"]
             owner = [e for e in gazetteer.lookup(m.group("owner")) if e.kind == "country"]
@@ -217,7 +221,7 @@ class OrgRules:
         """A unit is credited to the body it belongs to: "the Ghana Police Service's Anti-Human
         Trafficking Unit", "the ... Investigation Division of the Sri Lanka Police", "the
         Anti-Trafficking Unit of the Border Police"."""
-        if name.tokens[-1] in _UNIT_HEADS:
+        if self._is_unit(name.tokens):
             owner = _POSSESSED.search(text, max(0, name.start - 3), name.start)
             first = name.tokens[0]
             if owner is not None:
@@ -238,8 +242,9 @@ class OrgRules:
                 if any(w in self.heads for w in words):
                     return self._entity(replace(name, tokens=words), gazetteer, known, [m.start for m in known])
         tokens = list(name.tokens)
+        unit = self._is_unit(tokens)
         for i, tok in enumerate(tokens[:-1]):
-            if tok == "of" and i > 0 and tokens[i - 1] in _UNIT_HEADS:
+            if tok == "of" and i > 0 and (tokens[i - 1] in _UNIT_HEADS or unit and tokens[i + 1] == "the"):
                 tail = tokens[i + 1:]
                 if tail and tail[0].lower() == "the":
                     tail = tail[1:]
@@ -248,10 +253,17 @@ class OrgRules:
                     return found[0]
                 lead = tail[:tail.index("of")] if "of" in tail else tail
                 head = next((t for t in lead if t in self.heads), None)  # "National Police of Colombia"
-                if head is not None and len(tail) > 1 and tail[0][:1].isupper():  # a parent the gazetteer does not list
+                # a parent the gazetteer does not list: "the Unit of the Border Police" (not "Directorate of Border Police")
+                if head is not None and self.heads[head] != "government" and len(tail) > 1 and tail[0][:1].isupper() \
+                        and tokens[i + 1].lower() == "the":  # (an office "of the Government of X" is its own body)
                     return self._entity(replace(name, tokens=tuple(tail), kind=self.heads[head]), gazetteer, known,
                                         [m.start for m in known])
         return None
+
+    def _is_unit(self, tokens: tuple[str, ...] | list[str]) -> bool:
+        """A name headed by a unit word: "Anti-Trafficking Unit", "Main Directorate for Drug Control ..."."""
+        first = next((t for t in tokens if t in self.heads), None)
+        return tokens[-1] in _UNIT_HEADS or first in _UNIT_HEADS
 
     @staticmethod
     def _owner(text: str, name: _Name, known: list[EntityMention]) -> Entity | None:
@@ -274,24 +286,30 @@ class OrgRules:
                 tokens = tokens[own + 1:]
         if len(tokens) > 2 and not any(e.kind == "body" for e in gazetteer.lookup(" ".join(tokens))) \
                 and self._parent(tokens, gazetteer) is None:
-            nation = next((e.country for e in gazetteer.lookup(tokens[0]) if e.kind == "demonym"), None)
-            if nation:  # "the Romanian National Agency against ...", not "Indonesian National Police" (a known name)
-                tokens, country = tokens[1:], country or nation
-        if name.kind in ("ministry", "agency", "committee"):  # not "National Police of Peru"
-            for of in range(2, len(tokens) - 1):
-                if tokens[of] != "of" or tokens[of - 1] in ("Republic", "Kingdom"):
-                    continue
-                tail = tokens[of + 1:]
-                tail = tail[1:] if tail[0].lower() == "the" else tail
-                if len(tail) > 2 and tail[0] in ("Republic", "Kingdom") and tail[1] == "of":
-                    tail = tail[2:]  # "of the Republic of Albania"
-                nation = next((e.key for e in gazetteer.lookup(" ".join(tail)) if e.kind == "country"), None)
-                if nation:  # "the Ministry of Internal Affairs of Tajikistan" is its Ministry of Internal Affairs
-                    tokens, country = tokens[:of], country or nation
-                    break
+            for n in (2, 1):
+                lead = gazetteer.lookup(" ".join(tokens[:n]))
+                nation = next((e.country for e in lead if e.kind == "demonym"), None)
+                if nation is None and len(tokens) > n + 1 and tokens[n] in self.national_words:
+                    nation = next((e.key for e in lead if e.kind == "country"), None)  # "the UAE National Committee ..."
+                if nation and len(tokens) > n + 1:  # "the Romanian National Agency against ...", "the Costa Rican
+                    tokens, country = tokens[n:], country or nation  # Migration ... Directorate" (not "Indonesian
+                    break  # National Police", a known name, nor "Ghana Police Service", a country's own)
+        for of in range(2, len(tokens) - 1):
+            if tokens[of] != "of" or tokens[of - 1] in ("Republic", "Kingdom", "Police"):
+                continue  # not "National Police of Peru" (the name the force goes by)
+            tail = tokens[of + 1:]
+            tail = tail[1:] if tail[0].lower() == "the" else tail
+            if len(tail) > 2 and tail[0] in ("Republic", "Kingdom", "Government") and tail[1] == "of":
+                tail = tail[2:]  # "of the Republic of Albania", "of the Government of Montenegro"
+            nation = next((e.key for e in gazetteer.lookup(" ".join(tail)) if e.kind == "country"), None)
+            if nation or tail == ["Government"]:  # "the Ministry of Internal Affairs of Tajikistan" is its Ministry of
+                tokens, country = tokens[:of], country or nation  # Internal Affairs
+                break
         entity = self._known(name, tokens, gazetteer, known, starts)
         if country and entity.country is None:
             return replace(entity, country=country)
+        if country and entity.country not in (country, "WORLD", "EU"):  # "the State Committee for National Security
+            return Entity("body", entity.key, f"org.{name.kind}", country, None, entity.body_kind)  # of Tajikistan"
         return entity
 
     def _known(self, name: _Name, tokens: list[str], gazetteer: Gazetteer, known: list[EntityMention],
@@ -342,7 +360,8 @@ _AT_BODY = re.compile(r"\s+(?:at|of|within|under|in)\s+(?:the\s+)?")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-def _units_in_bodies(text: str, orgs: list[EntityMention], known: list[EntityMention]) -> list[EntityMention]:
+def _units_in_bodies(text: str, orgs: list[EntityMention], known: list[EntityMention],
+                     is_unit: Callable[[list[str]], bool]) -> list[EntityMention]:
     """A unit named by shape is credited to the body the text places it in: "the Anti-Human
     Trafficking Unit at the Public Security Directorate", "the police said its Human Trafficking
     Unit ..." (the body named before it in the sentence)."""
@@ -350,7 +369,7 @@ def _units_in_bodies(text: str, orgs: list[EntityMention], known: list[EntityMen
     out: list[EntityMention] = []
     for org in orgs:
         ent = org.entities[0]
-        if not ent.rule.startswith("org.") or org.text.split()[-1] not in _UNIT_HEADS:
+        if not ent.rule.startswith("org.") or not is_unit(org.text.split()):
             out.append(org)
             continue
         parent: EntityMention | None = None

@@ -69,7 +69,7 @@ MAPPINGS: dict[str, type | tuple[type, ...]] = {
     "org_heads": str, "org_local_heads": str, "org_expand": str,
 }
 STRING_LISTS = ("articles", "article_nouns", "article_verbs", "vague", "modifiers", "noncount", "money_cues", "other_crimes",
-                "covered", "stop", "world", "multi", "foreign", "org_local_mods", "org_stop", "org_stop_lead", "org_seat",
+                "covered", "stop", "world", "multi", "foreign", "org_local_mods", "org_stop", "org_stop_lead", "org_general_heads", "org_national_words", "org_seat",
                 "org_end", "regions", "eu", "national", "authorities", "counted_people", "roll_up", "subdivision_types")
 REGEX_LISTS = ("money_cues", "other_crimes", "world", "multi", "regions", "eu", "national", "authorities", "counted_people")
 KNOWN = set(RECORDS) | set(MAPPINGS) | set(STRING_LISTS) | {"version"}
