@@ -62,6 +62,7 @@ class OrgRules:
         self.stop_lead = frozenset(data.get("org_stop_lead", []))
         self.general_heads = frozenset(data.get("org_general_heads", []))
         self.national_words = frozenset(data.get("org_national_words", []))
+        self.same_words: dict[str, str] = dict(data.get("org_same_words", {}))
         self.end = frozenset(data.get("org_end", []))
         self.expand: dict[str, str] = dict(data.get("org_expand", {}))
         self.seat_words = frozenset(data.get("org_seat", []))
@@ -215,6 +216,43 @@ class OrgRules:
             alt = "|".join(sorted(map(re.escape, learned), key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
                 out.append(EntityMention(m.start(), m.end(), m.group(0), (learned[m.group(0)],)))
+        return self._full_names([*known, *out], out)
+
+    def _ministry_words(self, key: str) -> str | None:
+        """'Ministry of the Interior' -> 'interior'; 'Ministry of Internal Affairs' -> 'interior' (org_same_words)."""
+        m = re.match(r"(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?(.+)\Z", key)
+        if m is None:
+            return None
+        words = m.group(1).replace(",", " ,")
+        for phrase, same in self.same_words.items():
+            words = re.sub(rf"\b{re.escape(phrase)}\b", same, words)
+        return " ".join(words.lower().split())
+
+    def _full_names(self, mentions: list[EntityMention], orgs: list[EntityMention]) -> list[EntityMention]:
+        """A ministry's short form names the one the text gives in full: "the Labour Ministry" after "the
+        Ministry of Labour, Social Protection and Family", "the Interior Ministry" after "the Ministry of
+        Internal Affairs"."""
+        full: dict[str, EntityMention] = {}
+        for m in sorted(mentions, key=lambda m: (not _WRITTEN_FULL.match(m.text), m.start)):
+            if m.kind == "body" and (words := self._ministry_words(m.entities[0].key)):
+                full.setdefault(words, m)  # the first name written in full ("Ministry of ..."), else the first
+        out = list(orgs)
+        for m in mentions:
+            ent = m.entities[0]
+            words = self._ministry_words(ent.key) if m.kind == "body" else None
+            if not words:
+                continue
+            longer = {w for w in full if w != words and (w.startswith(f"{words} ,") or w.startswith(f"{words} and "))
+                      or w == words and full[w].entities[0].key != ent.key}
+            if len(longer) != 1:
+                continue
+            target = full[longer.pop()].entities[0]
+            if target.key == ent.key or target.country not in (None, ent.country) and ent.country is not None:
+                continue
+            override = EntityMention(m.start, m.end, m.text, (replace(target, rule=f"{target.rule}{_FULL_NAME}"),))
+            out = [o for o in out if (o.start, o.end) != (m.start, m.end)]
+            out.append(override)
+        out.sort(key=lambda o: o.start)
         return out
 
     def _unit_parent(self, text: str, name: _Name, gazetteer: Gazetteer, known: list[EntityMention]) -> Entity | None:
@@ -413,14 +451,14 @@ def merge_mentions(gazetteer: list[EntityMention], orgs: list[EntityMention]) ->
     Places and nationality words inside an organisation's name are kept (they still say
     where a sentence is about); only body names compete.
     """
-    kept_orgs = [o for o in orgs if not any(
+    kept_orgs = [o for o in orgs if _FULL_NAME in o.entities[0].rule or not any(
         g.kind == "body" and g.start <= o.start and o.end <= g.end and not _defined_abbr(o, g) for g in gazetteer)]
     kept_orgs = _drop_nested(kept_orgs)
     # an abbreviation the text defines ("National Police Agency (NPA)") beats the gazetteer's reading
     # of it (South Africa's National Prosecuting Authority)
     out = [g for g in gazetteer if not (g.kind == "body" and any(
         o.start <= g.start and g.end <= o.end + _possessive(g) and (
-            o.end - o.start > g.end - g.start - _possessive(g) or _defined_abbr(o, g))
+            o.end - o.start > g.end - g.start - _possessive(g) or _defined_abbr(o, g) or _FULL_NAME in o.entities[0].rule)
         for o in kept_orgs))]
     taken = [(m.start, m.end) for m in out if m.kind == "body"]
     for o in kept_orgs:
@@ -428,6 +466,10 @@ def merge_mentions(gazetteer: list[EntityMention], orgs: list[EntityMention]) ->
             out.append(o)
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+_FULL_NAME = ".full_name"
+_WRITTEN_FULL = re.compile(r"(?:the\s+)?(?:Ministry|Department)\s+(?:of|for)\b", re.IGNORECASE)
 
 
 def _defined_abbr(org: EntityMention, gaz: EntityMention) -> bool:

@@ -66,7 +66,7 @@ RECORDS: dict[str, RecordShape] = {
 MAPPINGS: dict[str, type | tuple[type, ...]] = {
     "units": int, "tens": int, "scales": _NUM, "abbreviations": _NUM, "months": int,
     "roles": dict, "pairs": str, "countries": list, "capitals": str, "demonyms": list,
-    "org_heads": str, "org_local_heads": str, "org_expand": str,
+    "org_heads": str, "org_local_heads": str, "org_expand": str, "org_same_words": str,
 }
 STRING_LISTS = ("articles", "article_nouns", "article_verbs", "vague", "modifiers", "noncount", "money_cues", "other_crimes",
                 "covered", "stop", "world", "multi", "foreign", "org_local_mods", "org_stop", "org_stop_lead", "org_general_heads", "org_national_words", "org_seat",
