@@ -35,6 +35,8 @@ _OWNED_BODY = re.compile(r"(?:'s|’s)\s+(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0
                          r"Directorate|Commission|Committee|Council|Department|Forces?|Ministry))\b")
 _IN_AFTER = re.compile(r"\s*(?:(?:were|was)\s+)?(?:(?:registered|recorded|reported|booked|arrested|opened)\s+)?"
                        r"(?:in|from|at)\s+(?:the\s+)?")  # "3,635 in Punjab, 420 in ICT"
+_OTHER_FIGURE_IN = re.compile(r"[\d.,]+\s+(?:[a-z]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?\Z")
+_AFTER_FIGURE_IN = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?")
 _IN_BEFORE = re.compile(r"\b(?:in|across|within|throughout)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
@@ -153,6 +155,9 @@ class PlaceRules:
             own = {_of_country(m, country) for m in subs if lo <= m.start < hi}
             if len(own) == 1:
                 return own.pop(), "place.subdivision"
+        # a province named right after another figure is that figure's ("124 crimes, including 36 in Almaty")
+        subs = [m for m in subs if not (m.start >= slot[3] and _OTHER_FIGURE_IN.match(text, slot[3], m.start)
+                                        or m.start < slot[0] and _AFTER_FIGURE_IN.fullmatch(text, slot[0], m.start))]
         codes = {_of_country(m, country) for m in subs}
         if len(codes) == 1:
             return codes.pop(), "place.sentence_subdivision"
