@@ -57,11 +57,12 @@ class OrgRules:
     """Compiled organisation shapes (``orgs.yaml``)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.heads: dict[str, str] = dict(data.get("org_heads", {}))
+        self.office_heads: dict[str, str] = dict(data.get("org_office_heads", {}))
+        self.office_leads = frozenset(data.get("org_office_leads", []))
+        self.heads: dict[str, str] = {**data.get("org_heads", {}), **self.office_heads}
         self.stop = frozenset(data.get("org_stop", []))
         self.stop_lead = frozenset(data.get("org_stop_lead", []))
         self.general_heads = frozenset(data.get("org_general_heads", []))
-        self.national_words = frozenset(data.get("org_national_words", []))
         self.same_words: dict[str, str] = dict(data.get("org_same_words", {}))
         self.end = frozenset(data.get("org_end", []))
         self.expand: dict[str, str] = dict(data.get("org_expand", {}))
@@ -109,6 +110,9 @@ class OrgRules:
             if j > i and i > 0 and toks[i - 1][2] in self.stop_lead and (
                     i == 1 or toks[i - 2][2] in ("the", "The") or toks[i - 2][2].endswith(("'s", "’s"))):
                 i -= 1  # "Mongolia's General Police Department", "General Directorate of Migration said"
+            if word in self.office_heads and not any(t[2] in self.office_leads for t in toks[i:h]):
+                h = j + 1  # "IOM Coordinator Jane Doe" is a person; "the National Coordinator for ..." an office
+                continue
             if j > i:  # a head alone ("Police", "Ministry") is no name
                 words = [t[2] for t in toks[i:j + 1]]
                 end = toks[j][1]
@@ -292,7 +296,8 @@ class OrgRules:
                 lead = tail[:tail.index("of")] if "of" in tail else tail
                 head = next((t for t in lead if t in self.heads), None)  # "National Police of Colombia"
                 # a parent the gazetteer does not list: "the Unit of the Border Police" (not "Directorate of Border Police")
-                if head is not None and self.heads[head] != "government" and len(tail) > 1 and tail[0][:1].isupper() \
+                if head is not None and self.heads[head] != "government" and head not in self.office_heads \
+                        and len(tail) > 1 and tail[0][:1].isupper() \
                         and tokens[i + 1].lower() == "the":  # (an office "of the Government of X" is its own body)
                     return self._entity(replace(name, tokens=tuple(tail), kind=self.heads[head]), gazetteer, known,
                                         [m.start for m in known])
@@ -322,16 +327,8 @@ class OrgRules:
             country = next((e.key for e in owner if e.kind == "country"), None)
             if country or own == 0:
                 tokens = tokens[own + 1:]
-        if len(tokens) > 2 and not any(e.kind == "body" for e in gazetteer.lookup(" ".join(tokens))) \
-                and self._parent(tokens, gazetteer) is None:
-            for n in (2, 1):
-                lead = gazetteer.lookup(" ".join(tokens[:n]))
-                nation = next((e.country for e in lead if e.kind == "demonym"), None)
-                if nation is None and len(tokens) > n + 1 and tokens[n] in self.national_words:
-                    nation = next((e.key for e in lead if e.kind == "country"), None)  # "the UAE National Committee ..."
-                if nation and len(tokens) > n + 1:  # "the Romanian National Agency against ...", "the Costa Rican
-                    tokens, country = tokens[n:], country or nation  # Migration ... Directorate" (not "Indonesian
-                    break  # National Police", a known name, nor "Ghana Police Service", a country's own)
+            elif any(t in self.heads for t in tokens[:own + 1]) and not self._is_unit(tokens[own + 1:]):
+                tokens = tokens[own + 1:]  # "the Council of Europe's Group of Experts on ...": the owned body's own name
         for of in range(2, len(tokens) - 1):
             if tokens[of] != "of" or tokens[of - 1] in ("Republic", "Kingdom", "Police"):
                 continue  # not "National Police of Peru" (the name the force goes by)
