@@ -190,7 +190,7 @@ class Gazetteer:
             cc = rec["code"].split("-")[0]
             ent = Entity("subdivision", rec["code"], rec["id"], cc)
             for name in rec["names"]:
-                if name.isupper() and len(name) <= 4:
+                if name.isupper():  # "NCR", or a dateline's capitals ("SOFIA -") for a name too common to match in any case
                     self._add(name, ent, exact=True)
                 else:
                     self._add(name, ent)
