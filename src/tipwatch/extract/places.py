@@ -140,7 +140,7 @@ class PlaceRules:
         scope = self.sentence_scope(text, start, end)
         if scope is not None:
             return scope
-        if self.national is not None and self.national.search(text, slot[0], slot[3]):
+        if self.national is not None and self.national.search(text, *_own_clause(text, slot)):
             return country, "place.national"
         lo_i = bisect.bisect_left(mentions, start, key=_start)
         hi_i = bisect.bisect_left(mentions, end, key=_start)
@@ -192,6 +192,18 @@ class PlaceRules:
                  and re.search(r"\bin\s+(?:the\s+)?\Z", text[max(start, m.start - 8):m.start])}
         found.discard(country or "")
         return found.pop() if len(found) == 1 else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]?\s+(?:while|whereas|but|although)\b|;")
+
+
+def _own_clause(text: str, slot: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The stretch of a figure's slot in its own clause: "Police in Mombasa rescued 23, while nationally
+    312 ..." leaves "nationally" to the 312."""
+    lo, hi = slot[0], slot[3]
+    after = _CLAUSE_BREAK.search(text, slot[2], hi)
+    before = list(_CLAUSE_BREAK.finditer(text, lo, slot[1]))
+    return (before[-1].end() if before else lo), (after.start() if after else hi)
 
 
 def _of_country(m: EntityMention, country: str | None) -> str | None:
