@@ -329,9 +329,9 @@ class OrgRules:
                 tokens = tokens[own + 1:]
             elif any(t in self.heads for t in tokens[:own + 1]) and not self._is_unit(tokens[own + 1:]):
                 tokens = tokens[own + 1:]  # "the Council of Europe's Group of Experts on ...": the owned body's own name
-        for of in range(2, len(tokens) - 1):
+        for of in range(2, len(tokens) - 1) if name.kind in ("ministry", "agency") else ():
             if tokens[of] != "of" or tokens[of - 1] in ("Republic", "Kingdom", "Police"):
-                continue  # not "National Police of Peru" (the name the force goes by)
+                continue  # not "National Police of Peru" (the name the force goes by), nor a committee's
             tail = tokens[of + 1:]
             tail = tail[1:] if tail[0].lower() == "the" else tail
             if len(tail) > 2 and tail[0] in ("Republic", "Kingdom", "Government") and tail[1] == "of":
