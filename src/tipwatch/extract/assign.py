@@ -367,6 +367,8 @@ def fill_sources(ctx: DocContext) -> None:
         if fig.source:
             counts[fig.source] = counts.get(fig.source, 0) + 1
     main = max(counts, key=lambda k: counts[k]) if counts else ctx.tracker.author
+    if ctx.tracker.masthead and ctx.tracker.masthead not in counts:
+        main = ctx.tracker.masthead  # "CoMensha | Annual report 2022": a body's own document, whoever else it cites
     entity = ctx.tracker.entities.get(main) if main is not None else None
     if entity is not None and entity.body_kind == "court":
         main = None  # "filed before the High Court": a court named in the lead is no author

@@ -49,7 +49,8 @@ def extract_facts(doc: CleanDocument, rules: Rules) -> list[Fact]:
         published = refine_published(published, head)
     ctx = DocContext(
         doc, text, rules, country, publication_year(published), mentions, crimes,
-        SourceTracker(text, mentions, country, _author(doc, rules), low),
+        SourceTracker(text, mentions, country, _author(doc, rules), low, rules.bodies.national_police,
+                      _masthead(doc, rules)),
         {m.start: m.entities[0].key for m in mentions if m.kind == "country"}, low=low,
     )
     rules.periods.begin(text, headers)
@@ -87,6 +88,24 @@ def _author(doc: CleanDocument, rules: Rules) -> str | None:
     known = rules.gazetteer.scan(head)
     bodies = [m for m in merge_mentions(known, rules.orgs.scan(head, rules.gazetteer, known)) if m.kind == "body"]
     return bodies[0].entities[0].key if bodies else None
+
+
+def _masthead(doc: CleanDocument, rules: Rules) -> str | None:
+    """The body whose own document this is: a dropped header line that opens with its name and a
+    separator ("CoMensha | Annual report 2022", "Ministry of Social Development - News"), not a headline."""
+    head = (doc.raw.text or "")[:400].lstrip()
+    if doc.text and head.startswith(doc.text[:40]):
+        return None
+    line = head.split("\n", 1)[0]
+    known = rules.gazetteer.scan(line)
+    bodies = [m for m in merge_mentions(known, rules.orgs.scan(line, rules.gazetteer, known)) if m.kind == "body"]
+    if bodies and bodies[0].start == 0 and _SEPARATOR.match(line, bodies[0].end) \
+            and bodies[0].entities[0].body_kind != "media":  # not a news outlet's masthead
+        return bodies[0].entities[0].key
+    return None
+
+
+_SEPARATOR = re.compile(r"\s*(?:[|:,–—-]|\Z)")
 
 
 def _header_country(doc: CleanDocument, rules: Rules) -> str | None:

@@ -25,9 +25,11 @@ _NON_SPACE = re.compile(r"\S+")
 _COUNTRY_STOP = frozenset({"jordan", "chad", "georgia", "jersey", "guinea", "niger", "turkey", "man",
                            "china", "cuba", "peru", "mali", "iran", "oman", "togo", "samoa", "tonga",
                            "fiji", "nauru", "palau", "dominica", "grenada", "sudan", "malta", "chile"})
-# Names above are added back explicitly when they are unambiguous as capitalised words.
+# Names above are added back explicitly when they are unambiguous as capitalised words,
+# or (_COUNTRY_CONTEXT) where they stand as a place ("in Jordan", "Niger's police").
 _COUNTRY_KEEP = frozenset({"china", "cuba", "peru", "mali", "iran", "oman", "togo", "samoa", "tonga",
                            "fiji", "nauru", "palau", "sudan", "malta", "chile", "turkey", "guinea"})
+_COUNTRY_CONTEXT = frozenset({"jordan", "niger", "chad"})
 
 
 #: words before a name that make it a place ("in Khatlon", "the department of Alto Parana")
@@ -44,6 +46,21 @@ def _place_context(text: str, start: int, end: int) -> bool:
         return True
     line = text.rfind("\n", 0, start) + 1
     return not text[line:start].strip() and bool(re.match(r"\s*(?:,|\(|[-–—]\s)", text[end:end + 3]))
+
+
+_OWNED_AFTER = re.compile(r"(?:'s|’s)\s+(?:[A-Z]|(?:police|government|ministry|authorities|security|border|interior|"
+                          r"foreign|labou?r|justice|courts?|prosecutors?|embassy)\b)")
+
+
+def _country_context(text: str, start: int, end: int) -> bool:
+    """A country name that is also a first name or a river ("Jordan", "Niger") stands as the country
+    after 'in', 'from', 'to' ... or owning a body ("Jordan's Public Security Directorate"), never
+    inside a longer name ("Niger Delta", "Niger State")."""
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    elif re.match(r"[ \t]+[A-Z]", text[end:end + 2]):
+        return False
+    return bool(_OWNED_AFTER.match(text, end)) or bool(_PLACE_BEFORE.search(text, max(0, start - 28), start))
 
 
 def _top(sub: Any) -> str:
@@ -138,6 +155,8 @@ class Gazetteer:
                 name = getattr(c, attr, None)
                 if name and (fold(name) not in _COUNTRY_STOP or fold(name) in _COUNTRY_KEEP):
                     self._add(name, ent)
+                elif name and fold(name) in _COUNTRY_CONTEXT:
+                    self._add(name, Entity("country", c.alpha_2, f"country.context.{c.alpha_2}", c.alpha_2))
         for code, names in data.get("countries", {}).items():
             ent = Entity("country", code, f"country.{code}", code)
             for name in names:
@@ -171,7 +190,7 @@ class Gazetteer:
             cc = rec["code"].split("-")[0]
             ent = Entity("subdivision", rec["code"], rec["id"], cc)
             for name in rec["names"]:
-                if name.isupper() and len(name) <= 4:
+                if name.isupper():  # "NCR", or a dateline's capitals ("SOFIA -") for a name too common to match in any case
                     self._add(name, ent, exact=True)
                 else:
                     self._add(name, ent)
@@ -276,6 +295,8 @@ class Gazetteer:
             found = self.lookup(words)
             if found and all(f.rule.startswith("subdivision.any.") for f in found) and not _place_context(text, s, e):
                 continue  # "Most" is a Czech town only where the text names a place ("in Most")
+            if found and all(f.rule.startswith("country.context.") for f in found) and not _country_context(text, s, e):
+                continue  # "Jordan" is the country "in Jordan" or in "Jordan's police", not in "Michael Jordan"
             if found and text[e:e + 1] == "$":
                 continue  # "US$236 billion": a currency, not the country
             if not found and words.startswith("The "):

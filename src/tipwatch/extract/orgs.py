@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -39,7 +40,8 @@ _TITLE_MINISTER = re.compile(r"\b(?P<what>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+
 
 #: heads of names of units inside a larger body (credited to that body when it is named with them)
 _UNIT_HEADS = frozenset({"Unit", "Division", "Directorate", "Squad", "Cell", "Wing", "Desk", "Section", "Bureau",
-                         "Department", "Command", "Centre", "Center", "Office", "Force", "Team"})
+                         "Department", "Command", "Centre", "Center", "Office", "Force", "Team", "Service",
+                         "Administration"})
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,13 @@ class OrgRules:
     """Compiled organisation shapes (``orgs.yaml``)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.heads: dict[str, str] = dict(data.get("org_heads", {}))
+        self.office_heads: dict[str, str] = dict(data.get("org_office_heads", {}))
+        self.office_leads = frozenset(data.get("org_office_leads", []))
+        self.heads: dict[str, str] = {**data.get("org_heads", {}), **self.office_heads}
         self.stop = frozenset(data.get("org_stop", []))
         self.stop_lead = frozenset(data.get("org_stop_lead", []))
+        self.general_heads = frozenset(data.get("org_general_heads", []))
+        self.same_words: dict[str, str] = dict(data.get("org_same_words", {}))
         self.end = frozenset(data.get("org_end", []))
         self.expand: dict[str, str] = dict(data.get("org_expand", {}))
         self.seat_words = frozenset(data.get("org_seat", []))
@@ -77,7 +83,8 @@ class OrgRules:
         out: list[_Name] = []
         for run in _RUN.finditer(text):
             toks = [_trim(run.start() + m.start(), m.group(0)) for m in _TOKEN.finditer(run.group(0))]
-            out.extend(self._names_in_run(toks, _THE_BEFORE.search(text, max(0, run.start() - 4), run.start()) is not None))
+            names = self._names_in_run(toks, _THE_BEFORE.search(text, max(0, run.start() - 4), run.start()) is not None)
+            out.extend(_with_commas(text, name) for name in names)
         if self.local_rx is not None:
             for m in self.local_rx.finditer(text):
                 place = [t for t in m.group("place").split() if t.lower() not in _CONNECTORS]
@@ -100,6 +107,12 @@ class OrgRules:
                 continue
             i = self._back(toks, h, after_the)
             j = h if owner else self._forward(toks, h)  # "the Public Security Directorate's Anti-Human ... Unit"
+            if j > i and i > 0 and toks[i - 1][2] in self.stop_lead and (
+                    i == 1 or toks[i - 2][2] in ("the", "The") or toks[i - 2][2].endswith(("'s", "’s"))):
+                i -= 1  # "Mongolia's General Police Department", "General Directorate of Migration said"
+            if word in self.office_heads and not any(t[2] in self.office_leads for t in toks[i:h]):
+                h = j + 1  # "IOM Coordinator Jane Doe" is a person; "the National Coordinator for ..." an office
+                continue
             if j > i:  # a head alone ("Police", "Ministry") is no name
                 words = [t[2] for t in toks[i:j + 1]]
                 end = toks[j][1]
@@ -144,6 +157,10 @@ class OrgRules:
             if nxt in self.stop_lead and j + 2 < len(toks) and toks[j + 2][2] in self.heads:
                 j += 2  # "Gendarmerie General Command", "Police General Directorate"
                 continue
+            if nxt == "General" and toks[j][2] in self.general_heads and j + 3 < len(toks) \
+                    and toks[j + 2][2] in _CONNECTORS and self._capital(toks[j + 3][2], tail=True):
+                j += 1  # "Directorate General of Immigration", "Inspectorate General of Labour"
+                continue
             k = j + 1
             while k < len(toks) and (toks[k][2].lower() in _CONNECTORS or _IN_PERSONS(toks, k)):
                 k += 1
@@ -153,8 +170,9 @@ class OrgRules:
             end = k
             while end + 1 < len(toks) and self._capital(toks[end + 1][2], tail=True):
                 end += 1
-            if "and" in joined and any(t[2] in self.heads for t in toks[k:end + 1]):
-                break  # "the Interior Ministry and the Foreign Ministry": two names
+            if "and" in joined and any(t[2] in self.heads for t in toks[k:end + 1]) \
+                    and not any(t[2].endswith(("'s", "’s")) for t in toks[h + 1:j + 1]):
+                break  # "the Interior Ministry and the Foreign Ministry": two names (not "Travel Control and Enforcement Unit")
             j = end
         return j
 
@@ -175,6 +193,7 @@ class OrgRules:
             abbr = _ABBR_AFTER.match(text, name.end)
             if abbr and sum(c.isupper() for c in abbr.group("abbr")) >= 2:
                 learned.setdefault(abbr.group("abbr"), entity)
+        out = _units_in_bodies(text, out, known, self._is_unit)
         for m in _OWNED_MINISTRY.finditer(text):  # "Indonesia's foreign ministry", "Vietnam's foreign ministry"
             found = [e for e in gazetteer.lookup(f"{m.group('what').title()} Ministry") if e.kind == "body"]
             owner = [e for e in gazetteer.lookup(m.group("owner")) if e.kind == "country"]
@@ -201,13 +220,50 @@ class OrgRules:
             alt = "|".join(sorted(map(re.escape, learned), key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
                 out.append(EntityMention(m.start(), m.end(), m.group(0), (learned[m.group(0)],)))
+        return self._full_names([*known, *out], out)
+
+    def _ministry_words(self, key: str) -> str | None:
+        """'Ministry of the Interior' -> 'interior'; 'Ministry of Internal Affairs' -> 'interior' (org_same_words)."""
+        m = re.match(r"(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?(.+)\Z", key)
+        if m is None:
+            return None
+        words = m.group(1).replace(",", " ,")
+        for phrase, same in self.same_words.items():
+            words = re.sub(rf"\b{re.escape(phrase)}\b", same, words)
+        return " ".join(words.lower().split())
+
+    def _full_names(self, mentions: list[EntityMention], orgs: list[EntityMention]) -> list[EntityMention]:
+        """A ministry's short form names the one the text gives in full: "the Labour Ministry" after "the
+        Ministry of Labour, Social Protection and Family", "the Interior Ministry" after "the Ministry of
+        Internal Affairs"."""
+        full: dict[str, EntityMention] = {}
+        for m in sorted(mentions, key=lambda m: (not _WRITTEN_FULL.match(m.text), m.start)):
+            if m.kind == "body" and (words := self._ministry_words(m.entities[0].key)):
+                full.setdefault(words, m)  # the first name written in full ("Ministry of ..."), else the first
+        out = list(orgs)
+        for m in mentions:
+            ent = m.entities[0]
+            words = self._ministry_words(ent.key) if m.kind == "body" else None
+            if not words:
+                continue
+            longer = {w for w in full if w != words and (w.startswith(f"{words} ,") or w.startswith(f"{words} and "))
+                      or w == words and full[w].entities[0].key != ent.key}
+            if len(longer) != 1:
+                continue
+            target = full[longer.pop()].entities[0]
+            if target.key == ent.key or target.country not in (None, ent.country) and ent.country is not None:
+                continue
+            override = EntityMention(m.start, m.end, m.text, (replace(target, rule=f"{target.rule}{_FULL_NAME}"),))
+            out = [o for o in out if (o.start, o.end) != (m.start, m.end)]
+            out.append(override)
+        out.sort(key=lambda o: o.start)
         return out
 
-    @staticmethod
-    def _unit_parent(text: str, name: _Name, gazetteer: Gazetteer, known: list[EntityMention]) -> Entity | None:
+    def _unit_parent(self, text: str, name: _Name, gazetteer: Gazetteer, known: list[EntityMention]) -> Entity | None:
         """A unit is credited to the body it belongs to: "the Ghana Police Service's Anti-Human
-        Trafficking Unit", "the ... Investigation Division of the Sri Lanka Police"."""
-        if name.tokens[-1] in _UNIT_HEADS:
+        Trafficking Unit", "the ... Investigation Division of the Sri Lanka Police", "the
+        Anti-Trafficking Unit of the Border Police"."""
+        if self._is_unit(name.tokens):
             owner = _POSSESSED.search(text, max(0, name.start - 3), name.start)
             first = name.tokens[0]
             if owner is not None:
@@ -219,16 +275,38 @@ class OrgRules:
                 body = None
             if body is not None:
                 return body.entities[0]
+            own = next((k for k, t in enumerate(name.tokens[1:-2], 1) if t.endswith(("'s", "’s"))), None)
+            if own is not None:  # "the Bureau of Immigration's Travel Control and Enforcement Unit"
+                words = (*name.tokens[:own], name.tokens[own][:-2])
+                found = [e for e in gazetteer.lookup(" ".join(words)) if e.kind == "body"]
+                if found:
+                    return found[0]
+                if any(w in self.heads for w in words):
+                    return self._entity(replace(name, tokens=words), gazetteer, known, [m.start for m in known])
         tokens = list(name.tokens)
+        unit = self._is_unit(tokens)
         for i, tok in enumerate(tokens[:-1]):
-            if tok == "of" and i > 0 and tokens[i - 1] in _UNIT_HEADS:
+            if tok == "of" and i > 0 and (tokens[i - 1] in _UNIT_HEADS or unit and tokens[i + 1] == "the"):
                 tail = tokens[i + 1:]
                 if tail and tail[0].lower() == "the":
                     tail = tail[1:]
                 found = [e for e in gazetteer.lookup(" ".join(tail)) if e.kind == "body"] if tail else []
                 if found:
                     return found[0]
+                lead = tail[:tail.index("of")] if "of" in tail else tail
+                head = next((t for t in lead if t in self.heads), None)  # "National Police of Colombia"
+                # a parent the gazetteer does not list: "the Unit of the Border Police" (not "Directorate of Border Police")
+                if head is not None and self.heads[head] != "government" and head not in self.office_heads \
+                        and len(tail) > 1 and tail[0][:1].isupper() \
+                        and tokens[i + 1].lower() == "the":  # (an office "of the Government of X" is its own body)
+                    return self._entity(replace(name, tokens=tuple(tail), kind=self.heads[head]), gazetteer, known,
+                                        [m.start for m in known])
         return None
+
+    def _is_unit(self, tokens: tuple[str, ...] | list[str]) -> bool:
+        """A name headed by a unit word: "Anti-Trafficking Unit", "Main Directorate for Drug Control ..."."""
+        first = next((t for t in tokens if t in self.heads), None)
+        return tokens[-1] in _UNIT_HEADS or first in _UNIT_HEADS
 
     @staticmethod
     def _owner(text: str, name: _Name, known: list[EntityMention]) -> Entity | None:
@@ -249,21 +327,24 @@ class OrgRules:
             country = next((e.key for e in owner if e.kind == "country"), None)
             if country or own == 0:
                 tokens = tokens[own + 1:]
-        if name.kind in ("ministry", "agency"):  # not "National Police of Peru"
-            for of in range(2, len(tokens) - 1):
-                if tokens[of] != "of" or tokens[of - 1] in ("Republic", "Kingdom"):
-                    continue
-                tail = tokens[of + 1:]
-                tail = tail[1:] if tail[0].lower() == "the" else tail
-                if len(tail) > 2 and tail[0] in ("Republic", "Kingdom") and tail[1] == "of":
-                    tail = tail[2:]  # "of the Republic of Albania"
-                nation = next((e.key for e in gazetteer.lookup(" ".join(tail)) if e.kind == "country"), None)
-                if nation:  # "the Ministry of Internal Affairs of Tajikistan" is its Ministry of Internal Affairs
-                    tokens, country = tokens[:of], country or nation
-                    break
+            elif any(t in self.heads for t in tokens[:own + 1]) and not self._is_unit(tokens[own + 1:]):
+                tokens = tokens[own + 1:]  # "the Council of Europe's Group of Experts on ...": the owned body's own name
+        for of in range(2, len(tokens) - 1) if name.kind in ("ministry", "agency") else ():
+            if tokens[of] != "of" or tokens[of - 1] in ("Republic", "Kingdom", "Police"):
+                continue  # not "National Police of Peru" (the name the force goes by), nor a committee's
+            tail = tokens[of + 1:]
+            tail = tail[1:] if tail[0].lower() == "the" else tail
+            if len(tail) > 2 and tail[0] in ("Republic", "Kingdom", "Government") and tail[1] == "of":
+                tail = tail[2:]  # "of the Republic of Albania", "of the Government of Montenegro"
+            nation = next((e.key for e in gazetteer.lookup(" ".join(tail)) if e.kind == "country"), None)
+            if nation or tail == ["Government"]:  # "the Ministry of Internal Affairs of Tajikistan" is its Ministry of
+                tokens, country = tokens[:of], country or nation  # Internal Affairs
+                break
         entity = self._known(name, tokens, gazetteer, known, starts)
         if country and entity.country is None:
             return replace(entity, country=country)
+        if country and entity.country not in (country, "WORLD", "EU"):  # "the State Committee for National Security
+            return Entity("body", entity.key, f"org.{name.kind}", country, None, entity.body_kind)  # of Tajikistan"
         return entity
 
     def _known(self, name: _Name, tokens: list[str], gazetteer: Gazetteer, known: list[EntityMention],
@@ -300,12 +381,53 @@ class OrgRules:
 
     def _parent(self, tokens: list[str], gazetteer: Gazetteer) -> Entity | None:
         """'PNP Women and Children Protection Center' is a unit of the PNP."""
-        for n in (2, 1):
-            if len(tokens) > n + 1 and tokens[n][:1].isupper():
+        for n in (3, 2, 1):  # "Philippine National Police Women and ...": a prefix of capitalised words only
+            if len(tokens) > n + 1 and tokens[n][:1].isupper() \
+                    and all(t[:1].isupper() and not t.endswith(",") for t in tokens[:n]):
                 found = [e for e in gazetteer.lookup(" ".join(tokens[:n])) if e.kind == "body"]
                 if found:
                     return found[0]
         return None
+
+
+_ITS = re.compile(r"\b(?:its|their)\s+\Z")
+_AT_BODY = re.compile(r"\s+(?:at|of|within|under|in)\s+(?:the\s+)?")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _units_in_bodies(text: str, orgs: list[EntityMention], known: list[EntityMention],
+                     is_unit: Callable[[list[str]], bool]) -> list[EntityMention]:
+    """A unit named by shape is credited to the body the text places it in: "the Anti-Human
+    Trafficking Unit at the Public Security Directorate", "the police said its Human Trafficking
+    Unit ..." (the body named before it in the sentence)."""
+    bodies = sorted((m for m in [*known, *orgs] if m.kind == "body"), key=lambda m: m.start)
+    out: list[EntityMention] = []
+    for org in orgs:
+        ent = org.entities[0]
+        if not ent.rule.startswith("org.") or not is_unit(org.text.split()):
+            out.append(org)
+            continue
+        parent: EntityMention | None = None
+        at = _AT_BODY.match(text, org.end)
+        if at is not None:
+            parent = next((b for b in bodies if b.start == at.end()), None)
+        if parent is None and _ITS.search(text, max(0, org.start - 8), org.start):
+            before = [b for b in bodies if b.end <= org.start and not _SENTENCE_END.search(text, b.end, org.start)]
+            parent = before[-1] if before else None
+        if parent is not None and parent.entities[0].key != ent.key:
+            org = EntityMention(org.start, org.end, org.text, parent.entities)
+        out.append(org)
+    return out
+
+
+def _with_commas(text: str, name: _Name) -> _Name:
+    """A name's words keep the commas the text writes between them ("Ministry of Labour, Social
+    Protection and Family"), which the tokens leave out."""
+    gaps = re.findall(r"\S+", text[name.start:name.end])
+    if len(gaps) != len(name.tokens) or not any(g.endswith(",") for g in gaps[:-1]):
+        return name
+    words = tuple(f"{w}," if g.endswith(",") and not w.endswith(",") else w for w, g in zip(name.tokens[:-1], gaps, strict=False))
+    return replace(name, tokens=(*words, name.tokens[-1]))
 
 
 def _trim(start: int, word: str) -> tuple[int, int, str]:
@@ -326,14 +448,14 @@ def merge_mentions(gazetteer: list[EntityMention], orgs: list[EntityMention]) ->
     Places and nationality words inside an organisation's name are kept (they still say
     where a sentence is about); only body names compete.
     """
-    kept_orgs = [o for o in orgs if not any(
+    kept_orgs = [o for o in orgs if _FULL_NAME in o.entities[0].rule or not any(
         g.kind == "body" and g.start <= o.start and o.end <= g.end and not _defined_abbr(o, g) for g in gazetteer)]
     kept_orgs = _drop_nested(kept_orgs)
     # an abbreviation the text defines ("National Police Agency (NPA)") beats the gazetteer's reading
     # of it (South Africa's National Prosecuting Authority)
     out = [g for g in gazetteer if not (g.kind == "body" and any(
         o.start <= g.start and g.end <= o.end + _possessive(g) and (
-            o.end - o.start > g.end - g.start - _possessive(g) or _defined_abbr(o, g))
+            o.end - o.start > g.end - g.start - _possessive(g) or _defined_abbr(o, g) or _FULL_NAME in o.entities[0].rule)
         for o in kept_orgs))]
     taken = [(m.start, m.end) for m in out if m.kind == "body"]
     for o in kept_orgs:
@@ -341,6 +463,10 @@ def merge_mentions(gazetteer: list[EntityMention], orgs: list[EntityMention]) ->
             out.append(o)
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+_FULL_NAME = ".full_name"
+_WRITTEN_FULL = re.compile(r"(?:the\s+)?(?:Ministry|Department)\s+(?:of|for)\b", re.IGNORECASE)
 
 
 def _defined_abbr(org: EntityMention, gaz: EntityMention) -> bool:

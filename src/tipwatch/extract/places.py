@@ -35,6 +35,8 @@ _OWNED_BODY = re.compile(r"(?:'s|’s)\s+(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0
                          r"Directorate|Commission|Committee|Council|Department|Forces?|Ministry))\b")
 _IN_AFTER = re.compile(r"\s*(?:(?:were|was)\s+)?(?:(?:registered|recorded|reported|booked|arrested|opened)\s+)?"
                        r"(?:in|from|at)\s+(?:the\s+)?")  # "3,635 in Punjab, 420 in ICT"
+_OTHER_FIGURE_IN = re.compile(r"[\d.,]+\s+(?:[a-z]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?\Z")
+_AFTER_FIGURE_IN = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?")
 _IN_BEFORE = re.compile(r"\b(?:in|across|within|throughout)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
@@ -138,7 +140,7 @@ class PlaceRules:
         scope = self.sentence_scope(text, start, end)
         if scope is not None:
             return scope
-        if self.national is not None and self.national.search(text, slot[0], slot[3]):
+        if self.national is not None and self.national.search(text, *_own_clause(text, slot)):
             return country, "place.national"
         lo_i = bisect.bisect_left(mentions, start, key=_start)
         hi_i = bisect.bisect_left(mentions, end, key=_start)
@@ -153,6 +155,9 @@ class PlaceRules:
             own = {_of_country(m, country) for m in subs if lo <= m.start < hi}
             if len(own) == 1:
                 return own.pop(), "place.subdivision"
+        # a province named right after another figure is that figure's ("124 crimes, including 36 in Almaty")
+        subs = [m for m in subs if not (m.start >= slot[3] and _OTHER_FIGURE_IN.match(text, slot[3], m.start)
+                                        or m.start < slot[0] and _AFTER_FIGURE_IN.fullmatch(text, slot[0], m.start))]
         codes = {_of_country(m, country) for m in subs}
         if len(codes) == 1:
             return codes.pop(), "place.sentence_subdivision"
@@ -187,6 +192,18 @@ class PlaceRules:
                  and re.search(r"\bin\s+(?:the\s+)?\Z", text[max(start, m.start - 8):m.start])}
         found.discard(country or "")
         return found.pop() if len(found) == 1 else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]?\s+(?:while|whereas|but|although)\b|;")
+
+
+def _own_clause(text: str, slot: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The stretch of a figure's slot in its own clause: "Police in Mombasa rescued 23, while nationally
+    312 ..." leaves "nationally" to the 312."""
+    lo, hi = slot[0], slot[3]
+    after = _CLAUSE_BREAK.search(text, slot[2], hi)
+    before = list(_CLAUSE_BREAK.finditer(text, lo, slot[1]))
+    return (before[-1].end() if before else lo), (after.start() if after else hi)
 
 
 def _of_country(m: EntityMention, country: str | None) -> str | None:

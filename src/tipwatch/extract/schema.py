@@ -67,10 +67,10 @@ RECORDS: dict[str, RecordShape] = {
 MAPPINGS: dict[str, type | tuple[type, ...]] = {
     "units": int, "tens": int, "scales": _NUM, "abbreviations": _NUM, "months": int,
     "roles": dict, "pairs": str, "countries": list, "capitals": str, "demonyms": list,
-    "org_heads": str, "org_local_heads": str, "org_expand": str,
+    "org_heads": str, "org_local_heads": str, "org_expand": str, "org_same_words": str, "org_office_heads": str,
 }
 STRING_LISTS = ("articles", "article_nouns", "article_verbs", "vague", "modifiers", "noncount", "money_cues", "other_crimes",
-                "covered", "stop", "world", "multi", "foreign", "org_local_mods", "org_stop", "org_stop_lead", "org_seat",
+                "covered", "stop", "world", "multi", "foreign", "org_local_mods", "org_stop", "org_stop_lead", "org_general_heads", "org_office_leads", "org_seat",
                 "org_end", "regions", "eu", "national", "authorities", "counted_people", "roll_up", "subdivision_types")
 REGEX_LISTS = ("money_cues", "other_crimes", "world", "multi", "regions", "eu", "national", "authorities", "counted_people")
 KNOWN = set(RECORDS) | set(MAPPINGS) | set(STRING_LISTS) | {"version"}

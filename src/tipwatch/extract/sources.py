@@ -105,14 +105,20 @@ class BodyRules:
 
 class SourceTracker:
     def __init__(self, text: str, mentions: list[EntityMention], country: str | None,
-                 author: str | None = None, low: str | None = None) -> None:
+                 author: str | None = None, low: str | None = None, national: dict[str, str] | None = None,
+                 masthead: str | None = None) -> None:
         self.text = text
         self.low = low  # the text lower-cased when that keeps its offsets
         self.country = country
-        self.bodies = [m for m in mentions if m.kind == "body" and _usable(m.entities[0], country)]
+        force = (national or {}).get(country or "")
+        self.bodies = [_national(m, force, country) for m in mentions
+                       if m.kind == "body" and _usable(m.entities[0], country)]
         self.entities = {m.entities[0].key: m.entities[0] for m in self.bodies}
         self.state = SourceState()
         self.author = self.bodies[0].entities[0].key if self.bodies and self.bodies[0].start < 300 else author
+        #: the body a dropped masthead names (a report's or release's own header), not a news outlet
+        self.masthead = masthead
+        self.author = self.masthead or self.author  # "we" in a body's own report is that body
 
     # -- look-ups --------------------------------------------------------------------------
     def _bodies_in(self, start: int, end: int) -> list[EntityMention]:
@@ -406,6 +412,16 @@ def _resolve_report_refs(cues: list[Cue]) -> list[Cue]:
                 continue
         out.append(cue)
     return out
+
+
+def _national(mention: EntityMention, force: str | None, country: str | None) -> EntityMention:
+    """'the National Police' in an Indonesian story is the Indonesian National Police: a generic police
+    name the national force's own name ends with."""
+    ent = mention.entities[0]
+    if force is None or ent.country is not None or ent.body_kind != "police" or ent.key == force \
+            or not force.endswith(f" {ent.key}"):
+        return mention
+    return EntityMention(mention.start, mention.end, mention.text, (Entity("body", force, ent.rule, country, None, "police"),))
 
 
 def _usable(entity: Entity, country: str | None) -> bool:
