@@ -57,6 +57,13 @@ _POINTS_AFTER = re.compile(r"^\s*(?:percentage|%)\s*points?\b", re.I)
 _POINTS = re.compile(r"\s*(?:percentage\s+|%\s*)?points?\b", re.I)
 #: "14 higher than", "18 more possible victims than in 2017"
 _COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)(?:\s+[a-z-]+){0,3}?\s+than\b", re.I)
+#: "(+18% on 2022)", "2023: 312 (+45)", "(−7.5 %)": a sign written on the amount states its direction
+#: (a hyphen only after a bracket, punctuation or a space on the same line: not "2021-22", not a bullet)
+_SIGN_BEFORE = re.compile(r"(?:(?<=[(\[,;:/])|(?<=[ \t]))(?P<w>[+−-])\Z")
+#: what follows a signed change: a bracket's end, punctuation or a comparison ("+45 on the previous
+#: year", "+18% y/y"), never more digits (a dialling code: "+45 33 12 34 56")
+_SIGN_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)?\s*(?:[)\],;.]|\Z|(?:on|compared|against|vs\.?|versus|"
+                         r"from|over|than|y/y|yoy|year[- ]on[- ]year|in\s+comparison)\b)", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?\Z", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
@@ -178,7 +185,7 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
     sent = ctx.sentences[s]
     cues: list[Cue] = []
     for n in ctx.in_sentence(s):
-        if n.skip or _FRACTION_AFTER.match(ctx.text, n.end):
+        if (n.skip and not _signed(ctx, n)) or _FRACTION_AFTER.match(ctx.text, n.end):
             continue
         cue = _cue_at(ctx, n)
         if cue is None:
@@ -240,6 +247,8 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     if word is None:
         m2 = (_PCT_WORD_AFTER.match(after) if n.unit == "percent" else _COUNT_WORD_AFTER.match(after))
         word = m2.group("w") if m2 else None
+    if word is None and _signed(ctx, n):
+        word = "down" if ctx.text[n.start - 1] in "−-" else "up"
     if word is None and n.unit == "percent" and _OR.search(before):
         word = "+"  # "up 20 cases, or 25 percent": joins the cue before it
     if word is None:
@@ -254,6 +263,13 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     else:
         cue.absolute = n
     return cue
+
+
+def _signed(ctx: Context, n: Num) -> bool:
+    """'(+45 on the previous year)', '(−7.5%)': a number whose sign states a change (the extractor
+    may have taken '+45' for a dialling code and skipped it)."""
+    before = ctx.text[max(ctx.sentences[n.sent].start, n.start - 3):n.start]
+    return _SIGN_BEFORE.search(before) is not None and _SIGN_AFTER.match(ctx.text, n.end) is not None
 
 
 def _merges(ctx: Context, a: Cue, b: Cue) -> bool:

@@ -65,6 +65,9 @@ MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways|purposes|forms|types|"
                      r"reasons|nationalities)|unspecified\s+(?:forms|purposes|reasons))\b", re.I)
+#: A line that opens with a bullet or an item letter: '- 41 for ...', '• 25 men', 'a) 12 ...' (not an item
+#: number, which would read as a part)
+_BULLET = re.compile(r"^\s*(?:[-–—•*▪·○►]|\(?[a-z][.)])\s", re.I)
 _IN_BEFORE = re.compile(r"\bin\s+\Z", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|the\s+remaining)\s+\Z", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?\Z", re.I)
@@ -232,11 +235,24 @@ def _including(ctx: Context, s: int) -> list[Found]:
         total = _total_before(ctx, s, at, parts[0].unit, fam)
         if total is None:
             continue
+        parts = _same_kind_run(ctx, total, parts)
+        if len(parts) < 2:
+            continue
         for group in _by_dimension(ctx, parts):
             if len(group) >= 2 and (fam is not None or _fits(ctx, total, group)):  # "The victims included"
                 word = m.group(0).lower()  # "among them" may list only some, as "including" does
                 out.append(_mark(Found(total, group, "including" if word.startswith("among") else word, False, s)))
     return out
+
+
+def _same_kind_run(ctx: Context, total: Num, parts: list[Num]) -> list[Num]:
+    """The parts up to the first that counts something else than the total: '17 people, including 11
+    women and six children, ... adding that three suspects were arrested' ends before the suspects."""
+    fam = ctx.family_of(total)
+    for k, p in enumerate(parts):
+        if k >= 2 and fam is not None and ctx.own_family(p) not in (None, fam):
+            return parts[:k]
+    return parts
 
 
 def _by_dimension(ctx: Context, parts: list[Num]) -> list[list[Num]]:
@@ -271,7 +287,7 @@ def _colon(ctx: Context, s: int) -> list[Found]:
     at = sent.start + m.start()
     if m.group(0)[:1] in "—–" and ctx.next_start(at) - (sent.start + m.end()) > 0:
         return []  # a dash opens a list only when a number follows at once
-    parts = [n for n in ctx.between(at, sent.end) if _usable(n) and _counted(ctx, n)]
+    parts = [n for n in ctx.between(at, _bullets_end(ctx, s, at)) if _usable(n) and _counted(ctx, n)]
     before = [n for n in ctx.between(sent.start, at) if _usable(n) and n.unit == (parts[0].unit if parts else "")]
     if len(parts) < 2 or not _one_dimension(ctx, parts):
         return []
@@ -287,6 +303,20 @@ def _colon(ctx: Context, s: int) -> list[Found]:
     if short and not (_CLOSES.search(sent.text) or ctx.exhaustive(parts)):
         return []  # "300 victims: 120 from Myanmar and 100 from Laos" does not say there were no others
     return [_mark(Found(total, parts, "breakdown", True, s)), *_subgroups(ctx, s, total, parts)]
+
+
+def _bullets_end(ctx: Context, s: int, at: int) -> int:
+    """Where a list opened at ``at`` ends: its sentence's end, or, when the sentence ends with the
+    colon, the end of the bulleted lines after it ('73 victims:' / '- 41 for sexual exploitation;' /
+    '- 25 for labour exploitation.')."""
+    end = ctx.sentences[s].end
+    if ctx.between(at, end) or not ctx.text[at:end].rstrip().endswith(":"):
+        return end
+    k = s + 1
+    while k < len(ctx.sentences) and k - s <= MAX_LIST_SENTENCES and _BULLET.match(ctx.sentences[k].text):
+        end = ctx.sentences[k].end
+        k += 1
+    return end
 
 
 def _subgroups(ctx: Context, s: int, total: Num, parts: list[Num]) -> list[Found]:

@@ -22,7 +22,8 @@ from tipwatch.model import Claim, Fact
 
 _ALTOGETHER_BEFORE = re.compile(r"\b(?:altogether|in\s+all|in\s+total|a\s+total\s+of|totall?ing|"
                                 r"making\s+(?:a\s+total\s+of\s+)?)\s*,?\s*(?:of\s+)?\Z", re.I)
-_ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:altogether|in\s+all|in\s+total)\b", re.I)
+#: "30 in all", "30 victims of human trafficking in total" (the total's noun phrase before the word)
+_ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,5}?(?:altogether|in\s+all|in\s+total)\b", re.I)
 _OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*\Z", re.I)
 #: "191 of whom were ...", "289 of them women": the first part names the total it belongs to
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them|which|these)\b", re.I)
@@ -32,6 +33,7 @@ _LIST_END = re.compile(r"[;()]|\bmostly\b|\bmainly\b|\bincluding\b|\bas\s+well\s
                        r"\bdown\s+from\b", re.I)
 _OTHER_OPENS = re.compile(r"^\W*(?:The\s+(?:other|remaining)|The\s+rest\b|Another|A\s+further)\b", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
+_REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|rest|other)\s+(?:of\s+the\s+)?\Z", re.I)
 _YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31\Z")
 _BOUND_BEFORE = re.compile(r"\b(?:less\s+than|under|fewer\s+than|below)\s+\Z", re.I)
 _BRACKET = re.compile(r"\(\s*\Z")
@@ -206,13 +208,15 @@ def _two_sides(ctx: Context, run: list[Num]) -> bool:
     """'68% were female and 32% male': two shares of one sentence naming both sides of a dimension."""
     if len(run) != 2 or run[0].sent != run[1].sent or any(_BRACKET.search(ctx.text, n.start - 3, n.start) for n in run):
         return False  # bracketed shares of counts are _paired's
-    if _OTHERS.search(ctx.sentences[run[0].sent].text):
-        return False
     # "women and girls accounting for 60% and men and boys for 40%", "Women made up 71% of victims,
     # and 29% were men": each share's words before it (from its clause's start) and after it
     clause = max(ctx.sentences[run[0].sent].start, ctx.text.rfind(",", 0, run[0].start) + 1, run[0].start - 60)
     labels = [ctx.text[clause:run[0].start] + ctx.words_after(run[0]),
               ctx.text[run[0].end:run[1].start] + ctx.words_after(run[1])]
+    if _REST_BEFORE.search(ctx.text, max(0, run[1].start - 30), run[1].start) and ctx.two_labels(labels):
+        return True  # "women made up 71% ... and men the remaining 29%": the second share is the rest
+    if _OTHERS.search(ctx.sentences[run[0].sent].text):
+        return False
     # (only when they make 100: 'women ... 62% and men ... 30%' may leave the children out)
     return ctx.exhaustive(run) or ctx.two_labels(labels) and 99 <= sum(n.value for n in run) <= 101
 
