@@ -48,6 +48,10 @@ _SIDES = ((re.compile(r"\b(?:women|female|females|girls)\b", re.I),),
           (re.compile(r"\b(?:men|male|males|boys)\b", re.I),))
 _AGES = ((re.compile(r"\b(?:adults?|over\s+18|aged\s+18)\b", re.I),),
          (re.compile(r"\b(?:children|minors|juveniles|under\s+18|girls|boys)\b", re.I),))
+#: Nationals and foreigners ("84 were Moldovan citizens and 45 foreign citizens"; "foreign citizens" names one side)
+_ORIGINS = ((re.compile(r"(?<!foreign\s)(?<!non-)\b(?:nationals|citizens|domestic|local\s+(?:victims|people|residents))\b",
+                        re.I),),
+            (re.compile(r"\b(?:foreign\w*|non-(?:nationals|citizens|residents))\b", re.I),))
 #: Words after a number that say what it counts, by indicator family (used when no fact does).
 _FAMILY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:arrests?|suspects?|traffickers?|defendants?|"
@@ -193,7 +197,7 @@ class Context:
     def exhaustive(self, parts: list[Num]) -> bool:
         """Parts that name both sides of a dimension: 'female' and 'male', 'adults' and 'children'."""
         words = " ".join(self.words_after(p) for p in parts)
-        return any(all(any(p.search(words) for p in side) for side in sides) for sides in (_SIDES, _AGES))
+        return any(all(any(p.search(words) for p in side) for side in sides) for sides in (_SIDES, _AGES, _ORIGINS))
 
     def two_labels(self, labels: list[str]) -> bool:
         """Two figures' labels (the words around each) that name the two sides of a dimension,
@@ -202,7 +206,7 @@ class Context:
         'women'); one of the two must name one side only."""
         if len(labels) != 2:
             return False
-        for sides in (_SIDES, _AGES):
+        for sides in (_SIDES, _AGES, _ORIGINS):
             named = [{k for k, side in enumerate(sides) if any(p.search(words) for p in side)} for words in labels]
             if all(named) and len(named[0] | named[1]) == 2 and min(len(n) for n in named) == 1:
                 return True

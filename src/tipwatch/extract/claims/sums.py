@@ -68,6 +68,9 @@ _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|co
 #: A line that opens with a bullet or an item letter: '- 41 for ...', '• 25 men', 'a) 12 ...' (not an item
 #: number, which would read as a part)
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪·○►]|\(?[a-z][.)])\s", re.I)
+#: What may open a sentence before its one part: 'Thirty-six ...', 'Another 22 ...', 'Of them, 14 ...'
+_RUN_OPENER = re.compile(r"\W*(?:(?:another|a\s+further|the\s+(?:other|remaining)|of\s+(?:them|these|those),?|"
+                         r"some|about|around|nearly|almost|over|more\s+than|only|just)\s+)*", re.I)
 _IN_BEFORE = re.compile(r"\bin\s+\Z", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|the\s+remaining)\s+\Z", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?\Z", re.I)
@@ -98,6 +101,8 @@ def find_sums(ctx: Context) -> list[Claim]:
         found.extend(_breakdown(ctx, s))
     for s in range(len(ctx.sentences)):
         found.extend(_adding_list(ctx, s))
+    for s in range(len(ctx.sentences)):
+        found.extend(_sentence_run(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))
     # a total found sentences before its list must be of the list's period; one its own sentence
     # links the list to ('164 victims in 2023 (147 in 2022), of whom ...') is taken as written
@@ -161,6 +166,35 @@ def _adding_list(ctx: Context, s: int) -> list[Found]:
         if found is not None:
             return [_mark(found)]
     return []
+
+
+def _sentence_run(ctx: Context, s: int) -> list[Found]:
+    """A total and the sentences after it that each open with one part: 'The department referred 58
+    survivors in 2023. Thirty-six went to state shelters. Another 22 were referred to community
+    programmes.' No word says the run is whole, so it is a claim only when it adds up exactly, or
+    when its last sentence closes it ('The remaining 22 ...')."""
+    heads = [n for n in ctx.in_sentence(s) if _usable(n, "count") and n.fact is not None and "total" not in n.roles]
+    if len(heads) != 1:
+        return []
+    total, fam = heads[0], ctx.family_of(heads[0])
+    parts: list[Num] = []
+    closed = False
+    for k in range(s + 1, min(len(ctx.sentences), s + 1 + MAX_LIST_SENTENCES)):
+        nums = [n for n in ctx.in_sentence(k) if not n.skip]
+        sent = ctx.sentences[k]
+        if len(nums) != 1 or not _usable(nums[0], "count") or not _RUN_OPENER.fullmatch(ctx.text[sent.start:nums[0].start]) \
+                or ctx.family_of(nums[0]) not in (None, fam) or nums[0].value >= total.value:
+            break
+        parts.append(nums[0])
+        closed = bool(_REMAINING_BEFORE.search(ctx.text, max(0, nums[0].start - 25), nums[0].start))
+        if closed:
+            break
+    if len(parts) < 2 or not _one_dimension(ctx, parts):
+        return []
+    got = sum(p.value for p in parts)
+    if not closed and abs(got - total.value) >= 1e-6 * max(1.0, total.value):
+        return []
+    return [_mark(Found(total, parts, "breakdown", True, s))]
 
 
 def _adds_up_to_before(ctx: Context, s: int, run: list[Num]) -> Found | None:

@@ -20,8 +20,12 @@ import re
 from tipwatch.extract.claims.scan import Context, Num
 from tipwatch.model import Claim, Fact
 
+#: "..., a total of 63", "altogether 200", "bringing the total number of trafficking cases to 63" (a running
+#: total, "taking this year's tally to 85", may count earlier figures too: its parts must make it exactly)
 _ALTOGETHER_BEFORE = re.compile(r"\b(?:altogether|in\s+all|in\s+total|a\s+total\s+of|totall?ing|"
-                                r"making\s+(?:a\s+total\s+of\s+)?)\s*,?\s*(?:of\s+)?\Z", re.I)
+                                r"making\s+(?:a\s+total\s+of\s+)?|(?P<running>"
+                                r"(?:bringing|brings|brought|taking|takes|raising)\s+(?:the|their|its)\s+(?:overall\s+|total\s+)?"
+                                r"(?:total|number|tally|count)(?:\s+[\w-]+){0,5}?\s+to))\s*,?\s*(?:of\s+)?\Z", re.I)
 #: "30 in all", "30 victims of human trafficking in total" (the total's noun phrase before the word)
 _ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,5}?(?:altogether|in\s+all|in\s+total)\b", re.I)
 _OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*\Z", re.I)
@@ -71,11 +75,13 @@ def _same_family(ctx: Context, total: Num, parts: list[Num]) -> bool:
 
 def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
     for k, n in enumerate(nums):
-        before = ctx.text[max(ctx.sentences[s].start, n.start - 30):n.start]
-        if not (_ALTOGETHER_BEFORE.search(before) or _ALTOGETHER_AFTER.match(ctx.text[n.end:n.end + 60])):
+        before = ctx.text[max(ctx.sentences[s].start, n.start - 70):n.start]
+        named = _ALTOGETHER_BEFORE.search(before)
+        if not (named or _ALTOGETHER_AFTER.match(ctx.text[n.end:n.end + 60])):
             continue
         parts = [p for p in nums[:k] if p.unit == n.unit]
-        if len(parts) < 2 or not (_adds_up(n, parts) or _same_family(ctx, n, parts)):
+        running = named is not None and named.group("running") is not None
+        if len(parts) < 2 or not (_adds_up(n, parts) or not running and _same_family(ctx, n, parts)):
             if k == 0 and s > 0:  # "... 120 women and 80 children. In total, 200 victims ..."
                 earlier = [p for p in ctx.in_sentence(s - 1) if _ok(p) and p.unit == n.unit]
                 if len(earlier) >= 2 and _adds_up(n, earlier) and _same_family(ctx, n, earlier):
