@@ -76,12 +76,15 @@ _FRACTION = re.compile(rf"\b(?P<w>{_CHANGE})\s+by\s+(?:(?:{_CUES.hedge})\s+)?(?:
 _FRACTION_AFTER = re.compile(rf"\s+(?:{_FRACTION_WORDS})s?\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _ONLY = r"(?:(?:just|only|a\s+mere|barely)\s+)?"
+#: "up from 298", "compared with 1,714", "an increase over the 1,140 identified in 2022"
 _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
-                          rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_ONLY}{_Q}[$€£]?$", re.I)
+                          rf"\s+(?:(?:from|over|on)\s+)?(?:the\s+|a\s+)?{_ONLY}{_Q}[$€£]?$", re.I)
 #: "nearly double the 320", "twice as many as the 90": the base follows the multiplier
 _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
 #: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
-_TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
+#: (an aside may stand between the verb and 'to': "fell for the third year running, to 54 in 2023 from 61")
+_TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+|[^.;,\d]{{1,40}},\s+)?to\b[^.;]{{1,50}}?\bfrom\s+"
+                      rf"(?:the\s+|a\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?\Z", re.I)
 #: "88 investigations in 2023 (2022: 71)": an earlier year's figure in brackets, a base without direction
 _YEAR_LABEL_BASE = re.compile(r"\(\s*(?:FY\s*)?(?:19|20)\d\d(?:[-/]\d\d)?\s*[:=]\s*\Z", re.I)
@@ -127,7 +130,12 @@ class Pair:
 
 
 _DOWN_WORD = re.compile(_DOWN + r"|lower|fewer|less|below", re.I)
-_HEDGE_NAMES = {"about": "about", "nearly": "nearly", "over": "at least"}
+_HEDGE_NAMES = {"about": "about", "nearly": "nearly", "over": "at least", "under": "at most"}
+#: "less than half the 27" is at least a halving, "more than half the 27" at most one: the bound turns
+#: over for a factor below one (the judge measures a fall as base / newer)
+_FALL_HEDGES = {"at least": "at most", "at most": "at least"}
+#: "almost half the 37": a figure follows the multiplier at once (not "half the victims were women")
+_FIGURE_NEXT = re.compile(r"\s*[$€£]?\d")
 
 
 def _direction(word: str) -> int:
@@ -218,8 +226,9 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
         start, end = sent.start + m.start(), sent.start + m.end()
         if any(c.start <= start < c.end or start <= c.start < end for c in cues):
             continue
+        hedge = _HEDGE_NAMES.get(mult.hedge or "")
         cues.append(Cue(s, start, end, 1 if mult.factor > 1 else -1, factor=mult.factor,
-                        hedge=_HEDGE_NAMES.get(mult.hedge or ""), words=mult.words))
+                        hedge=_FALL_HEDGES.get(hedge or "", hedge) if mult.factor < 1 else hedge, words=mult.words))
     _respectively(ctx, s, cues)
     return sorted(cues, key=lambda c: c.start)
 
@@ -230,7 +239,7 @@ def _multipliers(text: str) -> list[re.Match[str]]:
     taken = [(m.start(), m.end()) for m in found]
     for m in _CUES.multiplier_before_base.finditer(text):
         if m.group("m").lower() == "half" and not re.match(r"half\s+as\b", m.group(0)[len(m.group("h") or ""):].strip(),
-                                                           re.I):
+                                                           re.I) and not _FIGURE_NEXT.match(text, m.end()):
             continue  # "half the victims were women": a share, not a change
         if not any(a <= m.start() < b for a, b in taken):
             found.append(m)
@@ -328,8 +337,10 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
     nums = [n for n in ctx.in_sentence(s) if n.free]
     for k, n in enumerate(nums):
         before = text[max(sent.start, n.start - 50):n.start]
+        wide = text[max(sent.start, n.start - 100):n.start]  # "fell for the third year running, to 54 ... from"
+        to_from = _CUES.states_change(_TO_FROM.search(wide))
         strong = _CUES.states_change(_STRONG_BASE.search(before)) or _MULT_BASE.search(before) or \
-            _CUES.states_change(_TO_FROM.search(before)) or _YEAR_LABEL_BASE.search(before)
+            to_from or _YEAR_LABEL_BASE.search(before)
         weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues) or \
             _AGAINST.search(before) and any(0 <= c.start - n.end <= 80 for c in cues)
         if not strong and not weak:
@@ -337,9 +348,8 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
         word = strong.groupdict().get("w") if strong else None
         direction = _direction(word) if word and not _COMPARE.match(word) else 0
         newer = _newer_after(ctx, n, nums[k + 1:]) if "from" in before[-12:] else None
-        to_from = _CUES.states_change(_TO_FROM.search(before))
         if newer is None and to_from is not None:  # "convictions fell to 12 from 15": 12, not an earlier figure
-            at = n.start - len(before) + to_from.start()
+            at = n.start - len(wide) + to_from.start()
             inside = [m for m in nums[:k] if m.start >= at and m.unit == n.unit and not {"base", "compared"} & m.roles]
             newer = inside[0] if inside else None
         if newer is None:
