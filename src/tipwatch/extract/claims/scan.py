@@ -342,12 +342,17 @@ def _not_figure(n: Num, text: str) -> bool:
     return is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text[n.end:n.end + 20]))
 
 
+_RANGE_REST = re.compile(r"\s*(?:and|to|[-–])\s*\d")
+
+
 def _is_bound(n: Num, text: str) -> bool:
     """Ages that bound a group ('aged between 15 and 17', 'younger than 15', '16-year-old')."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
-    if BOUND_BEFORE.search(before) and n.value <= 120 and not COUNT_NOUN_AFTER.match(after):
-        return True
+    bound = BOUND_BEFORE.search(before)
+    if bound and n.value <= 120 and not COUNT_NOUN_AFTER.match(after) \
+            and (not bound.group(0).lower().startswith("between") or _RANGE_REST.match(after)):
+        return True  # "aged between 15 and 17", not "split between 41 for sex trafficking and 17 for ..."
     if n.value < 100 and is_age_bound(text[max(0, n.start - 60):n.start], text[n.end:n.end + 40]):
         return True  # "81 people above the age of 18": the facts' own age-bound guard
     return bool(YEARS_OLD_AFTER.match(after)) and n.value <= 120

@@ -37,7 +37,7 @@ _OF_ANCHOR = re.compile(r"^\W*(?:(?:Similarly|Likewise|Meanwhile|In\s+addition|A
 _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|region|nationality|country|"
                         r"province|type|form|purpose))\b", re.I)
 _LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+of|consisting\s+of|(?:was|were)\s+made\s+up\s+of|"
-                        r"broke\s+down\s+as\s+follows)\b:?", re.I)
+                        r"broke\s+down\s+as\s+follows|(?:split|divided)\s+(?:between|into)|broken\s+down\s+into)\b:?", re.I)
 _NOT_COUNTED = load_cues().not_counted
 _EXPLOITATION = load_cues().exploitation
 _SERVICES = load_cues().services
@@ -115,11 +115,15 @@ def find_sums(ctx: Context) -> list[Claim]:
 def _stages(ctx: Context, total: Num, parts: list[Num]) -> bool:
     """Parts that are stages of one process ('58 arrested; 45 of them were charged and 19 were
     later convicted'): of suspects and cases a later stage is a subset of an earlier one, never
-    a part beside it, so two parts that count different stages make no breakdown."""
-    if ctx.family_of(total) not in ("suspects", "cases"):
-        return False
+    a part beside it, so two parts that count different stages make no breakdown. What became
+    of identified victims ('80 were placed in shelters and 65 were reintegrated with their
+    families') may overlap too: such parts break the total down only when they make it exactly."""
     stages = {f.indicator for p in parts if (f := ctx.fact(p)) is not None}
-    return len(stages) > 1
+    if ctx.family_of(total) in ("suspects", "cases"):
+        return len(stages) > 1
+    head = ctx.fact(total)
+    after = stages - {head.indicator if head is not None else "victims", "victims"}
+    return len(after) > 1 and abs(sum(p.value for p in parts) - total.value) >= 1e-6 * max(1.0, total.value)
 
 
 def _services(ctx: Context, parts: list[Num]) -> bool:

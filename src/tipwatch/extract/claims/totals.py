@@ -38,6 +38,10 @@ _LIST_END = re.compile(r"[;()]|\bmostly\b|\bmainly\b|\bincluding\b|\bas\s+well\s
 _OTHER_OPENS = re.compile(r"^\W*(?:The\s+(?:other|remaining)|The\s+rest\b|Another|A\s+further)\b", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
 _REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|rest|other)\s+(?:of\s+the\s+)?\Z", re.I)
+#: A table row written as a line: a short label, a colon or dash, one figure ('Women: 62', 'Forced labour – 31')
+_LABEL_ROW = re.compile(r"\s*[-•*]?\s*[A-Za-z][\w ,/()'-]{0,40}?\s*(?::|\s[-–—])\s*", re.I)
+_TOTAL_ROW = re.compile(r"\s*(?:Total|In\s+total|Overall|Grand\s+total|All)\b[\w ]{0,30}?\s*(?::|\s[-–—])?\s*", re.I)
+_ROW_END = re.compile(r"\s*(?:%|per\s?cent|persons|people|victims|cases)?\s*[.;]?\s*", re.I)
 _YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31\Z")
 _BOUND_BEFORE = re.compile(r"\b(?:less\s+than|under|fewer\s+than|below)\s+\Z", re.I)
 _BRACKET = re.compile(r"\(\s*\Z")
@@ -52,6 +56,7 @@ def find_totals(ctx: Context) -> list[tuple[Num, list[Num], bool, int]]:
         nums = [n for n in ctx.in_sentence(s) if _ok(n)]
         out.extend(_altogether(ctx, s, nums))
         out.extend(_of_whom(ctx, s, nums))
+        out.extend(_table_rows(ctx, s))
     for total, parts, _complete, _s in out:
         total.roles.add("total")
         for p in parts:
@@ -89,6 +94,33 @@ def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[N
             continue
         return [(n, parts, True, s)]
     return []
+
+
+def _table_rows(ctx: Context, s: int) -> list[tuple[Num, list[Num], bool, int]]:
+    """A table written as lines, 'Women: 62' / 'Men: 31' / 'Children: 18' / 'Total: 111': the rows
+    just before (or just after) a 'Total' row are its parts, and a table is whole."""
+    total = _row(ctx, s, _TOTAL_ROW)
+    if total is None:
+        return []
+    for step in (-1, 1):
+        parts: list[Num] = []
+        k = s + step
+        while 0 <= k < len(ctx.sentences) and (row := _row(ctx, k, _LABEL_ROW)) is not None and row.unit == total.unit:
+            parts.append(row)
+            k += step
+        if len(parts) >= 2:
+            return [(total, sorted(parts, key=lambda n: n.start), True, s)]
+    return []
+
+
+def _row(ctx: Context, s: int, label: re.Pattern[str]) -> Num | None:
+    nums = ctx.in_sentence(s)
+    if len(nums) != 1 or not _ok(nums[0]):
+        return None
+    sent = ctx.sentences[s]
+    n = nums[0]
+    whole = label.fullmatch(ctx.text, sent.start, n.start) and _ROW_END.fullmatch(ctx.text, n.end, sent.end)
+    return n if whole else None
 
 
 def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
