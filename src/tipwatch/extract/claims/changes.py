@@ -118,6 +118,7 @@ class Cue:
     factor: float | None = None  # "doubled" = 2, "halved" = 0.5: newer / base
     hedge: str | None = None  # of a multiplier: "about", "nearly", "at least"
     bound: str | None = None  # "by more than 20 per cent": "at least"; "by less than 5": "at most"
+    headline: bool = False  # of the figures given before it: "an overall increase of 26 per cent on 2022"
 
 
 @dataclass

@@ -43,6 +43,12 @@ _GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _GROUP_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent)?\s+(?:in|among)\s+(?:the\s+number\s+of\s+)?"
                           rf"(?P<g>{'|'.join(_GROUP_WORDS.values())})\b", re.I)
 
+#: "an overall increase of 26 per cent on 2022": the base year named right after a change
+_BASE_YEAR_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*(?:on|over|from|compared\s+(?:to|with)|against|"
+                              r"in\s+comparison\s+with)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)", re.I)
+#: How many sentences before such a change its figure may stand.
+HEADLINE_REACH = 4
+
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 ANAPHOR = re.compile(r"^\W*(?:(?:The|Their|Its)\s+(?:total|figure|number|tally|count|(?:19|20)\d\d\s+figure)\b(?!\s+of)|This\b|"
@@ -150,6 +156,9 @@ def subject(ctx: Context, cue: Cue) -> Num | None:
     if ANAPHOR.match(head[opener.end():] if opener else head):
         return subject_before(ctx, cue.sent, cue.start, unit or "count", None)
     wanted = indicator_words(ctx, cue, subject_only=True)
+    headline = _headline(ctx, cue, wanted)
+    if headline is not None:
+        return headline
     if wanted is None or not _NUMBER_OF.search(head):
         return None
     lo = max(0, cue.sent - 8)
@@ -158,6 +167,28 @@ def subject(ctx: Context, cue: Cue) -> Num | None:
     # the group's total ('the number of identified children': all the report's victims are children)
     cands = [n for n in cands if not _breakdown(ctx.facts[n.fact])] or cands  # type: ignore[index]
     return max(cands, key=lambda n: n.value) if cands else None
+
+
+def _headline(ctx: Context, cue: Cue, wanted: str | None) -> Num | None:
+    """'The report records an overall increase of 26 per cent on 2022': a change in a sentence
+    with no count of its own, against a named year, speaks of the largest figure of the year after
+    in the sentences just before, when they give one indicator for that year (or the change's
+    words name it)."""
+    m = _BASE_YEAR_AFTER.match(ctx.text, cue.end)
+    if m is None or any(n.free and n.unit == "count" and n.fact is not None for n in ctx.in_sentence(cue.sent)):
+        return None
+    year = str(int(m.group(1)) + 1)
+    cands = [n for s in range(max(0, cue.sent - HEADLINE_REACH), cue.sent) for n in ctx.in_sentence(s)
+             if n.free and n.fact is not None and n.unit == "count" and ctx.facts[n.fact].period == year
+             and not _breakdown(ctx.facts[n.fact]) and "base" not in n.roles]
+    if wanted is not None:
+        cands = [n for n in cands if ctx.facts[n.fact].indicator == wanted]  # type: ignore[index]
+    elif len({ctx.facts[n.fact].indicator for n in cands}) != 1:  # type: ignore[index]
+        return None
+    if not cands:
+        return None
+    cue.headline = True
+    return max(cands, key=lambda n: n.value)
 
 
 def _breakdown(fact: Fact) -> bool:
