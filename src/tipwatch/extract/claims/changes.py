@@ -60,10 +60,14 @@ _COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|le
 #: "(+18% on 2022)", "2023: 312 (+45)", "(−7.5 %)": a sign written on the amount states its direction
 #: (a hyphen only after a bracket, punctuation or a space on the same line: not "2021-22", not a bullet)
 _SIGN_BEFORE = re.compile(r"(?:(?<=[(\[,;:/])|(?<=[ \t]))(?P<w>[+−-])\Z")
-#: what follows a signed change: a bracket's end, punctuation or a comparison ("+45 on the previous
-#: year", "+18% y/y"), never more digits (a dialling code: "+45 33 12 34 56")
-_SIGN_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)?\s*(?:[)\],;.]|\Z|(?:on|compared|against|vs\.?|versus|"
+#: what follows a signed change: a percent sign, a bracket's end, punctuation or a comparison ("+45 on
+#: the previous year", "+18% y/y"), never more digits (a dialling code: "+45 33 12 34 56")
+_SIGN_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)|\s*(?:[)\],;.]|\Z|(?:on|compared|against|vs\.?|versus|"
                          r"from|over|than|y/y|yoy|year[- ]on[- ]year|in\s+comparison)\b)", re.I)
+#: "1.5 times", "2.5-fold", "3.2-fold increase" after a figure (the change word may follow: "a 3-fold rise")
+_TIMES_AFTER = re.compile(rf"\s*(?:-\s*)?(?:fold|times)\b(?:\s+(?P<w>{_CHANGE}))?", re.I)
+#: the change word before such a factor: "increased 1.5 times", "decreased by about 2 times", "rose 2.5-fold"
+_VERB_TIMES = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:by\s+)?(?:(?P<h>{_CUES.hedge})\s+)?\Z", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?\Z", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
@@ -86,8 +90,9 @@ _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s
 _TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+|[^.;,\d]{{1,40}},\s+)?to\b[^.;]{{1,50}}?\bfrom\s+"
                       rf"(?:the\s+|a\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?\Z", re.I)
-#: "88 investigations in 2023 (2022: 71)": an earlier year's figure in brackets, a base without direction
-_YEAR_LABEL_BASE = re.compile(r"\(\s*(?:FY\s*)?(?:19|20)\d\d(?:[-/]\d\d)?\s*[:=]\s*\Z", re.I)
+#: "88 investigations in 2023 (2022: 71)", "(in 2022 – 28)": an earlier year's figure in brackets, a base without
+#: direction
+_YEAR_LABEL_BASE = re.compile(r"\(\s*(?:(?:in|for)\s+)?(?:FY\s*)?(?:19|20)\d\d(?:[-/]\d\d)?\s*(?:[:=]|\s[-–—])\s*\Z", re.I)
 _WORD_START = re.compile(r"\b\w+\Z")  # the cue word itself is not searched for future words
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]\s|\b(?:while|whereas)\b", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
@@ -222,6 +227,7 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
         amount = Num(-1, start, end, _CUES.amount_of(m.group("a")), m.group("a"), "count", s, roles={"amount"})
         cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w")), absolute=amount,
                         about=m.group("h") is not None))
+    cues.extend(_numeric_multipliers(ctx, s))
     for m in _multipliers(sent.text) if any(w in low for w in _MULTIPLIER_HINTS) else []:
         mult = _CUES.multiplier(m)
         start, end = sent.start + m.start(), sent.start + m.end()
@@ -232,6 +238,30 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
                         hedge=_FALL_HEDGES.get(hedge or "", hedge) if mult.factor < 1 else hedge, words=mult.words))
     _respectively(ctx, s, cues)
     return sorted(cues, key=lambda c: c.start)
+
+
+def _numeric_multipliers(ctx: Context, s: int) -> list[Cue]:
+    """'increased 1.5 times', 'decreased 2 times' (halved, as translated reports write it), 'rose
+    2.5-fold', 'a 3.2-fold increase': a factor written in figures after a change word or before one."""
+    out = []
+    for n in ctx.in_sentence(s):
+        if {"amount", "base", "newer"} & n.roles or n.unit != "count":
+            continue
+        times = _TIMES_AFTER.match(ctx.text, n.end)
+        if times is None or n.value <= 1 or n.value > 100:
+            continue
+        before = ctx.text[max(ctx.sentences[s].start, n.start - 40):n.start]
+        verb = _CUES.states_change(_VERB_TIMES.search(before))
+        word = verb.group("w") if verb else times.group("w")
+        if word is None:
+            continue
+        direction = _direction(word)
+        n.roles.add("amount")
+        start = n.start - len(before) + verb.start() if verb else n.start
+        out.append(Cue(s, start, times.end(), direction, factor=n.value if direction > 0 else 1 / n.value,
+                       hedge=_HEDGE_NAMES.get(_CUES.hedge_of(verb.group("h")) or "") if verb else None,
+                       words=re.sub(r"\s+", " ", ctx.text[start:times.end()].lower())))
+    return out
 
 
 def _multipliers(text: str) -> list[re.Match[str]]:
@@ -250,6 +280,8 @@ def _multipliers(text: str) -> list[re.Match[str]]:
 def _cue_at(ctx: Context, n: Num) -> Cue | None:
     text = ctx.text
     before = text[max(ctx.sentences[n.sent].start, n.start - 60):n.start]
+    if before.endswith(("+", "−")) and before[-2:-1].isspace():
+        before = before[:-1]  # "increased by +12%": the sign repeats the direction of the words
     after = text[n.end:n.end + 40]
     ok = _CUES.states_change
     m = ok(_NOUN_OF.search(before)) or ok(_VERB_BY.search(before)) or ok(_PUT_AT.search(before))
