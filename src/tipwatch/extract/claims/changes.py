@@ -68,6 +68,9 @@ _SIGN_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)|\s*(?:[)\],;.]|\Z|(?:
 _TIMES_AFTER = re.compile(rf"\s*(?:-\s*)?(?:fold|times)\b(?:\s+(?P<w>{_CHANGE}))?", re.I)
 #: the change word before such a factor: "increased 1.5 times", "decreased by about 2 times", "rose 2.5-fold"
 _VERB_TIMES = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:by\s+)?(?:(?P<h>{_CUES.hedge})\s+)?\Z", re.I)
+#: "22 crimes or 19.8% more than in 2022": the absolute change before its relative form
+_COUNT_OR_PCT_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:,\s*)?or\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent|percent)\s+"
+                                 r"(?P<w>higher|lower|more|fewer|less)\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?\Z", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
@@ -287,7 +290,8 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     m = ok(_NOUN_OF.search(before)) or ok(_VERB_BY.search(before)) or ok(_PUT_AT.search(before))
     word = m.group("w") if m else None
     if word is None:
-        m2 = (_PCT_WORD_AFTER.match(after) if n.unit == "percent" else _COUNT_WORD_AFTER.match(after))
+        m2 = (_PCT_WORD_AFTER.match(after) if n.unit == "percent" else
+              _COUNT_WORD_AFTER.match(after) or _COUNT_OR_PCT_AFTER.match(after))
         word = m2.group("w") if m2 else None
     if word is None and _signed(ctx, n):
         word = "down" if ctx.text[n.start - 1] in "−-" else "up"

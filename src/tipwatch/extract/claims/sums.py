@@ -33,7 +33,7 @@ from tipwatch.model import Claim
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|among\s+(?:them|whom))\b", re.I)
 _OF_ANCHOR = re.compile(r"^\W*(?:(?:Similarly|Likewise|Meanwhile|In\s+addition|Also|However|But|And),?\s+)?"
                         r"(?:According\s+to\b[^,]{0,150},\s+)?"
-                        r"(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?),", re.I)
+                        r"(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?)(?:,|(?<=\bthem)\s(?=\d))", re.I)
 _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|region|nationality|country|"
                         r"province|type|form|purpose))\b", re.I)
 _LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+of|consisting\s+of|(?:was|were)\s+made\s+up\s+of|"
