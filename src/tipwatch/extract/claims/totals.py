@@ -24,7 +24,7 @@ from tipwatch.model import Claim, Fact
 #: total, "taking this year's tally to 85", may count earlier figures too: its parts must make it exactly)
 _ALTOGETHER_BEFORE = re.compile(r"\b(?:altogether|in\s+all|in\s+total|a\s+total\s+of|totall?ing|"
                                 r"making\s+(?:a\s+total\s+of\s+)?|(?P<running>"
-                                r"(?:bringing|brings|brought|taking|takes|raising)\s+(?:the|their|its)\s+(?:overall\s+|total\s+)?"
+                                r"(?:bringing|brings|brought|taking|takes|raising)\s+(?:the|their|its)\s+(?:[\w-]+\s+)?(?:overall\s+|total\s+)?"
                                 r"(?:total|number|tally|count)(?:\s+[\w-]+){0,5}?\s+to))\s*,?\s*(?:of\s+)?\Z", re.I)
 #: "30 in all", "30 victims of human trafficking in total" (the total's noun phrase before the word)
 _ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,5}?(?:altogether|in\s+all|in\s+total)\b", re.I)
