@@ -71,6 +71,9 @@ _VERB_TIMES = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:by\s+)?(?:(?P<h>{_CUES.hedge
 #: "22 crimes or 19.8% more than in 2022": the absolute change before its relative form
 _COUNT_OR_PCT_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:,\s*)?or\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent|percent)\s+"
                                  r"(?P<w>higher|lower|more|fewer|less)\b", re.I)
+#: "28 more than in 2022, an increase of 25 per cent": the second form of one change, in apposition
+_APPOSITIVE_CHANGE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:more|fewer|higher|lower|less)?\s*(?:than\s+[^,;.\d]{{0,30}}(?:(?:19|20)\d\d)?)?"
+                                rf"\s*,\s+(?:(?:which\s+is|that\s+is|or)\s+)?(?:an?\s+)?(?:{_CHANGE})\s+(?:of\s+)?{_Q}", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?\Z", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
@@ -327,6 +330,8 @@ def _merges(ctx: Context, a: Cue, b: Cue) -> bool:
     between = ctx.text[a.end:b.start]
     if "(" in between and a.direction == b.direction and ")" not in between:
         between = between[:between.rindex("(")]  # "15 more than in 2022 (up 25%)": the bracket restates it
+    if a.direction == b.direction and _APPOSITIVE_CHANGE.fullmatch(between):
+        return True  # "28 more than in 2022, an increase of 25 per cent": the same change restated
     return not re.search(rf"\b(?:{_UP}|{_DOWN})\b", between, re.I) or b.direction == 0
 
 
