@@ -52,6 +52,8 @@ _SUBGROUP_PARTS = (
 #: What stands between two items of a list: "300 cases, Sindh 120 and Balochistan 80", "Most (28) had
 #: been trafficked for sexual exploitation, 16 for ..."; only an exact sum makes such a list a claim
 _LIST_JOIN = re.compile(r"[^.;:\d]{0,100}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
+#: "The majority (52) were women; the rest (23) were men": a semicolon before the rest goes on with the list
+_REST_JOIN = re.compile(r"[^.;:\d]{0,100}?;\s*(?:the\s+(?:rest|remaining|others?)|others)\b[^.;:\d]{0,30}", re.I)
 _COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b|\bas\s+against\b|\bversus\b|\b(?:up|down)\s+from\b", re.I)
 _WHILE = re.compile(r",?\s+(?:while|whereas)\b", re.I)
 _WITH = re.compile(r",\s+with\b|;", re.I)
@@ -158,7 +160,8 @@ def _adding_list(ctx: Context, s: int) -> list[Found]:
     nums = [n for n in ctx.in_sentence(s) if _usable(n) and _counted(ctx, n)]
     run: list[Num] = []
     for n in nums:
-        if run and not _LIST_JOIN.fullmatch(ctx.text[run[-1].end:n.start]):
+        gap = ctx.text[run[-1].end:n.start] if run else ""
+        if run and not (_LIST_JOIN.fullmatch(gap) or _REST_JOIN.fullmatch(gap)):
             if len(run) >= 2:
                 break
             run = []
