@@ -28,6 +28,7 @@ from tipwatch.extract.claims.subjects import (
     base_after_cue,
     group_of,
     indicator_words,
+    indicators_in_order,
     subject,
     subject_before,
     targeted,
@@ -308,7 +309,7 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     elif _AT_MOST.search(before):
         cue.bound = "at most"
     if n.unit == "percent" and not _POINTS_AFTER.match(after):
-        cue.pct, cue.pct_text = n.value, _plain(n.surface)
+        cue.pct, cue.pct_text = n.value, _pct_text(n)
     else:
         cue.absolute = n
     return cue
@@ -363,8 +364,13 @@ def _respectively(ctx: Context, s: int, cues: list[Cue]) -> None:
         cues.remove(cue)
         for k, n in enumerate(listed):
             n.roles.add("amount")
-            cues.append(Cue(s, n.start, n.end, cue.direction, pct=n.value, pct_text=_plain(n.surface),
+            cues.append(Cue(s, n.start, n.end, cue.direction, pct=n.value, pct_text=_pct_text(n),
                             about=cue.about, target=k))
+
+
+def _pct_text(n: Num) -> str:
+    """The percentage as written: '72.82' of '72.82%', '20' of 'twenty per cent'."""
+    return _plain(n.surface) or f"{n.value:g}"
 
 
 def _plain(surface: str) -> str:
@@ -418,7 +424,7 @@ def _bracketed(ctx: Context, pair: Pair, nums: list[Num]) -> Cue | None:
     amount = after[0]
     amount.roles.add("amount")
     direction = pair.direction or (1 if pair.newer.value >= pair.base.value else -1)
-    return Cue(amount.sent, amount.start, amount.end, direction, pct=amount.value, pct_text=_plain(amount.surface),
+    return Cue(amount.sent, amount.start, amount.end, direction, pct=amount.value, pct_text=_pct_text(amount),
                used=True)
 
 
@@ -556,6 +562,9 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     if newer is not None and newer.fact is None and with_facts:
         return  # the change of a figure the extractor did not take (drug arrests, staff...)
     words = indicator_words(ctx, cue)
+    if cue.target is not None and newer is None:  # "Investigations and prosecutions rose by 12 and 18 per cent respectively"
+        named = indicators_in_order(ctx.text[ctx.sentences[cue.sent].start:cue.start])
+        words = named[cue.target] if len(named) > cue.target else words
     subject_end = min(cue.start, newer.start) if newer is not None and newer.sent == cue.sent else cue.start
     # the subject's clause when the newer figure is known ('After training, | police rescued 300, up 20%'),
     # else the whole sentence before the change ('... detained 15,612 drug suspects, a rise of 8 percent')
