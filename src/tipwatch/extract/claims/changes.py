@@ -75,6 +75,8 @@ _COUNT_OR_PCT_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:,\s*)?or\s+(?:by\s+)?[\d
 #: "28 more than in 2022, an increase of 25 per cent": the second form of one change, in apposition
 _APPOSITIVE_CHANGE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:more|fewer|higher|lower|less)?\s*(?:than\s+[^,;.\d]{{0,30}}(?:(?:19|20)\d\d)?)?"
                                 rf"\s*,\s+(?:(?:which\s+is|that\s+is|or)\s+)?(?:an?\s+)?(?:{_CHANGE})\s+(?:of\s+)?{_Q}", re.I)
+_PCT_BRACKET_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s*\(\s*(?:or\s+|by\s+)?\Z", re.I)
+_BRACKET_CLOSE = re.compile(r"\s*(?:[a-z-]+\s*){0,2}\)", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?\Z", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
@@ -301,6 +303,8 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
         word = "down" if ctx.text[n.start - 1] in "−-" else "up"
     if word is None and n.unit == "percent" and _OR.search(before):
         word = "+"  # "up 20 cases, or 25 percent": joins the cue before it
+    if word is None and n.unit == "count" and _PCT_BRACKET_BEFORE.search(before) and _BRACKET_CLOSE.match(after):
+        word = "+"  # "increased by 12.5% (10 cases)": the absolute form of the change before it
     if word is None:
         return None
     cue = Cue(n.sent, n.start, n.end, 0 if word == "+" else _direction(word), about=bool(_ABOUT.search(before)))

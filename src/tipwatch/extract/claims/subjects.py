@@ -21,7 +21,7 @@ from tipwatch.model import Fact
 if TYPE_CHECKING:
     from tipwatch.extract.claims.changes import Cue, Pair
 
-_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?\Z", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?(?:\s*(?:[a-z-]+\s*){0,2}\))?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?\Z", re.I)
 
 _FROM_AFTER = re.compile(r"^\s*,?\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?\Z", re.I)
 
