@@ -102,7 +102,12 @@ def test_qualified_figures_make_a_mismatch_unverifiable() -> None:
     ([410, 200], "x2 (about)", "consistent"),
     ([21, 42], "x0.5", "consistent"),
     ([30, 42], "x0.5", "inconsistent"),
-    ([18, 42], "x0.5 (at least)", "consistent"),  # "more than halved"
+    ([18, 42], "x0.5 (at least)", "consistent"),  # "more than halved", "less than half the 42"
+    ([25, 42], "x0.5 (at least)", "inconsistent"),
+    ([30, 42], "x0.5 (at most)", "consistent"),  # "more than half the 42"
+    ([15, 42], "x0.5 (at most)", "inconsistent"),
+    ([70, 40], "x2 (at most)", "consistent"),  # "less than double the 40"
+    ([90, 40], "x2 (at most)", "inconsistent"),
     ([64, 40], "+50% (at least)", "consistent"),
     ([130, 120], "+20% (at least)", "inconsistent"),
     ([104, 100], "+5% (at most)", "consistent"),

@@ -13,8 +13,9 @@ Rules (each verdict records the one it applied in ``Claim.rule``):
 * **Multipliers.** "doubled", "tripled", "halved", "twice as many" are stated as a ratio
   (``x2``, ``x3``, ``x0.5``) and checked on newer / base, with a tolerance that follows the
   wording: plain, within 10 % of the factor; ``(about)``, within 15 %; ``(nearly)``, from 80 %
-  of the factor up to the factor; ``(at least)`` ("more than doubled"), the factor or beyond.
-  For a fall ("halved") the same bounds apply to base / newer.
+  of the factor up to the factor; ``(at least)`` ("more than doubled"), the factor or beyond;
+  ``(at most)`` ("less than double"), up to the factor. For a fall ("halved") the same bounds
+  apply to base / newer ("less than half the 27" is ``x0.5 (at least)``: halved or more).
 * **Direction only.** "up from"/"down from" with no amount checks the direction.
 * **Base not stated.** A change with no base (``values`` absent) is `unverifiable`.
 * **Derived base.** When both the absolute and the relative change are stated, the base is
@@ -39,7 +40,7 @@ from tipwatch.model import Claim, Fact, Verdict
 _ITEM = re.compile(r"^(?P<sign>[+-])(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion|trillion))?"
                    r"(?P<pct>%)?(?P<rest>.*)$", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_RATIO = re.compile(r"^x(?P<num>\d+(?:\.\d+)?)(?:\s*\((?P<hedge>about|nearly|at least)\))?$", re.I)
+_RATIO = re.compile(r"^x(?P<num>\d+(?:\.\d+)?)(?:\s*\((?P<hedge>about|nearly|at least|at most)\))?$", re.I)
 ABOUT_TOLERANCE = 0.10
 #: A plain multiplier ("doubled") allows this much either side of its factor: news writes
 #: "doubled" for 1.9 or 2.15 times; "about double" allows a little more.
@@ -115,6 +116,8 @@ class Ratio:
             return NEARLY_FLOOR * f, f
         if self.hedge == "at least":
             return f, math.inf
+        if self.hedge == "at most":
+            return 0.0, f
         tol = ABOUT_RATIO_TOLERANCE if self.hedge == "about" else RATIO_TOLERANCE
         return (1 - tol) * f, (1 + tol) * f
 

@@ -48,6 +48,9 @@ _NEXT_OPENS = re.compile(r"^\W*(?:The\s+year\s+before|A\s+year\s+(?:earlier|ago)
                          r"The\s+previous\s+year|Last\s+year)\b", re.I)
 
 
+#: "up from 27", "down from 15", "compared with 38": the words before a figure that make it another's base
+_BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rose|fell|increased|decreased)\s+from|compared\s+(?:with|to))\s+(?:the\s+)?\Z", re.I)
+
 def names_base(text: str) -> bool:
     """Does the text after a change name its base's period ('on 2021', 'than last year')?"""
     return bool(_BASE_YEAR.search(text) or _BASE_PREVIOUS.search(text))
@@ -100,12 +103,25 @@ def base_by_period(ctx: Context, cue: Cue, newer: int) -> int | None:
     cands = [i for i, f in enumerate(ctx.facts) if i != newer and not f.derived and f.indicator == fact.indicator
              and f.unit == fact.unit and (f.age, f.sex, f.nationality, f.location)
              == (fact.age, fact.sex, fact.nationality, fact.location)]
+    cands = [i for i in cands if not _base_of_another(ctx, cue, i)]
     exact = [i for i in cands if period is not None and ctx.facts[i].period == period]
     if not exact and words is not None:
         exact = [i for i in cands if words.lower() in ctx.facts[i].sentence.lower()
                  and ctx.facts[i].sentence != fact.sentence
                  and (ctx.facts[i].period != fact.period or fact.period is None)]
     return min(exact, key=lambda i: abs(ctx.facts[i].span[0] - cue.start)) if exact else None
+
+
+def _base_of_another(ctx: Context, cue: Cue, i: int) -> bool:
+    """'42 were female, up from 27 in 2022': a figure its own sentence states as the base of another
+    figure is not the base of a change stated elsewhere ('an overall increase of 26 per cent on 2022')."""
+    fact = ctx.facts[i]
+    at = ctx.sentence_of(fact.span[0])
+    if at == cue.sent:
+        return False
+    if cue.headline and at > cue.sent:
+        return True  # an overall change of the figures given before it is measured against one given before it too
+    return _BASE_BEFORE.search(ctx.text, max(0, fact.span[0] - 30), fact.span[0]) is not None
 
 
 def implied_base(cue: Cue, newer: float) -> float | None:

@@ -28,6 +28,7 @@ from tipwatch.extract.claims.subjects import (
     base_after_cue,
     group_of,
     indicator_words,
+    indicators_in_order,
     subject,
     subject_before,
     targeted,
@@ -57,6 +58,25 @@ _POINTS_AFTER = re.compile(r"^\s*(?:percentage|%)\s*points?\b", re.I)
 _POINTS = re.compile(r"\s*(?:percentage\s+|%\s*)?points?\b", re.I)
 #: "14 higher than", "18 more possible victims than in 2017"
 _COUNT_WORD_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?P<w>higher|lower|more|fewer|less)(?:\s+[a-z-]+){0,3}?\s+than\b", re.I)
+#: "(+18% on 2022)", "2023: 312 (+45)", "(−7.5 %)": a sign written on the amount states its direction
+#: (a hyphen only after a bracket, punctuation or a space on the same line: not "2021-22", not a bullet)
+_SIGN_BEFORE = re.compile(r"(?:(?<=[(\[,;:/])|(?<=[ \t]))(?P<w>[+−-])\Z")
+#: what follows a signed change: a percent sign, a bracket's end, punctuation or a comparison ("+45 on
+#: the previous year", "+18% y/y"), never more digits (a dialling code: "+45 33 12 34 56")
+_SIGN_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)|\s*(?:[)\],;.]|\Z|(?:on|compared|against|vs\.?|versus|"
+                         r"from|over|than|y/y|yoy|year[- ]on[- ]year|in\s+comparison)\b)", re.I)
+#: "1.5 times", "2.5-fold", "3.2-fold increase" after a figure (the change word may follow: "a 3-fold rise")
+_TIMES_AFTER = re.compile(rf"\s*(?:-\s*)?(?:fold|times)\b(?:\s+(?P<w>{_CHANGE}))?", re.I)
+#: the change word before such a factor: "increased 1.5 times", "decreased by about 2 times", "rose 2.5-fold"
+_VERB_TIMES = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:by\s+)?(?:(?P<h>{_CUES.hedge})\s+)?\Z", re.I)
+#: "22 crimes or 19.8% more than in 2022": the absolute change before its relative form
+_COUNT_OR_PCT_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:,\s*)?or\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent|percent)\s+"
+                                 r"(?P<w>higher|lower|more|fewer|less)\b", re.I)
+#: "28 more than in 2022, an increase of 25 per cent": the second form of one change, in apposition
+_APPOSITIVE_CHANGE = re.compile(rf"\s*(?:[\w-]+\s+)?(?:more|fewer|higher|lower|less)?\s*(?:than\s+[^,;.\d]{{0,30}}(?:(?:19|20)\d\d)?)?"
+                                rf"\s*,\s+(?:(?:which\s+is|that\s+is|or)\s+)?(?:an?\s+)?(?:{_CHANGE})\s+(?:of\s+)?{_Q}", re.I)
+_PCT_BRACKET_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s*\(\s*(?:or\s+|by\s+)?\Z", re.I)
+_BRACKET_CLOSE = re.compile(r"\s*(?:[a-z-]+\s*){0,2}\)", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|an\s+estimated)\s+(?:an?\s+)?[$€£]?\Z", re.I)
 _FRACTIONS = _CUES.fractions
 _MULTIPLIER_HINTS = _CUES.multiplier_hints
@@ -69,15 +89,19 @@ _FRACTION = re.compile(rf"\b(?P<w>{_CHANGE})\s+by\s+(?:(?:{_CUES.hedge})\s+)?(?:
 _FRACTION_AFTER = re.compile(rf"\s+(?:{_FRACTION_WORDS})s?\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _ONLY = r"(?:(?:just|only|a\s+mere|barely)\s+)?"
+#: "up from 298", "compared with 1,714", "an increase over the 1,140 identified in 2022"
 _STRONG_BASE = re.compile(rf"\b(?P<w>{_CHANGE}|compar(?:ed|es|ing)\s+(?:to|with)|versus|vs\.?)"
-                          rf"\s+(?:from\s+)?(?:the\s+|a\s+)?{_ONLY}{_Q}[$€£]?$", re.I)
+                          rf"\s+(?:(?:from|over|on)\s+)?(?:the\s+|a\s+)?{_ONLY}{_Q}[$€£]?$", re.I)
 #: "nearly double the 320", "twice as many as the 90": the base follows the multiplier
 _MULT_BASE = re.compile(rf"(?:{_CUES.multiplier_before_base.pattern})\s+(?:the\s+)?[$€£]?$", re.I)
 #: "rose to 230 in 2023 from 190": the base after 'from', the newer figure after 'to'
-_TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+)?to\b[^.;]{{1,50}}?\bfrom\s+(?:the\s+|a\s+)?[$€£]?$", re.I)
+#: (an aside may stand between the verb and 'to': "fell for the third year running, to 54 in 2023 from 61")
+_TO_FROM = re.compile(rf"\b(?P<w>{_CHANGE})\s+(?:sharply\s+|slightly\s+|[^.;,\d]{{1,40}},\s+)?to\b[^.;]{{1,50}}?\bfrom\s+"
+                      rf"(?:the\s+|a\s+)?[$€£]?$", re.I)
 _BRACKET_AFTER = re.compile(r"^\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?\(\s*(?:an?\s+)?\Z", re.I)
-#: "88 investigations in 2023 (2022: 71)": an earlier year's figure in brackets, a base without direction
-_YEAR_LABEL_BASE = re.compile(r"\(\s*(?:FY\s*)?(?:19|20)\d\d(?:[-/]\d\d)?\s*[:=]\s*\Z", re.I)
+#: "88 investigations in 2023 (2022: 71)", "(in 2022 – 28)": an earlier year's figure in brackets, a base without
+#: direction
+_YEAR_LABEL_BASE = re.compile(r"\(\s*(?:(?:in|for)\s+)?(?:FY\s*)?(?:19|20)\d\d(?:[-/]\d\d)?\s*(?:[:=]|\s[-–—])\s*\Z", re.I)
 _WORD_START = re.compile(r"\b\w+\Z")  # the cue word itself is not searched for future words
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]\s|\b(?:while|whereas)\b", re.I)
 _COMPARE = re.compile(r"compar|versus|vs", re.I)
@@ -108,6 +132,7 @@ class Cue:
     factor: float | None = None  # "doubled" = 2, "halved" = 0.5: newer / base
     hedge: str | None = None  # of a multiplier: "about", "nearly", "at least"
     bound: str | None = None  # "by more than 20 per cent": "at least"; "by less than 5": "at most"
+    headline: bool = False  # of the figures given before it: "an overall increase of 26 per cent on 2022"
 
 
 @dataclass
@@ -120,7 +145,12 @@ class Pair:
 
 
 _DOWN_WORD = re.compile(_DOWN + r"|lower|fewer|less|below", re.I)
-_HEDGE_NAMES = {"about": "about", "nearly": "nearly", "over": "at least"}
+_HEDGE_NAMES = {"about": "about", "nearly": "nearly", "over": "at least", "under": "at most"}
+#: "less than half the 27" is at least a halving, "more than half the 27" at most one: the bound turns
+#: over for a factor below one (the judge measures a fall as base / newer)
+_FALL_HEDGES = {"at least": "at most", "at most": "at least"}
+#: "almost half the 37": a figure follows the multiplier at once (not "half the victims were women")
+_FIGURE_NEXT = re.compile(r"\s*[$€£]?\d")
 
 
 def _direction(word: str) -> int:
@@ -178,7 +208,7 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
     sent = ctx.sentences[s]
     cues: list[Cue] = []
     for n in ctx.in_sentence(s):
-        if n.skip or _FRACTION_AFTER.match(ctx.text, n.end):
+        if (n.skip and not _signed(ctx, n)) or _FRACTION_AFTER.match(ctx.text, n.end):
             continue
         cue = _cue_at(ctx, n)
         if cue is None:
@@ -206,15 +236,41 @@ def _cues(ctx: Context, s: int) -> list[Cue]:
         amount = Num(-1, start, end, _CUES.amount_of(m.group("a")), m.group("a"), "count", s, roles={"amount"})
         cues.append(Cue(s, sent.start + m.start(), sent.start + m.end(), _direction(m.group("w")), absolute=amount,
                         about=m.group("h") is not None))
+    cues.extend(_numeric_multipliers(ctx, s))
     for m in _multipliers(sent.text) if any(w in low for w in _MULTIPLIER_HINTS) else []:
         mult = _CUES.multiplier(m)
         start, end = sent.start + m.start(), sent.start + m.end()
         if any(c.start <= start < c.end or start <= c.start < end for c in cues):
             continue
+        hedge = _HEDGE_NAMES.get(mult.hedge or "")
         cues.append(Cue(s, start, end, 1 if mult.factor > 1 else -1, factor=mult.factor,
-                        hedge=_HEDGE_NAMES.get(mult.hedge or ""), words=mult.words))
+                        hedge=_FALL_HEDGES.get(hedge or "", hedge) if mult.factor < 1 else hedge, words=mult.words))
     _respectively(ctx, s, cues)
     return sorted(cues, key=lambda c: c.start)
+
+
+def _numeric_multipliers(ctx: Context, s: int) -> list[Cue]:
+    """'increased 1.5 times', 'decreased 2 times' (halved, as translated reports write it), 'rose
+    2.5-fold', 'a 3.2-fold increase': a factor written in figures after a change word or before one."""
+    out = []
+    for n in ctx.in_sentence(s):
+        if {"amount", "base", "newer"} & n.roles or n.unit != "count":
+            continue
+        times = _TIMES_AFTER.match(ctx.text, n.end)
+        if times is None or n.value <= 1 or n.value > 100:
+            continue
+        before = ctx.text[max(ctx.sentences[s].start, n.start - 40):n.start]
+        verb = _CUES.states_change(_VERB_TIMES.search(before))
+        word = verb.group("w") if verb else times.group("w")
+        if word is None:
+            continue
+        direction = _direction(word)
+        n.roles.add("amount")
+        start = n.start - len(before) + verb.start() if verb else n.start
+        out.append(Cue(s, start, times.end(), direction, factor=n.value if direction > 0 else 1 / n.value,
+                       hedge=_HEDGE_NAMES.get(_CUES.hedge_of(verb.group("h")) or "") if verb else None,
+                       words=re.sub(r"\s+", " ", ctx.text[start:times.end()].lower())))
+    return out
 
 
 def _multipliers(text: str) -> list[re.Match[str]]:
@@ -223,7 +279,7 @@ def _multipliers(text: str) -> list[re.Match[str]]:
     taken = [(m.start(), m.end()) for m in found]
     for m in _CUES.multiplier_before_base.finditer(text):
         if m.group("m").lower() == "half" and not re.match(r"half\s+as\b", m.group(0)[len(m.group("h") or ""):].strip(),
-                                                           re.I):
+                                                           re.I) and not _FIGURE_NEXT.match(text, m.end()):
             continue  # "half the victims were women": a share, not a change
         if not any(a <= m.start() < b for a, b in taken):
             found.append(m)
@@ -233,15 +289,22 @@ def _multipliers(text: str) -> list[re.Match[str]]:
 def _cue_at(ctx: Context, n: Num) -> Cue | None:
     text = ctx.text
     before = text[max(ctx.sentences[n.sent].start, n.start - 60):n.start]
+    if before.endswith(("+", "−")) and before[-2:-1].isspace():
+        before = before[:-1]  # "increased by +12%": the sign repeats the direction of the words
     after = text[n.end:n.end + 40]
     ok = _CUES.states_change
     m = ok(_NOUN_OF.search(before)) or ok(_VERB_BY.search(before)) or ok(_PUT_AT.search(before))
     word = m.group("w") if m else None
     if word is None:
-        m2 = (_PCT_WORD_AFTER.match(after) if n.unit == "percent" else _COUNT_WORD_AFTER.match(after))
+        m2 = (_PCT_WORD_AFTER.match(after) if n.unit == "percent" else
+              _COUNT_WORD_AFTER.match(after) or _COUNT_OR_PCT_AFTER.match(after))
         word = m2.group("w") if m2 else None
+    if word is None and _signed(ctx, n):
+        word = "down" if ctx.text[n.start - 1] in "−-" else "up"
     if word is None and n.unit == "percent" and _OR.search(before):
         word = "+"  # "up 20 cases, or 25 percent": joins the cue before it
+    if word is None and n.unit == "count" and _PCT_BRACKET_BEFORE.search(before) and _BRACKET_CLOSE.match(after):
+        word = "+"  # "increased by 12.5% (10 cases)": the absolute form of the change before it
     if word is None:
         return None
     cue = Cue(n.sent, n.start, n.end, 0 if word == "+" else _direction(word), about=bool(_ABOUT.search(before)))
@@ -250,10 +313,17 @@ def _cue_at(ctx: Context, n: Num) -> Cue | None:
     elif _AT_MOST.search(before):
         cue.bound = "at most"
     if n.unit == "percent" and not _POINTS_AFTER.match(after):
-        cue.pct, cue.pct_text = n.value, _plain(n.surface)
+        cue.pct, cue.pct_text = n.value, _pct_text(n)
     else:
         cue.absolute = n
     return cue
+
+
+def _signed(ctx: Context, n: Num) -> bool:
+    """'(+45 on the previous year)', '(−7.5%)': a number whose sign states a change (the extractor
+    may have taken '+45' for a dialling code and skipped it)."""
+    before = ctx.text[max(ctx.sentences[n.sent].start, n.start - 3):n.start]
+    return _SIGN_BEFORE.search(before) is not None and _SIGN_AFTER.match(ctx.text, n.end) is not None
 
 
 def _merges(ctx: Context, a: Cue, b: Cue) -> bool:
@@ -265,6 +335,8 @@ def _merges(ctx: Context, a: Cue, b: Cue) -> bool:
     between = ctx.text[a.end:b.start]
     if "(" in between and a.direction == b.direction and ")" not in between:
         between = between[:between.rindex("(")]  # "15 more than in 2022 (up 25%)": the bracket restates it
+    if a.direction == b.direction and _APPOSITIVE_CHANGE.fullmatch(between):
+        return True  # "28 more than in 2022, an increase of 25 per cent": the same change restated
     return not re.search(rf"\b(?:{_UP}|{_DOWN})\b", between, re.I) or b.direction == 0
 
 
@@ -296,8 +368,13 @@ def _respectively(ctx: Context, s: int, cues: list[Cue]) -> None:
         cues.remove(cue)
         for k, n in enumerate(listed):
             n.roles.add("amount")
-            cues.append(Cue(s, n.start, n.end, cue.direction, pct=n.value, pct_text=_plain(n.surface),
+            cues.append(Cue(s, n.start, n.end, cue.direction, pct=n.value, pct_text=_pct_text(n),
                             about=cue.about, target=k))
+
+
+def _pct_text(n: Num) -> str:
+    """The percentage as written: '72.82' of '72.82%', '20' of 'twenty per cent'."""
+    return _plain(n.surface) or f"{n.value:g}"
 
 
 def _plain(surface: str) -> str:
@@ -312,8 +389,10 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
     nums = [n for n in ctx.in_sentence(s) if n.free]
     for k, n in enumerate(nums):
         before = text[max(sent.start, n.start - 50):n.start]
+        wide = text[max(sent.start, n.start - 100):n.start]  # "fell for the third year running, to 54 ... from"
+        to_from = _CUES.states_change(_TO_FROM.search(wide))
         strong = _CUES.states_change(_STRONG_BASE.search(before)) or _MULT_BASE.search(before) or \
-            _CUES.states_change(_TO_FROM.search(before)) or _YEAR_LABEL_BASE.search(before)
+            to_from or _YEAR_LABEL_BASE.search(before)
         weak = _WEAK_BASE.search(before) and any(0 <= n.start - c.end <= 80 for c in cues) or \
             _AGAINST.search(before) and any(0 <= c.start - n.end <= 80 for c in cues)
         if not strong and not weak:
@@ -321,9 +400,8 @@ def _pairs(ctx: Context, s: int, cues: list[Cue]) -> list[Pair]:
         word = strong.groupdict().get("w") if strong else None
         direction = _direction(word) if word and not _COMPARE.match(word) else 0
         newer = _newer_after(ctx, n, nums[k + 1:]) if "from" in before[-12:] else None
-        to_from = _CUES.states_change(_TO_FROM.search(before))
         if newer is None and to_from is not None:  # "convictions fell to 12 from 15": 12, not an earlier figure
-            at = n.start - len(before) + to_from.start()
+            at = n.start - len(wide) + to_from.start()
             inside = [m for m in nums[:k] if m.start >= at and m.unit == n.unit and not {"base", "compared"} & m.roles]
             newer = inside[0] if inside else None
         if newer is None:
@@ -350,7 +428,7 @@ def _bracketed(ctx: Context, pair: Pair, nums: list[Num]) -> Cue | None:
     amount = after[0]
     amount.roles.add("amount")
     direction = pair.direction or (1 if pair.newer.value >= pair.base.value else -1)
-    return Cue(amount.sent, amount.start, amount.end, direction, pct=amount.value, pct_text=_plain(amount.surface),
+    return Cue(amount.sent, amount.start, amount.end, direction, pct=amount.value, pct_text=_pct_text(amount),
                used=True)
 
 
@@ -488,6 +566,9 @@ def _lone_cue(ctx: Context, cue: Cue, claims: list[Claim], derived: list[Fact], 
     if newer is not None and newer.fact is None and with_facts:
         return  # the change of a figure the extractor did not take (drug arrests, staff...)
     words = indicator_words(ctx, cue)
+    if cue.target is not None and newer is None:  # "Investigations and prosecutions rose by 12 and 18 per cent respectively"
+        named = indicators_in_order(ctx.text[ctx.sentences[cue.sent].start:cue.start])
+        words = named[cue.target] if len(named) > cue.target else words
     subject_end = min(cue.start, newer.start) if newer is not None and newer.sent == cue.sent else cue.start
     # the subject's clause when the newer figure is known ('After training, | police rescued 300, up 20%'),
     # else the whole sentence before the change ('... detained 15,612 drug suspects, a rise of 8 percent')

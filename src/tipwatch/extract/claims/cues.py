@@ -107,11 +107,12 @@ def load_cues() -> CueWords:
     verbs = {str(k): float(v) for k, v in data["multipliers"]["verbs"].items()}
     before = {str(k): float(v) for k, v in data["multipliers"]["before_base"].items()}
     multiplier_verb = re.compile(rf"(?:\b(?P<h>{hedge})\s+)?\b(?P<m>{_alt(list(verbs))})\b", re.I)
-    # "nearly double the 320", "twice as many as the 90", "three times the number of", "half as many"
+    # "nearly double the 320", "twice as many as the 90", "three times the number of", "half as many",
+    # "four times more than in 2022"
     multiplier_before_base = re.compile(
         rf"(?:\b(?P<h>{hedge})\s+)?\b(?P<m>{_alt(list(before))})\s+(?:as\s+(?:many|much|high|large)\b"
         rf"(?:\s+\w+)?\s+as\b|that\s+of\b|the\s+(?:(?:19|20)\d\d\s+)?(?:number|figure|total|level|count)\b(?:\s+of\b)?|the\b|"
-        rf"(?:the\s+)?(?:previous|last)\s+year'?s\b|what\b)", re.I)
+        rf"(?:the\s+)?(?:previous|last)\s+year'?s\b|what\b|(?:more|higher|greater)\s+than\b)", re.I)
     amounts = {str(k): float(v) for k, v in data.get("word_amounts", {}).items()}
     word_amount = re.compile(rf"(?:\b(?P<h>{hedge})\s+)?\b(?P<a>{_alt(list(amounts)) or '(?!)'})\s+"
                              rf"(?P<w>more|fewer|less)\b(?:\s+[a-z-]+){{0,3}}?\s+than\b", re.I)

@@ -49,6 +49,10 @@ _SIDES = ((re.compile(r"\b(?:women|female|females|girls)\b", re.I),),
           (re.compile(r"\b(?:men|male|males|boys)\b", re.I),))
 _AGES = ((re.compile(r"\b(?:adults?|over\s+18|aged\s+18)\b", re.I),),
          (re.compile(r"\b(?:children|minors|juveniles|under\s+18|girls|boys)\b", re.I),))
+#: Nationals and foreigners ("84 were Moldovan citizens and 45 foreign citizens"; "foreign citizens" names one side)
+_ORIGINS = ((re.compile(r"(?<!foreign\s)(?<!non-)\b(?:nationals|citizens|domestic|local\s+(?:victims|people|residents))\b",
+                        re.I),),
+            (re.compile(r"\b(?:foreign\w*|non-(?:nationals|citizens|residents))\b", re.I),))
 #: Words after a number that say what it counts, by indicator family (used when no fact does).
 _FAMILY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suspects", re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:arrests?|suspects?|traffickers?|defendants?|"
@@ -200,7 +204,7 @@ class Context:
     def exhaustive(self, parts: list[Num]) -> bool:
         """Parts that name both sides of a dimension: 'female' and 'male', 'adults' and 'children'."""
         words = " ".join(self.words_after(p) for p in parts)
-        return any(all(any(p.search(words) for p in side) for side in sides) for sides in (_SIDES, _AGES))
+        return any(all(any(p.search(words) for p in side) for side in sides) for sides in (_SIDES, _AGES, _ORIGINS))
 
     def two_labels(self, labels: list[str]) -> bool:
         """Two figures' labels (the words around each) that name the two sides of a dimension,
@@ -209,7 +213,7 @@ class Context:
         'women'); one of the two must name one side only."""
         if len(labels) != 2:
             return False
-        for sides in (_SIDES, _AGES):
+        for sides in (_SIDES, _AGES, _ORIGINS):
             named = [{k for k, side in enumerate(sides) if any(p.search(words) for p in side)} for words in labels]
             if all(named) and len(named[0] | named[1]) == 2 and min(len(n) for n in named) == 1:
                 return True
@@ -345,12 +349,17 @@ def _not_figure(n: Num, text: str) -> bool:
     return is_not_fact(text, n.mention) or bool(NOT_COUNT_AFTER.match(text[n.end:n.end + 20]))
 
 
+_RANGE_REST = re.compile(r"\s*(?:and|to|[-–])\s*\d")
+
+
 def _is_bound(n: Num, text: str) -> bool:
     """Ages that bound a group ('aged between 15 and 17', 'younger than 15', '16-year-old')."""
     before = text[max(0, n.start - 20):n.start]
     after = text[n.end:n.end + 20]
-    if BOUND_BEFORE.search(before) and n.value <= 120 and not COUNT_NOUN_AFTER.match(after):
-        return True
+    bound = BOUND_BEFORE.search(before)
+    if bound and n.value <= 120 and not COUNT_NOUN_AFTER.match(after) \
+            and (not bound.group(0).lower().startswith("between") or _RANGE_REST.match(after)):
+        return True  # "aged between 15 and 17", not "split between 41 for sex trafficking and 17 for ..."
     if n.value < 100 and is_age_bound(text[max(0, n.start - 60):n.start], text[n.end:n.end + 40]):
         return True  # "81 people above the age of 18": the facts' own age-bound guard
     return bool(YEARS_OLD_AFTER.match(after)) and n.value <= 120

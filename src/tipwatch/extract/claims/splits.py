@@ -24,9 +24,10 @@ def find_splits(ctx: Context) -> list[tuple[Num, list[Num], bool, int]]:
     """(total, parts, complete, sentence) for every sex or age split of a total."""
     out: list[tuple[Num, list[Num], bool, int]] = []
     for s in range(len(ctx.sentences)):
-        nums = [n for n in ctx.in_sentence(s) if _usable(n)]
+        nums = [n for n in ctx.in_sentence(s) if _usable(n, "base")]
         for k, total in enumerate(nums):
-            parts = _parts_after(ctx, total, nums[k + 1:])
+            # a comparison's base may be split in turn ('compared with 112 in 2022, when 70 were women and 42 men')
+            parts = _parts_after(ctx, total, [n for n in nums[k + 1:] if _usable(n)])
             if parts:
                 out.append((total, parts, True, s))
                 total.roles.add("total")
@@ -36,8 +37,8 @@ def find_splits(ctx: Context) -> list[tuple[Num, list[Num], bool, int]]:
     return out
 
 
-def _usable(n: Num) -> bool:
-    return n.free and n.fact is not None and n.unit == "count" and not ({"part", "base", "total"} & n.roles)
+def _usable(n: Num, allowed: str = "") -> bool:
+    return n.free and n.fact is not None and n.unit == "count" and not ({"part", "base", "total"} - {allowed}) & n.roles
 
 
 def _parts_after(ctx: Context, total: Num, later: list[Num]) -> list[Num]:
@@ -54,6 +55,8 @@ def _parts_after(ctx: Context, total: Num, later: list[Num]) -> list[Num]:
             break
     if len(run) != 2 or _INCLUDING.search(ctx.text, total.end, run[0].start):
         return []
+    if any(not n.skip and n.unit == "count" for n in ctx.between(total.end, run[0].start)):
+        return []  # "150 victims, compared with 112 in 2022, when 70 were women and 42 men": the 112's split
     facts = [ctx.facts[n.fact] for n in run if n.fact is not None]
     return run if _dimension(head, facts) is not None else []
 

@@ -21,7 +21,7 @@ from tipwatch.model import Fact
 if TYPE_CHECKING:
     from tipwatch.extract.claims.changes import Cue, Pair
 
-_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?\Z", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent)?(?:\s*(?:[a-z-]+\s*){0,2}\))?\s*(?:(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*)?,?\s*(?:to|at)\s+(?:(?:about|around|nearly|almost|some)\s+)?[$€£]?\Z", re.I)
 
 _FROM_AFTER = re.compile(r"^\s*,?\s*(?:\w+\s+)?(?:from|on|over|compared\s+(?:to|with))\s+(?:the\s+)?\Z", re.I)
 
@@ -42,6 +42,12 @@ _GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 _GROUP_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent)?\s+(?:in|among)\s+(?:the\s+number\s+of\s+)?"
                           rf"(?P<g>{'|'.join(_GROUP_WORDS.values())})\b", re.I)
+
+#: "an overall increase of 26 per cent on 2022": the base year named right after a change
+_BASE_YEAR_AFTER = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*(?:on|over|from|compared\s+(?:to|with)|against|"
+                              r"in\s+comparison\s+with)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)", re.I)
+#: How many sentences before such a change its figure may stand.
+HEADLINE_REACH = 4
 
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -150,6 +156,9 @@ def subject(ctx: Context, cue: Cue) -> Num | None:
     if ANAPHOR.match(head[opener.end():] if opener else head):
         return subject_before(ctx, cue.sent, cue.start, unit or "count", None)
     wanted = indicator_words(ctx, cue, subject_only=True)
+    headline = _headline(ctx, cue, wanted)
+    if headline is not None:
+        return headline
     if wanted is None or not _NUMBER_OF.search(head):
         return None
     lo = max(0, cue.sent - 8)
@@ -158,6 +167,28 @@ def subject(ctx: Context, cue: Cue) -> Num | None:
     # the group's total ('the number of identified children': all the report's victims are children)
     cands = [n for n in cands if not _breakdown(ctx.facts[n.fact])] or cands  # type: ignore[index]
     return max(cands, key=lambda n: n.value) if cands else None
+
+
+def _headline(ctx: Context, cue: Cue, wanted: str | None) -> Num | None:
+    """'The report records an overall increase of 26 per cent on 2022': a change in a sentence
+    with no count of its own, against a named year, speaks of the largest figure of the year after
+    in the sentences just before, when they give one indicator for that year (or the change's
+    words name it)."""
+    m = _BASE_YEAR_AFTER.match(ctx.text, cue.end)
+    if m is None or any(n.free and n.unit == "count" and n.fact is not None for n in ctx.in_sentence(cue.sent)):
+        return None
+    year = str(int(m.group(1)) + 1)
+    cands = [n for s in range(max(0, cue.sent - HEADLINE_REACH), cue.sent) for n in ctx.in_sentence(s)
+             if n.free and n.fact is not None and n.unit == "count" and ctx.facts[n.fact].period == year
+             and not _breakdown(ctx.facts[n.fact]) and "base" not in n.roles]
+    if wanted is not None:
+        cands = [n for n in cands if ctx.facts[n.fact].indicator == wanted]  # type: ignore[index]
+    elif len({ctx.facts[n.fact].indicator for n in cands}) != 1:  # type: ignore[index]
+        return None
+    if not cands:
+        return None
+    cue.headline = True
+    return max(cands, key=lambda n: n.value)
 
 
 def _breakdown(fact: Fact) -> bool:
@@ -169,6 +200,17 @@ def indicator_words(ctx: Context, cue: Cue, subject_only: bool = False) -> str |
     head = ctx.text[sent.start:cue.start]
     tail = "" if subject_only else ctx.text[cue.start:min(sent.end, cue.end + 30)]
     return words_indicator(head) or words_indicator(tail)
+
+
+def indicators_in_order(words: str) -> list[str]:
+    """The indicators a phrase names, in the order it names them: 'Investigations and prosecutions'
+    -> [cases, suspects_prosecuted] (for 'rose by 12 and 18 per cent respectively')."""
+    found: dict[str, int] = {}
+    for indicator, pattern in _INDICATOR_WORDS:
+        m = pattern.search(words)
+        if m is not None and indicator not in found and m.start() not in found.values():
+            found[indicator] = m.start()
+    return sorted(found, key=lambda k: found[k])
 
 
 def words_indicator(words: str) -> str | None:

@@ -34,11 +34,11 @@ from tipwatch.model import Claim
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|among\s+(?:them|whom))\b", re.I)
 _OF_ANCHOR = re.compile(r"^\W*(?:(?:Similarly|Likewise|Meanwhile|In\s+addition|Also|However|But|And),?\s+)?"
                         r"(?:According\s+to\b[^,]{0,150},\s+)?"
-                        r"(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?),", re.I)
+                        r"(?:Of|Among)\s+(?P<ph>(?:the|that|these|those|this|them)\b[^,]{0,80}?)(?:,|(?<=\bthem)\s(?=\d))", re.I)
 _BREAKDOWN = re.compile(r"\b(?:broken\s+down|breakdown|by\s+(?:age|sex|gender|region|nationality|country|"
                         r"province|type|form|purpose))\b", re.I)
 _LIST_OPEN = re.compile(r":|\s[—–]\s*|\b(?:comprised|comprising|consisted\s+of|consisting\s+of|(?:was|were)\s+made\s+up\s+of|"
-                        r"broke\s+down\s+as\s+follows)\b:?", re.I)
+                        r"broke\s+down\s+as\s+follows|(?:split|divided)\s+(?:between|into)|broken\s+down\s+into)\b:?", re.I)
 _NOT_COUNTED = load_cues().not_counted
 _EXPLOITATION = load_cues().exploitation
 _SERVICES = load_cues().services
@@ -53,6 +53,8 @@ _SUBGROUP_PARTS = (
 #: What stands between two items of a list: "300 cases, Sindh 120 and Balochistan 80", "Most (28) had
 #: been trafficked for sexual exploitation, 16 for ..."; only an exact sum makes such a list a claim
 _LIST_JOIN = re.compile(r"[^.;:\d]{0,100}?(?:,|\band\b)[^.;:\d]{0,30}", re.I)
+#: "The majority (52) were women; the rest (23) were men": a semicolon before the rest goes on with the list
+_REST_JOIN = re.compile(r"[^.;:\d]{0,100}?;\s*(?:the\s+(?:rest|remaining|others?)|others)\b[^.;:\d]{0,30}", re.I)
 _COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b|\bas\s+against\b|\bversus\b|\b(?:up|down)\s+from\b", re.I)
 _WHILE = re.compile(r",?\s+(?:while|whereas)\b", re.I)
 _WITH = re.compile(r",\s+with\b|;", re.I)
@@ -66,6 +68,12 @@ MAX_LIST_SENTENCES = 6
 _GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways|purposes|forms|types|"
                      r"reasons|nationalities)|unspecified\s+(?:forms|purposes|reasons))\b", re.I)
+#: A line that opens with a bullet or an item letter: '- 41 for ...', '• 25 men', 'a) 12 ...' (not an item
+#: number, which would read as a part)
+_BULLET = re.compile(r"^\s*(?:[-–—•*▪·○►]|\(?[a-z][.)])\s", re.I)
+#: What may open a sentence before its one part: 'Thirty-six ...', 'Another 22 ...', 'Of them, 14 ...'
+_RUN_OPENER = re.compile(r"\W*(?:(?:another|a\s+further|the\s+(?:other|remaining)|of\s+(?:them|these|those),?|"
+                         r"some|about|around|nearly|almost|over|more\s+than|only|just)\s+)*", re.I)
 _IN_BEFORE = re.compile(r"\bin\s+\Z", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+other|the\s+remaining)\s+\Z", re.I)
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|the\s+rest\s+of|the\s+other|another|a\s+further)\s+(?:\w+\s+)?\Z", re.I)
@@ -96,6 +104,8 @@ def find_sums(ctx: Context) -> list[Claim]:
         found.extend(_breakdown(ctx, s))
     for s in range(len(ctx.sentences)):
         found.extend(_adding_list(ctx, s))
+    for s in range(len(ctx.sentences)):
+        found.extend(_sentence_run(ctx, s))
     found.extend(Found(total, parts, "breakdown", complete, s) for total, parts, complete, s in find_splits(ctx))
     # a total found sentences before its list must be of the list's period; one its own sentence
     # links the list to ('164 victims in 2023 (147 in 2022), of whom ...') is taken as written
@@ -108,13 +118,17 @@ def find_sums(ctx: Context) -> list[Claim]:
 def _stages(ctx: Context, total: Num, parts: list[Num]) -> bool:
     """Parts that are stages of one process ('58 arrested; 45 of them were charged and 19 were
     later convicted'): of suspects and cases a later stage is a subset of an earlier one, never
-    a part beside it, so two parts that count different stages make no breakdown."""
-    if ctx.family_of(total) not in ("suspects", "cases"):
-        return False
+    a part beside it, so two parts that count different stages make no breakdown. What became
+    of identified victims ('80 were placed in shelters and 65 were reintegrated with their
+    families') may overlap too: such parts break the total down only when they make it exactly."""
     if abs(sum(p.value for p in parts) - total.value) < 1e-6 * max(1.0, total.value):
         return False  # "Of the 96 cases, 60 went to court and 36 remain under investigation": stages that partition it
     stages = {f.indicator for p in parts if (f := ctx.fact(p)) is not None}
-    return len(stages) > 1
+    if ctx.family_of(total) in ("suspects", "cases"):
+        return len(stages) > 1
+    head = ctx.fact(total)
+    after = stages - {head.indicator if head is not None else "victims", "victims"}
+    return len(after) > 1
 
 
 def _services(ctx: Context, parts: list[Num]) -> bool:
@@ -149,7 +163,8 @@ def _adding_list(ctx: Context, s: int) -> list[Found]:
     nums = [n for n in ctx.in_sentence(s) if _usable(n) and _counted(ctx, n)]
     run: list[Num] = []
     for n in nums:
-        if run and not _LIST_JOIN.fullmatch(ctx.text[run[-1].end:n.start]):
+        gap = ctx.text[run[-1].end:n.start] if run else ""
+        if run and not (_LIST_JOIN.fullmatch(gap) or _REST_JOIN.fullmatch(gap)):
             if len(run) >= 2:
                 break
             run = []
@@ -161,6 +176,35 @@ def _adding_list(ctx: Context, s: int) -> list[Found]:
         if found is not None:
             return [_mark(found)]
     return []
+
+
+def _sentence_run(ctx: Context, s: int) -> list[Found]:
+    """A total and the sentences after it that each open with one part: 'The department referred 58
+    survivors in 2023. Thirty-six went to state shelters. Another 22 were referred to community
+    programmes.' No word says the run is whole, so it is a claim only when it adds up exactly, or
+    when its last sentence closes it ('The remaining 22 ...')."""
+    heads = [n for n in ctx.in_sentence(s) if _usable(n, "count") and n.fact is not None and "total" not in n.roles]
+    if len(heads) != 1:
+        return []
+    total, fam = heads[0], ctx.family_of(heads[0])
+    parts: list[Num] = []
+    closed = False
+    for k in range(s + 1, min(len(ctx.sentences), s + 1 + MAX_LIST_SENTENCES)):
+        nums = [n for n in ctx.in_sentence(k) if not n.skip]
+        sent = ctx.sentences[k]
+        if len(nums) != 1 or not _usable(nums[0], "count") or not _RUN_OPENER.fullmatch(ctx.text[sent.start:nums[0].start]) \
+                or ctx.family_of(nums[0]) not in (None, fam) or nums[0].value >= total.value:
+            break
+        parts.append(nums[0])
+        closed = bool(_REMAINING_BEFORE.search(ctx.text, max(0, nums[0].start - 25), nums[0].start))
+        if closed:
+            break
+    if len(parts) < 2 or not _one_dimension(ctx, parts):
+        return []
+    got = sum(p.value for p in parts)
+    if not closed and abs(got - total.value) >= 1e-6 * max(1.0, total.value):
+        return []
+    return [_mark(Found(total, parts, "breakdown", True, s))]
 
 
 def _adds_up_to_before(ctx: Context, s: int, run: list[Num]) -> Found | None:
@@ -236,6 +280,9 @@ def _including(ctx: Context, s: int) -> list[Found]:
         total = _total_before(ctx, s, at, parts[0].unit, fam)
         if total is None:
             continue
+        parts = _same_kind_run(ctx, total, parts)
+        if len(parts) < 2:
+            continue
         for group in _by_dimension(ctx, parts):
             if total.fact is None and any(p.value > total.value for p in group):
                 continue  # "authorities from 15 member states ... The results include 34 arrests and 36 ...": no total
@@ -243,6 +290,16 @@ def _including(ctx: Context, s: int) -> list[Found]:
                 word = m.group(0).lower()  # "among them" may list only some, as "including" does
                 out.append(_mark(Found(total, group, "including" if word.startswith("among") else word, False, s)))
     return out
+
+
+def _same_kind_run(ctx: Context, total: Num, parts: list[Num]) -> list[Num]:
+    """The parts up to the first that counts something else than the total: '17 people, including 11
+    women and six children, ... adding that three suspects were arrested' ends before the suspects."""
+    fam = ctx.family_of(total)
+    for k, p in enumerate(parts):
+        if k >= 2 and fam is not None and ctx.own_family(p) not in (None, fam):
+            return parts[:k]
+    return parts
 
 
 def _by_dimension(ctx: Context, parts: list[Num]) -> list[list[Num]]:
@@ -277,7 +334,7 @@ def _colon(ctx: Context, s: int) -> list[Found]:
     at = sent.start + m.start()
     if m.group(0)[:1] in "—–" and ctx.next_start(at) - (sent.start + m.end()) > 0:
         return []  # a dash opens a list only when a number follows at once
-    parts = [n for n in ctx.between(at, sent.end) if _usable(n) and _counted(ctx, n)]
+    parts = [n for n in ctx.between(at, _bullets_end(ctx, s, at)) if _usable(n) and _counted(ctx, n)]
     before = [n for n in ctx.between(sent.start, at) if _usable(n) and n.unit == (parts[0].unit if parts else "")]
     if len(parts) < 2 or not _one_dimension(ctx, parts):
         return []
@@ -293,6 +350,20 @@ def _colon(ctx: Context, s: int) -> list[Found]:
     if short and not (_CLOSES.search(sent.text) or ctx.exhaustive(parts)):
         return []  # "300 victims: 120 from Myanmar and 100 from Laos" does not say there were no others
     return [_mark(Found(total, parts, "breakdown", True, s)), *_subgroups(ctx, s, total, parts)]
+
+
+def _bullets_end(ctx: Context, s: int, at: int) -> int:
+    """Where a list opened at ``at`` ends: its sentence's end, or, when the sentence ends with the
+    colon, the end of the bulleted lines after it ('73 victims:' / '- 41 for sexual exploitation;' /
+    '- 25 for labour exploitation.')."""
+    end = ctx.sentences[s].end
+    if ctx.between(at, end) or not ctx.text[at:end].rstrip().endswith(":"):
+        return end
+    k = s + 1
+    while k < len(ctx.sentences) and k - s <= MAX_LIST_SENTENCES and _BULLET.match(ctx.sentences[k].text):
+        end = ctx.sentences[k].end
+        k += 1
+    return end
 
 
 def _subgroups(ctx: Context, s: int, total: Num, parts: list[Num]) -> list[Found]:

@@ -20,9 +20,14 @@ import re
 from tipwatch.extract.claims.scan import Context, Num
 from tipwatch.model import Claim, Fact
 
+#: "..., a total of 63", "altogether 200", "bringing the total number of trafficking cases to 63" (a running
+#: total, "taking this year's tally to 85", may count earlier figures too: its parts must make it exactly)
 _ALTOGETHER_BEFORE = re.compile(r"\b(?:altogether|in\s+all|in\s+total|a\s+total\s+of|totall?ing|"
-                                r"making\s+(?:a\s+total\s+of\s+)?)\s*,?\s*(?:of\s+)?\Z", re.I)
-_ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:altogether|in\s+all|in\s+total)\b", re.I)
+                                r"making\s+(?:a\s+total\s+of\s+)?|(?P<running>"
+                                r"(?:bringing|brings|brought|taking|takes|raising)\s+(?:the|their|its)\s+(?:[\w-]+\s+)?(?:overall\s+|total\s+)?"
+                                r"(?:total|number|tally|count)(?:\s+[\w-]+){0,5}?\s+to))\s*,?\s*(?:of\s+)?\Z", re.I)
+#: "30 in all", "30 victims of human trafficking in total" (the total's noun phrase before the word)
+_ALTOGETHER_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,5}?(?:altogether|in\s+all|in\s+total)\b", re.I)
 _OF_WHOM = re.compile(r",?\s+of\s+(?:whom|which|these|them)\s*,?\s*\Z", re.I)
 #: "191 of whom were ...", "289 of them women": the first part names the total it belongs to
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them|which|these)\b", re.I)
@@ -32,6 +37,11 @@ _LIST_END = re.compile(r"[;()]|\bmostly\b|\bmainly\b|\bincluding\b|\bas\s+well\s
                        r"\bdown\s+from\b", re.I)
 _OTHER_OPENS = re.compile(r"^\W*(?:The\s+(?:other|remaining)|The\s+rest\b|Another|A\s+further)\b", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
+_REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|rest|other)\s+(?:of\s+the\s+)?\Z", re.I)
+#: A table row written as a line: a short label, a colon or dash, one figure ('Women: 62', 'Forced labour – 31')
+_LABEL_ROW = re.compile(r"\s*[-•*]?\s*[A-Za-z][\w ,/()'-]{0,40}?\s*(?::|\s[-–—])\s*", re.I)
+_TOTAL_ROW = re.compile(r"\s*(?:Total|In\s+total|Overall|Grand\s+total|All)\b[\w ]{0,30}?\s*(?::|\s[-–—])?\s*", re.I)
+_ROW_END = re.compile(r"\s*(?:%|per\s?cent|persons|people|victims|cases)?\s*[.;]?\s*", re.I)
 _YEARS = re.compile(r"^((?:19|20)\d\d)-01-01/((?:19|20)\d\d)-12-31\Z")
 _BOUND_BEFORE = re.compile(r"\b(?:less\s+than|under|fewer\s+than|below)\s+\Z", re.I)
 _BRACKET = re.compile(r"\(\s*\Z")
@@ -46,6 +56,7 @@ def find_totals(ctx: Context) -> list[tuple[Num, list[Num], bool, int]]:
         nums = [n for n in ctx.in_sentence(s) if _ok(n)]
         out.extend(_altogether(ctx, s, nums))
         out.extend(_of_whom(ctx, s, nums))
+        out.extend(_table_rows(ctx, s))
     for total, parts, _complete, _s in out:
         total.roles.add("total")
         for p in parts:
@@ -69,11 +80,13 @@ def _same_family(ctx: Context, total: Num, parts: list[Num]) -> bool:
 
 def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
     for k, n in enumerate(nums):
-        before = ctx.text[max(ctx.sentences[s].start, n.start - 30):n.start]
-        if not (_ALTOGETHER_BEFORE.search(before) or _ALTOGETHER_AFTER.match(ctx.text[n.end:n.end + 60])):
+        before = ctx.text[max(ctx.sentences[s].start, n.start - 70):n.start]
+        named = _ALTOGETHER_BEFORE.search(before)
+        if not (named or _ALTOGETHER_AFTER.match(ctx.text[n.end:n.end + 60])):
             continue
         parts = [p for p in nums[:k] if p.unit == n.unit]
-        if len(parts) < 2 or not (_adds_up(n, parts) or _same_family(ctx, n, parts)):
+        running = named is not None and named.group("running") is not None
+        if len(parts) < 2 or not (_adds_up(n, parts) or not running and _same_family(ctx, n, parts)):
             if k == 0 and s > 0:  # "... 120 women and 80 children. In total, 200 victims ..."
                 earlier = [p for p in ctx.in_sentence(s - 1) if _ok(p) and p.unit == n.unit]
                 if len(earlier) >= 2 and _adds_up(n, earlier) and _same_family(ctx, n, earlier):
@@ -81,6 +94,33 @@ def _altogether(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[N
             continue
         return [(n, parts, True, s)]
     return []
+
+
+def _table_rows(ctx: Context, s: int) -> list[tuple[Num, list[Num], bool, int]]:
+    """A table written as lines, 'Women: 62' / 'Men: 31' / 'Children: 18' / 'Total: 111': the rows
+    just before (or just after) a 'Total' row are its parts, and a table is whole."""
+    total = _row(ctx, s, _TOTAL_ROW)
+    if total is None:
+        return []
+    for step in (-1, 1):
+        parts: list[Num] = []
+        k = s + step
+        while 0 <= k < len(ctx.sentences) and (row := _row(ctx, k, _LABEL_ROW)) is not None and row.unit == total.unit:
+            parts.append(row)
+            k += step
+        if len(parts) >= 2:
+            return [(total, sorted(parts, key=lambda n: n.start), True, s)]
+    return []
+
+
+def _row(ctx: Context, s: int, label: re.Pattern[str]) -> Num | None:
+    nums = ctx.in_sentence(s)
+    if len(nums) != 1 or not _ok(nums[0]):
+        return None
+    sent = ctx.sentences[s]
+    n = nums[0]
+    whole = label.fullmatch(ctx.text, sent.start, n.start) and _ROW_END.fullmatch(ctx.text, n.end, sent.end)
+    return n if whole else None
 
 
 def _of_whom(ctx: Context, s: int, nums: list[Num]) -> list[tuple[Num, list[Num], bool, int]]:
@@ -206,13 +246,15 @@ def _two_sides(ctx: Context, run: list[Num]) -> bool:
     """'68% were female and 32% male': two shares of one sentence naming both sides of a dimension."""
     if len(run) != 2 or run[0].sent != run[1].sent or any(_BRACKET.search(ctx.text, n.start - 3, n.start) for n in run):
         return False  # bracketed shares of counts are _paired's
-    if _OTHERS.search(ctx.sentences[run[0].sent].text):
-        return False
     # "women and girls accounting for 60% and men and boys for 40%", "Women made up 71% of victims,
     # and 29% were men": each share's words before it (from its clause's start) and after it
     clause = max(ctx.sentences[run[0].sent].start, ctx.text.rfind(",", 0, run[0].start) + 1, run[0].start - 60)
     labels = [ctx.text[clause:run[0].start] + ctx.words_after(run[0]),
               ctx.text[run[0].end:run[1].start] + ctx.words_after(run[1])]
+    if _REST_BEFORE.search(ctx.text, max(0, run[1].start - 30), run[1].start) and ctx.two_labels(labels):
+        return True  # "women made up 71% ... and men the remaining 29%": the second share is the rest
+    if _OTHERS.search(ctx.sentences[run[0].sent].text):
+        return False
     # (only when they make 100: 'women ... 62% and men ... 30%' may leave the children out)
     return ctx.exhaustive(run) or ctx.two_labels(labels) and 99 <= sum(n.value for n in run) <= 101
 
