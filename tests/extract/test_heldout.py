@@ -15,20 +15,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tipwatch.config import Settings
-from tipwatch.verify.evaluation import evaluate
+from tipwatch.verify.evaluation import EvalReport, evaluate
 
 HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 FLOOR = json.loads((HELDOUT / "floor.json").read_text("utf-8"))
 HELDOUT2 = Path(__file__).resolve().parents[1] / "heldout2"
-FLOOR2 = json.loads((HELDOUT2 / "floor.json").read_text("utf-8"))
 HELDOUT3 = Path(__file__).resolve().parents[1] / "heldout3"
-FLOOR3 = json.loads((HELDOUT3 / "floor.json").read_text("utf-8"))
 HELDOUT4 = Path(__file__).resolve().parents[1] / "heldout4"
-FLOOR4 = json.loads((HELDOUT4 / "floor.json").read_text("utf-8"))
 
 
 def _gold_subset(tmp_path: Path, parity: int | None) -> Path:
@@ -43,15 +41,10 @@ def _gold_subset(tmp_path: Path, parity: int | None) -> Path:
 @pytest.mark.parametrize("part,parity", [("all", None), ("unseen_even", 0)])
 def test_heldout_floor(tmp_path: Path, part: str, parity: int | None) -> None:
     report = evaluate(_gold_subset(tmp_path, parity), [str(HELDOUT / "articles")], Settings.from_env(environ={}))
-    floor = FLOOR[part]
-    assert report.f1 >= floor["f1"], report.render(show=False)
-    assert report.precision >= floor["precision"], report.render(show=False)
-    assert report.claims_score >= floor["claims"], report.render(show=False)
+    _assert_above(report, FLOOR[part])
 
 
-def test_heldout2_floor() -> None:
-    report = evaluate(HELDOUT2 / "gold.jsonl", [str(HELDOUT2 / "articles")], Settings.from_env(environ={}))
-    floor = FLOOR2["all"]
+def _assert_above(report: EvalReport, floor: dict[str, Any]) -> None:
     assert report.f1 >= floor["f1"], report.render(show=False)
     assert report.precision >= floor["precision"], report.render(show=False)
     assert report.claims_score >= floor["claims"], report.render(show=False)
@@ -59,17 +52,8 @@ def test_heldout2_floor() -> None:
         assert report.attribute_accuracy[attr] >= value, f"{attr}: {report.attribute_accuracy[attr]:.3f} < {value}"
 
 
-def test_heldout3_floor() -> None:
-    report = evaluate(HELDOUT3 / "gold.jsonl", [str(HELDOUT3 / "articles")], Settings.from_env(environ={}))
-    floor = FLOOR3["all"]
-    assert report.f1 >= floor["f1"], report.render(show=False)
-    assert report.precision >= floor["precision"], report.render(show=False)
-    assert report.claims_score >= floor["claims"], report.render(show=False)
-
-
-def test_heldout4_floor() -> None:
-    report = evaluate(HELDOUT4 / "gold.jsonl", [str(HELDOUT4 / "articles")], Settings.from_env(environ={}))
-    floor = FLOOR4["all"]
-    assert report.f1 >= floor["f1"], report.render(show=False)
-    assert report.precision >= floor["precision"], report.render(show=False)
-    assert report.claims_score >= floor["claims"], report.render(show=False)
+@pytest.mark.parametrize("folder", [HELDOUT2, HELDOUT3, HELDOUT4], ids=lambda p: p.name)
+def test_later_heldout_floor(folder: Path) -> None:
+    """heldout2 (tuned on since session 3), heldout3 and heldout4 (never read) stay above their floors."""
+    report = evaluate(folder / "gold.jsonl", [str(folder / "articles")], Settings.from_env(environ={}))
+    _assert_above(report, json.loads((folder / "floor.json").read_text("utf-8"))["all"])
