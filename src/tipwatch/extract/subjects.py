@@ -25,7 +25,9 @@ _REACHED = re.compile(
 _CHANGED_FROM = re.compile(
     r"\bthe\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:(?:more\s+than|nearly|almost)\s+)?"
-    r"(?:rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|doubled|tripled|halved)\s+"
+    r"(?:(?:has|have|had)\s+(?:increased|decreased|risen|fallen|dropped|declined|climbed|grown|jumped|doubled|shot\s+up|soared)\s+|"
+    r"rose|fell|increased|decreased|dropped|climbed|grew|jumped|declined|went up|went down|doubled|tripled|halved|"
+    r"shot\s+up|soared|surged|spiked|plunged|plummeted|slumped|leapt|leaped|rocketed)\s+"
     r"(?:from\s+(?:[\d,.]+|[a-z]+)(?:\s+in\s+(?:\d{4}|the\s+previous\s+year))?\s+"
     r"|(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?[\d,.]+\s*(?:%|per\s*cent|percent)?\s+"
     r"(?:(?:compared\s+(?:with|to)|over|on)\s+(?:the\s+)?(?:previous|last|prior)\s+year\s+|year[\s-]on[\s-]year\s+)?)?"
@@ -41,12 +43,13 @@ _PUTS = re.compile(r"\b(?:puts?|placed?|places|putting)\s+the\s+(?:total\s+)?num
 _MOVED_TO = re.compile(  # "Investigations into the exploitation of minors climbed again, to 186"
     r"\W*(?:the\s+(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?)?(?P<noun>[A-Za-z]+)\b[^;:.]{0,120}?\b(?:rose|fell|"
     r"increased|decreased|dropped|climbed|grew|jumped|declined)\b[^;:.]{0,60}?,\s*to\s+\Z", re.IGNORECASE)
-_CHANGE_VERB = (r"(?:increased|decreased|rose|fell|dropped|declined|climbed|grew|jumped|surged|slipped|plunged|"
+_CHANGE_VERB = (r"(?:increased|decreased|rose|fell|dropped|declined|climbed|grew|jumped|surged|slipped|plunged|shot\s+up|soared|"
                 r"doubled|tripled|went\s+up|went\s+down|(?:has|have|had)\s+(?:increased|decreased|risen|fallen|dropped|"
                 r"declined|climbed|grown|jumped|doubled))")
 _CHANGE_NOUN = r"(?:drop|fall|decline|decrease|increase|rise|jump|reduction|dip|surge)"
 #: "In 2023, ", "Last year, ": a time adverbial before the subject
-_FRAME = r"\W*(?:(?:In|During|Last|This|Over)\s+(?:[\w-]+\s+){0,3}?(?:\d{4}|year|period)\s*,\s*)?"
+_FRAME = (r"\W*(?:(?:In|During|Last|This|Over)\s+(?:[\w-]+\s+){0,3}?(?:\d{4}|year|period)\s*,\s*)?"
+          r"(?:(?:Currently|Meanwhile|Overall|Similarly|Likewise|However|Moreover|Additionally|In\s+addition|Nationally)\s*,\s*)?")
 _WORD = r"(?:[A-Za-z][\w'’-]*|\d{4}|(?:(?<=under\s)|(?<=over\s)|(?<=aged\s)|(?<=below\s)|(?<=above\s))\d{1,2})"
 #: up to eight words with no punctuation (a number only as a year or an age bound: "aged under 18"), then a
 #: space or an aside (", however, ", ", meanwhile, ") before the verb
