@@ -18,7 +18,7 @@ from tipwatch.extract.folding import FoldedSet
 
 _TOKEN = re.compile(r"\s*(%|[\w'’]+(?:-[\w'’]+)*|[^\w\s])")
 _FUNCTION_WORDS = frozenset(
-    ["were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "to", "from", "in", "and", "or", "of", "at", "by", "for", "on", "with", "as", "during", "last", "this", "compared", "against", "while", "whereas", "but", "since", "between", "after", "before", "over", "under", "who", "which", "that", ",", ".", ";", ":", ")", "(", "–", "—", "-", "”", '"', "’", "'", "aged", "age", "ages", "were", "including", "respectively", "each", "apiece", "so", "far", "alone", "a", "an", "the"]
+    ["were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "to", "from", "in", "and", "or", "of", "at", "by", "for", "on", "with", "as", "during", "last", "this", "compared", "against", "while", "whereas", "but", "since", "between", "after", "before", "over", "under", "who", "which", "that", ",", ".", ";", ":", ")", "(", "–", "—", "-", "”", '"', "’", "'", "aged", "age", "ages", "were", "including", "respectively", "each", "apiece", "among", "amongst", "so", "far", "alone", "a", "an", "the"]
 )
 _PEOPLE_ROLES = frozenset({"person", "suspect", "victim"})
 #: a word shaped like an adjective before a counted noun of cases ("412 external cases", "37 pending cases")
@@ -198,7 +198,7 @@ class IndicatorRules:
                                 tuple(mods), category)
                 i += 1
                 continue
-            if low == "of" and i + 1 < len(toks) and toks[i + 1][0].lower() in _OF_DET and not mods:
+            if low in ("of", "among") and i + 1 < len(toks) and toks[i + 1][0].lower() in _OF_DET and not mods:
                 if toks[i + 1][0].lower() in ("them", "whom", "which"):
                     return Noun("elliptical", end=toks[i + 1][2])
                 i += 2
