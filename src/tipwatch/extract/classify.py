@@ -239,6 +239,12 @@ def classify(ctx: DocContext, sent: Sentence, m: NumberMention, figs: list[Figur
             indicator, group_rule = _group_named_around(ctx, sent, m, noun)
             if indicator is not None:  # "The victims, 14 women and 3 girls, were ...", "42 foreigners were among the victims"
                 rule_ids.append(group_rule)
+        if indicator is None and noun.role in _PEOPLE and action is None and _VERBLESS.fullmatch(text, sent.start, sent.end):
+            total = _previous_total(ctx, sent)  # "1,744 victims were saved. In detail, 777 adult female victims and 99 ..."
+            if total is not None and total.mention.value > m.value and (total.role == noun.role or {
+                    total.role, noun.role} <= {"person", "victim"}):
+                indicator, head = total.indicator, total
+                rule_ids.append("ind.verbless_breakdown")
     if indicator is None or (noun.role != "victim" and _MIGRANTS.fullmatch(noun.word or "") and action is not None
                              and _CONTROL.fullmatch(text, action.start, action.end)):
         return None  # "arrested 210 migrants", "intercepted 400 migrants at sea": migration control
@@ -929,6 +935,10 @@ def _listed_after(text: str, figs: list[Figure], m: NumberMention) -> Figure | N
 
 
 _PEOPLE = frozenset({"person", "victim", "suspect"})
+#: a sentence with no verb that breaks a count down ("In detail, 777 adult female victims and 99 girls.")
+_VERBLESS = re.compile(r"(?:In\s+detail|Of\s+these|Of\s+them|Among\s+them|By\s+sex|By\s+age|By\s+gender|Broken\s+down|"
+                       r"Specifically|Namely|In\s+particular)\s*[,:]\s*"
+                       r"(?:(?!\b(?:were|was|are|is|had|have|has|been)\b)[^.;!?])*[.;!?]?\s*")
 
 
 def _people_head(ctx: DocContext, sent: Sentence, m: NumberMention) -> Figure | None:
