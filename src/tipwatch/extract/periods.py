@@ -178,9 +178,10 @@ class PeriodRules:
             rf"|(?P<cumul>\b(?:{cumul_alt})(?:,?\s+in\s+{yr})?)\b"  # "since its creation in 2015": the year starts the tally
             # "between January 2022 and March this year", "from 2022 to the end of March 2024", "from January
             # 2022 to date": a span of several years whose ends are written differently
-            rf"|(?P<span>\b(?:from|between|since)\s+(?:(?P<sp_m1>{month_any})\s+)?(?P<sp_y1>{yr})\s*"
+            rf"|(?P<span>\b(?:from|(?P<sp_btw>between)|since)\s+(?:(?P<sp_m1>{month_any})\s+)?(?P<sp_y1>{yr})\s*"
             rf"(?:,\s*(?:when|as|after|before|which|the\s+(?:month|year))\b[^,.;]{{1,50}},\s*)?"  # "From March 2022, when the war began, to ..."
-            rf"(?:to|until|till|through|and|up\s+(?:to|until)|-|–)\s+(?:(?:the\s+)?end\s+of\s+)?"
+            # "and" joins the ends only after "between": "since February 2019 and August 2022 respectively" is two starts
+            rf"(?:to|until|till|through|(?(sp_btw)and|(?!))|up\s+(?:to|until)|-|–)\s+(?:(?:the\s+)?end\s+of\s+)?"
             rf"(?:(?P<sp_m2>{month_any})\s*,?\s*(?:(?P<sp_y2>{yr})|(?P<sp_rel>this\s+year|last\s+year))|(?P<sp_now>date|now|today|the\s+present)\b))"
             # "the five years to March 2024", "in the three years to 2023"
             rf"|(?P<nyto>\b(?:the\s+)?(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+years\s+(?:to|ending|ended|up\s+to|through)\s+"
