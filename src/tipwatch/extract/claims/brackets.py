@@ -22,6 +22,8 @@ _LEAD = re.compile(r"[^().,;:]{0,60}\(\s*\Z")
 _JOIN = re.compile(r"[^\d();:]{0,60}?(?:,|\band\b|\bplus\b)[^\d();:]{0,40}", re.I)
 _PARTIAL = re.compile(r"^\(\s*(?:including|incl\.|among\s+them|such\s+as|e\.\s?g\.)", re.I)
 _WHOLE = re.compile(r"\b(?:others?|the\s+rest|remaining|unspecified|unknown|not\s+(?:recorded|known|stated))\b", re.I)
+#: a bracket that gives another period's figures ("(57 adults and 42 children in 2017)")
+_EARLIER_YEAR = re.compile(r"\b(?:in|for|during)\s+(?:FY\s*)?(?:19|20)\d\d\s*\Z|\b(?:compared|versus|vs\.?|against)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:nationals|citizens|locals)\b", re.I)
 _FOREIGN = re.compile(r"\bforeign(?:ers|\s+nationals)?\b", re.I)
 
@@ -68,6 +70,8 @@ def _parts(ctx: Context, total: Num, later: list[Num]) -> list[Num] | None:
     if abs(got - total.value) < 1e-6 * max(1.0, total.value):
         return run
     words = ctx.text[later[0].start:close]
+    if _EARLIER_YEAR.search(words):
+        return None  # "all nine were female (five females and one male in 2017)": another year's figures, not parts
     return run if ctx.exhaustive(run) or _WHOLE.search(words) or _both_origins(words) else None
 
 

@@ -111,8 +111,15 @@ def find_sums(ctx: Context) -> list[Claim]:
     # links the list to ('164 victims in 2023 (147 in 2022), of whom ...') is taken as written
     found = [_exact_prefix(f) for f in found
              if all(p.sent == f.total.sent for p in f.parts) or _same_time(ctx, f.total, f.parts)]
-    claims = [_claim(ctx, f) for f in found if not _stages(ctx, f.total, f.parts) and not _services(ctx, f.parts)]
+    claims = [_claim(ctx, f) for f in found if not _stages(ctx, f.total, f.parts) and not _services(ctx, f.parts)
+              and not _part_over_total(f)]
     return claims + period_sums(ctx) + shares(ctx)
+
+
+def _part_over_total(f: Found) -> bool:
+    """A count part larger than its total ("identified 154 potential and five official victims ... Of
+    these, 61 ..."): the total was misread, not a breakdown that fails to add up."""
+    return f.total.unit != "percent" and any(p.value > f.total.value for p in f.parts)
 
 
 def _stages(ctx: Context, total: Num, parts: list[Num]) -> bool:
