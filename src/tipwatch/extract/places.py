@@ -18,7 +18,10 @@ _WEIGHTS = {"country": 2.0, "subdivision": 2.0, "body": 1.0, "demonym": 1.0}
 _BODY_KIND_WEIGHTS = {"government": 0.5, "un": 0.0}
 _CAPITAL = re.compile(r"\b(?:in|across|of)\s+the\s+capital\b|\bthe\s+capital(?:'s|’s)?\s+(?:city|police|authorities)\b", re.IGNORECASE)
 #: words after a figure that make a later place the venue of a speech, not the figure's place
-_VENUE = re.compile(r"\b(?:said|says|told|announced|speaking|addressing|seminar|conference|meeting|workshop|briefing|forum)\b")
+_VENUE = re.compile(r"\b(?:said|says|told|announced|speaking|addressing|seminar|conference|meeting|workshop|briefing|forum|interview)\b")
+#: a place where someone spoke, before the figure ("in an interview with the Ghanaian Times in Accra on Thursday, stated that 79 ...")
+_VENUE_BEFORE = re.compile(r"\b(?:interview|told|disclosed|revealed|announced|speaking|addressing|seminar|conference|meeting|workshop|briefing|forum|ceremony)\b"
+                           r"[^.;()]{0,45}?\bin\s+\Z")
 #: the end of a document's first sentence (its lead, once the cleaner has dropped headline and dateline)
 _LEAD_END = re.compile(r"[.!?](?=\s)")
 _KINGDOM = re.compile(r"\b(?:the\s+)?(?:Kingdom|country|nation)\b")
@@ -150,7 +153,8 @@ class PlaceRules:
         right = [m for m in subs if slot[2] <= m.start < slot[3] and _IN_AFTER.fullmatch(text, slot[2], m.start)]
         if right and _of_country(right[0], country):
             return _of_country(right[0], country), "place.subdivision"
-        subs = [m for m in subs if not (slot[2] <= m.start and _VENUE.search(text, slot[2], m.start))]
+        subs = [m for m in subs if not (slot[2] <= m.start and _VENUE.search(text, slot[2], m.start))
+                and not _VENUE_BEFORE.search(text, max(0, m.start - 60), m.start)]
         for lo, hi in ((slot[0], slot[1]), (slot[2], slot[3])):
             own = {_of_country(m, country) for m in subs if lo <= m.start < hi}
             if len(own) == 1:
