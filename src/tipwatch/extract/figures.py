@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tipwatch.extract import attributes as attrs
-from tipwatch.extract.indicators import ABROAD, CHANGE_AFTER, CHANGE_BEFORE, Action, Noun
+from tipwatch.extract.indicators import ABROAD, CHANGE_BEFORE, Action, Noun, is_difference_after
 from tipwatch.extract.numbers import NumberMention
 from tipwatch.extract.sentences import Sentence, clause_bounds
 
@@ -514,23 +514,6 @@ def _in_headline_run(text: str, pos: int) -> bool:
     return False
 
 
-#: "176 more workers were brought back", "rescued 14 more victims": more people counted in an event
-_MORE_THEN_ACTION = re.compile(r"\s*more\s+(?:[A-Za-z-]+\s+){1,6}?(?:were|have\s+been|had\s+been|was)\s+(?:also\s+)?"
-                               r"[a-z]+(?:ed|en|ught|und)\b(?![^.;]{0,60}\bthan\b)")
-_ACTION_THEN_MORE = re.compile(r"\b(?:rescued|freed|saved|found|identified|arrested|detained|apprehended|repatriated|"
-                               r"intercepted|returned|brought\s+back|removed|evacuated|released)\s+(?:another\s+)?\Z",
-                               re.IGNORECASE)
-_MORE_NO_THAN = re.compile(r"\s*more\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+(?![^.;]{0,60}\bthan\b)")
-
-
-def _added_count(text: str, m: NumberMention) -> bool:
-    """'N more' counting more people in an event ("176 more workers were brought back", "police
-    rescued 14 more victims"), not a difference ("29 more cases than in 2018")."""
-    if _MORE_THEN_ACTION.match(text, m.end):
-        return True
-    return bool(_ACTION_THEN_MORE.search(text, max(0, m.start - 30), m.start) and _MORE_NO_THAN.match(text, m.end))
-
-
 def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> bool:
     """Numbers that are not counts: in time expressions, ages, stated changes."""
     if any(s <= m.start < e for s, e in blocked):
@@ -550,8 +533,7 @@ def is_skipped(text: str, m: NumberMention, blocked: list[tuple[int, int]]) -> b
         return True  # "Read more: Police free 40 victims in border raid"
     if m.value < 100 and attrs.is_age_bound(before, after):
         return True  # an age is under 100: "were over 300" is a count
-    if CHANGE_BEFORE.search(before) or _DIFF_AFTER.match(after) or (
-            CHANGE_AFTER.match(after) and not _added_count(text, m)):
+    if CHANGE_BEFORE.search(before) or _DIFF_AFTER.match(after) or is_difference_after(text, m.start, m.end):
         return True
     if _AT_RISK.match(text, m.end, m.end + 80) or is_not_fact(text, m):
         return True

@@ -55,10 +55,28 @@ _TIME_AFTER = re.compile(r"\s*(?:(?:in|during)\s+)?(?:(?:the|a|one)\s+(?:year|mo
                          r"the\s+same\s+(?:period|month|quarter))\b", re.IGNORECASE)
 #: "12 more than in 2022", "rose to 78, 12 more": a difference; not "rescued 45 more trafficking victims this week",
 #: a new count of people with no comparison after it
-CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,3}?than\b|^\s*(?:more|fewer)\b(?!\s+than)"
-                          r"(?!\s+(?:[\w-]+\s+){0,2}?(?:victims|survivors|suspects|traffickers)\b(?![^.;]{0,50}?\b(?:than|compared|"
-                          r"against|versus|from|over\s+the|on\s+the|year[\s-]on[\s-]year|last\s+year|previous|(?:a|the)\s+year\s+"
-                          r"(?:earlier|before|ago))\b))", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s*(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,3}?than\b|\s*(?:more|fewer)\b(?!\s+than)"
+                           r"(?!\s+(?:[\w-]+\s+){0,2}?(?:victims|survivors|suspects|traffickers)\b(?![^.;]{0,50}?\b(?:than|compared|"
+                           r"against|versus|from|over\s+the|on\s+the|year[\s-]on[\s-]year|last\s+year|previous|(?:a|the)\s+year\s+"
+                           r"(?:earlier|before|ago))\b))", re.IGNORECASE)
+#: "176 more workers were brought back", "rescued 14 more victims": more people counted in an event, whatever the noun
+_MORE_THEN_ACTION = re.compile(r"\s*more\s+(?:[A-Za-z-]+\s+){1,6}?(?:were|have\s+been|had\s+been|was)\s+(?:also\s+)?"
+                               r"[a-z]+(?:ed|en|ught|und)\b(?![^.;]{0,60}\bthan\b)")
+_ACTION_THEN_MORE = re.compile(r"\b(?:rescued|freed|saved|found|identified|arrested|detained|apprehended|repatriated|"
+                               r"intercepted|returned|brought\s+back|removed|evacuated|released)\s+(?:another\s+)?\Z",
+                               re.IGNORECASE)
+_MORE_NO_THAN = re.compile(r"\s*more\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+(?![^.;]{0,60}\bthan\b)")
+
+
+def is_difference_after(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` states a difference by the words after it ("29 more
+    than in 2018", "rose to 78, 12 more"), not more people counted in an event ("176 more workers
+    were brought back", "police rescued 14 more victims")."""
+    if not _CHANGE_AFTER.match(text, end, end + 40):
+        return False
+    if _MORE_THEN_ACTION.match(text, end):
+        return False
+    return not (_ACTION_THEN_MORE.search(text, max(0, start - 30), start) and _MORE_NO_THAN.match(text, end))
 
 
 @dataclass(frozen=True)
