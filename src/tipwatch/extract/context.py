@@ -65,8 +65,8 @@ def noun_after(ctx: DocContext, m: NumberMention, sent: Sentence) -> Noun:
     key = (m.end, sent.end)
     noun = ctx.nouns.get(key)
     if noun is None:
-        gloss = _GLOSS.match(ctx.text, m.end, sent.end)  # "Thirty-four (34) cases": the noun after the bracket
-        noun = ctx.rules.indicators.noun_after(ctx.text, gloss.end() if gloss else m.end, sent.end)
+        after = ctx.rules.numbers.gloss_end(ctx.text, m) or m.end  # "Thirty-four (34) cases": the noun after the bracket
+        noun = ctx.rules.indicators.noun_after(ctx.text, min(after, sent.end), sent.end)
         if noun.kind == "elliptical" and _BETWEEN.search(ctx.text, max(sent.start, m.start - 10), m.start):
             upper = _RANGE_END.match(ctx.text, m.end, sent.end)  # "between 40 and 50 girls": the noun of both
             if upper:
@@ -75,7 +75,6 @@ def noun_after(ctx: DocContext, m: NumberMention, sent: Sentence) -> Noun:
     return noun
 
 
-_GLOSS = re.compile(r"\s*\(\s*(?:\d[\d,.]*|[A-Za-z]+(?:[- ][A-Za-z]+)*)\s*\)")
 _BETWEEN = re.compile(r"\b[Bb]etween\s+\Z")
 _RANGE_END = re.compile(r"\s*(?:and|to|-|–)\s*(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?=\s)")
 

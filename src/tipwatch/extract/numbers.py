@@ -142,7 +142,7 @@ class NumberParser:
             return
         if low is None or len(low) != len(text):
             low = lowered(text)
-        found = _without_glosses(text, list(self._finditer(text, start, end, low)))
+        found = self._without_glosses(text, list(self._finditer(text, start, end, low)))
         articles = self.article_mentions(text, start, end, low)
         if articles:
             found = sorted([*found, *articles], key=lambda n: n.start)
@@ -209,6 +209,24 @@ class NumberParser:
         return NumberMention(start, end, surface, _as_number(value * mult),
                              currency=currency, is_year_like=year_like)
 
+    def gloss_end(self, text: str, m: NumberMention) -> int | None:
+        """Where a bracket restating ``m`` ends ("Thirty-four (34)", "12 (twelve)"), else None: the
+        noun of the number is read after it."""
+        g = _GLOSS.match(text, m.end)
+        return g.end() if g is not None and self.parse(g.group("n")) == m.value else None
+
+    def _without_glosses(self, text: str, found: list[NumberMention]) -> list[NumberMention]:
+        """``found`` without the bracketed restatements of a number: one figure, written twice. The first
+        writing stays."""
+        out: list[NumberMention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            end = self.gloss_end(text, prev) if prev is not None and prev.value == m.value else None
+            if end is not None and m.end <= end:
+                continue
+            out.append(m)
+        return out
+
     # -- parsing ---------------------------------------------------------------------------
     def parse_digits(self, s: str, *, scaled: bool = False) -> float | None:
         """'1,009' -> 1009; '2.549' -> 2549 (dot for thousands); '29.34' -> 29.34; '5,00,000' -> 500000."""
@@ -263,22 +281,8 @@ class NumberParser:
         return None if mention is None else mention.value
 
 
-#: the text between a number and the same number restated in brackets: "Thirty-four (34) cases"
-_GLOSS_OPEN = re.compile(r"\s*\(\s*\Z")
-_GLOSS_CLOSE = re.compile(r"\s*\)")
-
-
-def _without_glosses(text: str, found: list[NumberMention]) -> list[NumberMention]:
-    """``found`` without the bracketed restatements of a number ("five (5) suspects", "12 (twelve)
-    victims"): one figure, written twice. The first writing stays; the noun is read after the bracket."""
-    out: list[NumberMention] = []
-    for m in found:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.value == m.value and prev.is_word != m.is_word
-                and _GLOSS_OPEN.fullmatch(text, prev.end, m.start) and _GLOSS_CLOSE.match(text, m.end)):
-            continue
-        out.append(m)
-    return out
+#: a bracket right after a number: "Thirty-four (34) cases", "12 (twelve) victims"
+_GLOSS = re.compile(r"\s*\(\s*(?P<n>[^()\n]{1,40}?)\s*\)")
 
 
 @lru_cache(maxsize=1)
