@@ -251,7 +251,7 @@ def _dates_another_base(ctx: DocContext, fig: Figure, expr: TimeExpr) -> bool:
 
 #: a relative clause dating an institution, not the figures around it ("which has been in operation since 2019")
 _IN_SERVICE_SINCE = re.compile(r"\b(?:which|that)\s+(?:has|have|had)\s+been\s+(?:in\s+operation|operating|operational|open|running|"
-                               r"active|working|in\s+place|in\s+force)\s+since\b", re.IGNORECASE)
+                               r"active|working|in\s+place|in\s+force)\s+(?=since\b)", re.IGNORECASE)
 
 
 def may_govern(fig: Figure, figs: list[Figure], in_comparison: bool) -> bool:
@@ -260,7 +260,8 @@ def may_govern(fig: Figure, figs: list[Figure], in_comparison: bool) -> bool:
     were identified, the number rose to 206 in 2023")."""
     if not fig.period_explicit:
         return False
-    if fig.period_text and _IN_SERVICE_SINCE.search(fig.sentence.text):
+    if fig.period_text and any(fig.sentence.text.startswith(fig.period_text, m.end())
+                               for m in _IN_SERVICE_SINCE.finditer(fig.sentence.text)):
         return False  # "sheltered at centres which have been open since February 2019": the centres' age, not the passage's time
     if not in_comparison:
         return True
