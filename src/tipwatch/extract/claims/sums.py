@@ -27,7 +27,7 @@ from tipwatch.extract.claims.brackets import find_bracketed
 from tipwatch.extract.claims.cues import load_cues
 from tipwatch.extract.claims.scan import Context, Num, anchor_family, fact_family
 from tipwatch.extract.claims.splits import find_splits
-from tipwatch.extract.claims.totals import find_totals, period_sums, shares
+from tipwatch.extract.claims.totals import OTHER_OPENS, find_totals, period_sums, shares
 from tipwatch.extract.classify import CASE_OUTCOME
 from tipwatch.model import Claim
 
@@ -65,7 +65,6 @@ _N_OF = re.compile(r"\s+of\s+(?:the|them|those|these)\b(?P<rest>[^,.;]{0,40})", 
 EQUAL_REACH = 8
 #: How many sentences after its opening a list may go on.
 MAX_LIST_SENTENCES = 6
-_GOES_ON = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:remaining|the\s+rest|other\s+(?:regions|provinces|countries|ways|purposes|forms|types|"
                      r"reasons|nationalities)|unspecified\s+(?:forms|purposes|reasons))\b", re.I)
 #: A line that opens with a bullet or an item letter: '- 41 for ...', '• 25 men', 'a) 12 ...' (not an item
@@ -463,7 +462,7 @@ def _continue(ctx: Context, s: int, parts: list[Num], fam: str | None,
     while nxt < len(ctx.sentences) and not closed and nxt - s <= MAX_LIST_SENTENCES:
         text = ctx.sentences[nxt].text
         nums = [n for n in ctx.in_sentence(nxt) if _usable(n)]
-        goes_on = bool(_GOES_ON.match(text))
+        goes_on = bool(OTHER_OPENS.match(text))
         single = len(nums) == 1 and fam is not None and ctx.family_of(nums[0]) == fam
         if not nums or not (goes_on or single):
             break

@@ -35,7 +35,8 @@ _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them|which|these)\b", re.I)
 #: sub-list "(196)", "mostly from"
 _LIST_END = re.compile(r"[;()]|\bmostly\b|\bmainly\b|\bincluding\b|\bas\s+well\s+as\b|\bwhile\b|\bwhereas\b|\bcompar(?:ed|es)\b|\bagainst\b|\bup\s+from\b|"
                        r"\bdown\s+from\b", re.I)
-_OTHER_OPENS = re.compile(r"^\W*(?:The\s+(?:other|remaining)|The\s+rest\b|Another|A\s+further)\b", re.I)
+#: a sentence that goes on with the rest of a list ("Another 22 ...", "The remaining 14 ...", "Others ...")
+OTHER_OPENS = re.compile(r"^\W*(?:A\s+further|Another|The\s+remaining|The\s+rest|The\s+other|Others?)\b", re.I)
 _CLOSES = re.compile(r"\b(?:the\s+)?(?:remaining|rest|others?)\b", re.I)
 _REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|rest|other)\s+(?:of\s+the\s+)?\Z", re.I)
 #: A table row written as a line: a short label, a colon or dash, one figure ('Women: 62', 'Forced labour – 31')
@@ -162,7 +163,7 @@ def _closes_aside(between: str) -> bool:
 
 def _goes_on(ctx: Context, s: int, total: Num) -> list[Num]:
     """'..., of whom 2,675 were exploited in France. The other 319 had been exploited abroad.'"""
-    if s + 1 >= len(ctx.sentences) or not _OTHER_OPENS.match(ctx.sentences[s + 1].text):
+    if s + 1 >= len(ctx.sentences) or not OTHER_OPENS.match(ctx.sentences[s + 1].text):
         return []
     nums = [n for n in ctx.in_sentence(s + 1) if _ok(n) and n.unit == total.unit]
     return nums[:1]
